@@ -1,0 +1,103 @@
+import { mkdirSync } from 'node:fs';
+import compress from '@fastify/compress';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config.ts';
+import { type Db, openDb } from './db/connection.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { AppError, toAppError } from './lib/errors.ts';
+import { EventBus } from './lib/events.ts';
+import { loadAssets } from './site/assets.ts';
+import { makeErrorRenderer } from './site/error-page.ts';
+import { registerSiteRoutes } from './site/routes.ts';
+
+export interface App {
+  server: FastifyInstance;
+  config: Config;
+  db: Db;
+  events: EventBus;
+  close(): Promise<void>;
+}
+
+/** Longest path and whole URL we accept; longer ones get 414 before any routing or database work. */
+const MAX_PATH_LENGTH = 2048;
+const MAX_URL_LENGTH = 12_000;
+
+/**
+ * Builds the whole server from a config: database (migrated), event bus,
+ * plugins and routes. Tests call this and use `server.inject()`.
+ */
+export async function buildApp(config: Config, opts: { db?: Db } = {}): Promise<App> {
+  mkdirSync(config.mediaDir, { recursive: true });
+  const db = opts.db ?? (await openDb(config.databaseUrl));
+  await migrateToLatest(db);
+  const server = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    maxParamLength: 300,
+    trustProxy: true,
+    return503OnClosing: true,
+  });
+  const events = new EventBus((err, event) => server.log.error({ err, event }, 'listener failed'));
+
+  const assets = loadAssets();
+  const assetUrls = { css: assets.css.url, js: assets.js.url };
+  const renderError = makeErrorRenderer(config, db, assetUrls);
+
+  await server.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: config.siteUrl.startsWith('https:'),
+  });
+  await server.register(compress, { threshold: 1024 });
+  await server.register(formbody);
+  await server.register(fastifyStatic, {
+    root: config.mediaDir,
+    prefix: '/media/',
+    decorateReply: false,
+    index: false,
+    dotfiles: 'deny',
+    immutable: true,
+    maxAge: '365d',
+  });
+
+  server.addHook('onRequest', async (req) => {
+    const q = req.url.indexOf('?');
+    const pathLength = q === -1 ? req.url.length : q;
+    if (pathLength > MAX_PATH_LENGTH || req.url.length > MAX_URL_LENGTH) {
+      throw new AppError('URL_TOO_LONG');
+    }
+  });
+
+  server.setErrorHandler(async (err, req, reply) => {
+    const appErr = toAppError(err);
+    if (appErr.status >= 500) req.log.error({ err }, 'request failed');
+    return renderError(reply, appErr);
+  });
+
+  registerSiteRoutes(server, { config, db, assets, renderError });
+
+  return {
+    server,
+    config,
+    db,
+    events,
+    async close() {
+      await server.close();
+      await db.close();
+    },
+  };
+}

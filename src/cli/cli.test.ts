@@ -1,0 +1,75 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const BIN = join(import.meta.dirname, '../../bin/warta.js');
+
+/** Runs the real `warta` command with only the given environment (plus PATH). */
+function warta(args: string[], env: Record<string, string> = {}) {
+  const cwd = mkdtempSync(join(tmpdir(), 'warta-cli-'));
+  const res = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: res.status, out: `${res.stdout}${res.stderr}`, cwd };
+}
+
+describe('warta command line', () => {
+  it('prints help listing every command', () => {
+    const { code, out } = warta(['--help']);
+    expect(code).toBe(0);
+    for (const cmd of ['start', 'serve', 'migrate', 'demo', 'doctor']) expect(out).toContain(cmd);
+  });
+
+  it('stops on bad configuration with a list of what is wrong', () => {
+    const { code, out } = warta(['serve'], {
+      PORT: 'abc',
+      SITE_TIMEZONE: 'PST',
+      DATABASE_URL: 'mysql://x',
+    });
+    expect(code).toBe(1);
+    expect(out).toContain('PORT');
+    expect(out).toContain('SITE_TIMEZONE must be WIB, WITA or WIT');
+    expect(out).toContain('DATABASE_URL');
+    expect(out).not.toMatch(/at .*\.ts:\d+/); // no stack trace
+  });
+
+  it('exits non-zero with a readable message when the database is down at start', () => {
+    const { code, out } = warta(['serve'], {
+      DATABASE_URL: 'postgres://nobody:secret@127.0.0.1:1/warta',
+      PORT: '0',
+    });
+    expect(code).toBe(1);
+    expect(out).toContain('Cannot open the database');
+    expect(out).toContain('nobody:***@');
+    expect(out).not.toContain('secret');
+  });
+
+  it('migrates a fresh SQLite database and reports it up to date the second time', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'warta-mig-'));
+    const env = { DATABASE_URL: `sqlite:${join(dir, 'w.db')}` };
+    const first = warta(['migrate'], env);
+    expect(first.code).toBe(0);
+    expect(first.out).toContain('001-initial');
+    const second = warta(['migrate'], env);
+    expect(second.out).toContain('up to date');
+  });
+
+  it('doctor says what is wrong in plain words', () => {
+    const bad = warta(['doctor'], { DATABASE_URL: 'postgres://127.0.0.1:1/none' });
+    expect(bad.code).toBe(1);
+    expect(bad.out).toContain('FAIL  Database');
+    const dir = mkdtempSync(join(tmpdir(), 'warta-doc-'));
+    const good = warta(['doctor'], {
+      DATABASE_URL: `sqlite:${join(dir, 'w.db')}`,
+      MEDIA_DIR: join(dir, 'media'),
+    });
+    expect(good.out).toContain('OK    Database');
+    expect(good.out).toContain('OK    Disk');
+    expect(good.code).toBe(0);
+  });
+});

@@ -1,0 +1,71 @@
+import { accessSync, constants, mkdirSync, statfsSync } from 'node:fs';
+import { type Config, ConfigError, loadConfig } from '../config.ts';
+import { openDb, redact } from '../db/connection.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+
+interface Check {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+/**
+ * Checks what a newcomer most often gets wrong (settings, database, disk) and
+ * says each problem in plain words. Returns the process exit code.
+ */
+export async function runDoctor(env: Record<string, string | undefined>): Promise<number> {
+  const checks: Check[] = [];
+  let config: Config | undefined;
+  try {
+    config = loadConfig(env);
+    checks.push({ name: 'Configuration', ok: true, detail: 'all settings are valid' });
+  } catch (err) {
+    const problems = err instanceof ConfigError ? err.problems : [(err as Error).message];
+    checks.push({ name: 'Configuration', ok: false, detail: problems.join('; ') });
+  }
+  if (config) {
+    try {
+      const db = await openDb(config.databaseUrl);
+      try {
+        const applied = await migrateToLatest(db);
+        checks.push({
+          name: 'Database',
+          ok: true,
+          detail: `${db.dialect} at ${redact(config.databaseUrl)} answers${applied.length ? `; applied ${applied.length} migration(s)` : '; schema up to date'}`,
+        });
+      } finally {
+        await db.close();
+      }
+    } catch (err) {
+      checks.push({
+        name: 'Database',
+        ok: false,
+        detail: `${(err as Error).message}. Check DATABASE_URL and that the server is running.`,
+      });
+    }
+    try {
+      mkdirSync(config.mediaDir, { recursive: true });
+      accessSync(config.mediaDir, constants.W_OK);
+      const fs = statfsSync(config.mediaDir);
+      const freeGb = (fs.bavail * fs.bsize) / 1024 ** 3;
+      checks.push({
+        name: 'Disk',
+        ok: freeGb >= 1,
+        detail:
+          freeGb >= 1
+            ? `${config.mediaDir} is writable, ${freeGb.toFixed(1)} GB free`
+            : `only ${freeGb.toFixed(2)} GB free at ${config.mediaDir}; uploads will fail soon`,
+      });
+    } catch (err) {
+      checks.push({
+        name: 'Disk',
+        ok: false,
+        detail: `cannot write to MEDIA_DIR ${config.mediaDir}: ${(err as Error).message}`,
+      });
+    }
+  }
+  for (const c of checks) console.log(`${c.ok ? 'OK  ' : 'FAIL'}  ${c.name}: ${c.detail}`);
+  const failed = checks.filter((c) => !c.ok).length;
+  console.log(failed ? `\n${failed} problem(s) found.` : '\nEverything looks fine.');
+  return failed ? 1 : 0;
+}

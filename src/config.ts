@@ -1,0 +1,126 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env. Configuration comes from environment
+ * variables, optionally over a JSON file (WARTA_CONFIG, default ./warta.config.json).
+ * It is validated once at boot; a wrong value stops the process with a list of
+ * what is wrong and how to fix it.
+ */
+
+export const TIME_ZONES = {
+  WIB: 'Asia/Jakarta',
+  WITA: 'Asia/Makassar',
+  WIT: 'Asia/Jayapura',
+} as const;
+export type ZoneName = keyof typeof TIME_ZONES;
+
+const schema = z.object({
+  port: z.coerce
+    .number({ error: 'PORT must be a number, e.g. PORT=3000' })
+    .int('PORT must be a whole number')
+    .min(0, 'PORT must be between 0 and 65535')
+    .max(65535, 'PORT must be between 0 and 65535'),
+  host: z.string().min(1, 'HOST must not be empty, e.g. HOST=127.0.0.1'),
+  databaseUrl: z
+    .string()
+    .refine(
+      (v) => v.startsWith('sqlite:') || /^postgres(ql)?:\/\//.test(v),
+      'DATABASE_URL must start with sqlite: (e.g. sqlite:./data/warta.db) or postgres:// (e.g. postgres://user@127.0.0.1:5432/warta)',
+    ),
+  siteName: z.string().min(1, 'SITE_NAME must not be empty').max(60, 'SITE_NAME is too long'),
+  siteUrl: z
+    .string()
+    .url('SITE_URL must be a full URL, e.g. https://warta.example')
+    .transform((v) => v.replace(/\/+$/, '')),
+  language: z.enum(['id', 'en'], { error: 'SITE_LANGUAGE must be id or en' }),
+  timeZone: z.enum(['WIB', 'WITA', 'WIT'], { error: 'SITE_TIMEZONE must be WIB, WITA or WIT' }),
+  mediaDir: z.string().min(1, 'MEDIA_DIR must not be empty'),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+  }),
+  pageSize: z.coerce
+    .number({ error: 'PAGE_SIZE must be a number' })
+    .int()
+    .min(5, 'PAGE_SIZE must be between 5 and 50')
+    .max(50, 'PAGE_SIZE must be between 5 and 50'),
+});
+
+export type Config = Readonly<z.infer<typeof schema>>;
+
+/** Maps each setting to its environment variable, for messages and the README. */
+const ENV_NAMES: Record<keyof z.infer<typeof schema>, string> = {
+  port: 'PORT',
+  host: 'HOST',
+  databaseUrl: 'DATABASE_URL',
+  siteName: 'SITE_NAME',
+  siteUrl: 'SITE_URL',
+  language: 'SITE_LANGUAGE',
+  timeZone: 'SITE_TIMEZONE',
+  mediaDir: 'MEDIA_DIR',
+  logLevel: 'LOG_LEVEL',
+  pageSize: 'PAGE_SIZE',
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads, validates and freezes the configuration. Throws ConfigError listing every problem. */
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  overrides: Partial<Config> = {},
+): Config {
+  const file = readConfigFile(env.WARTA_CONFIG);
+  const pick = (key: keyof typeof ENV_NAMES) => env[ENV_NAMES[key]] ?? file[key];
+  const port = pick('port') ?? '3000';
+  const raw = {
+    port,
+    host: pick('host') ?? '0.0.0.0',
+    databaseUrl: pick('databaseUrl') ?? 'sqlite:./data/warta.db',
+    siteName: pick('siteName') ?? 'Warta',
+    siteUrl: pick('siteUrl') ?? `http://localhost:${port}`,
+    language: pick('language') ?? 'id',
+    timeZone: pick('timeZone') ?? 'WITA',
+    mediaDir: pick('mediaDir') ?? './data/media',
+    logLevel: pick('logLevel') ?? 'info',
+    pageSize: pick('pageSize') ?? '12',
+    ...overrides,
+  };
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const key = issue.path[0] as keyof typeof ENV_NAMES;
+        return `${ENV_NAMES[key] ?? String(key)}: ${issue.message} (got ${JSON.stringify(raw[key])})`;
+      }),
+    );
+  }
+  return Object.freeze({ ...parsed.data, mediaDir: resolve(parsed.data.mediaDir) });
+}
+
+function readConfigFile(path: string | undefined): Record<string, unknown> {
+  const file = resolve(path ?? 'warta.config.json');
+  if (!existsSync(file)) {
+    if (path) throw new ConfigError([`WARTA_CONFIG: file not found: ${file}`]);
+    return {};
+  }
+  try {
+    const data: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+      throw new Error('the file must hold one JSON object');
+    }
+    return data as Record<string, unknown>;
+  } catch (err) {
+    throw new ConfigError([`${file}: ${(err as Error).message}`]);
+  }
+}
+
+/** The IANA zone for the configured WIB/WITA/WIT. */
+export function ianaZone(config: Pick<Config, 'timeZone'>): string {
+  return TIME_ZONES[config.timeZone];
+}

@@ -1,0 +1,65 @@
+/**
+ * The article body is a list of structured blocks, never an HTML blob.
+ * Rendering to HTML happens on the server (site/views), so every text is escaped
+ * by the view layer and only these shapes can ever reach a page.
+ */
+export type InlineMark = 'bold' | 'italic' | 'link';
+
+/** A run of text; `href` only with the `link` mark. */
+export interface TextRun {
+  text: string;
+  marks?: InlineMark[];
+  href?: string;
+}
+
+export interface ParagraphBlock {
+  type: 'paragraph';
+  content: TextRun[];
+}
+
+export interface HeadingBlock {
+  type: 'heading';
+  level: 2 | 3;
+  text: string;
+}
+
+export interface QuoteBlock {
+  type: 'quote';
+  text: string;
+  /** Who said it, shown under the quote when present. */
+  cite?: string;
+}
+
+export interface ListBlock {
+  type: 'list';
+  ordered: boolean;
+  items: TextRun[][];
+}
+
+export interface ImageBlock {
+  type: 'image';
+  mediaId: number;
+  caption?: string;
+  credit?: string;
+  alt?: string;
+}
+
+export interface EmbedBlock {
+  type: 'embed';
+  provider: 'youtube' | 'x' | 'instagram';
+  url: string;
+  title?: string;
+}
+
+export type Block =
+  | ParagraphBlock
+  | HeadingBlock
+  | QuoteBlock
+  | ListBlock
+  | ImageBlock
+  | EmbedBlock;
+
+/** Shorthand for the most common block, used by demo content and tests. */
+export function paragraph(text: string): ParagraphBlock {
+  return { type: 'paragraph', content: [{ text }] };
+}

@@ -1,0 +1,269 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { EventBus } from '../lib/events.ts';
+import { isReservedSlug, slugify } from '../lib/slug.ts';
+import type { Block } from './blocks.ts';
+
+/**
+ * Writes to the content model. Each function is one named step that may span
+ * several tables; publishing announces itself through the event bus so the
+ * cache, search and sitemap never have to be imported here.
+ */
+
+type DB = Kysely<Database>;
+
+export interface SectionInput {
+  slug: string;
+  name: string;
+  parentSlug?: string;
+  description?: string;
+  position?: number;
+}
+
+/** Creates a section; slugs that would shadow a site path are refused. */
+export async function createSection(db: DB, input: SectionInput): Promise<number> {
+  if (
+    isReservedSlug(input.slug) ||
+    /^\d+$/.test(input.slug) ||
+    slugify(input.slug) !== input.slug
+  ) {
+    throw new Error(`Section slug "${input.slug}" is reserved or not a clean slug`);
+  }
+  let parentId: number | null = null;
+  if (input.parentSlug) {
+    const parent = await db
+      .selectFrom('sections')
+      .select(['id', 'parent_id'])
+      .where('slug', '=', input.parentSlug)
+      .executeTakeFirstOrThrow();
+    if (parent.parent_id != null) throw new Error('Sections nest one level only');
+    parentId = parent.id;
+  }
+  const row = await db
+    .insertInto('sections')
+    .values({
+      slug: input.slug,
+      name: input.name,
+      parent_id: parentId,
+      position: input.position ?? 0,
+      description: input.description ?? '',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Finds a tag by its name's slug or creates it; returns its id. */
+export async function ensureTag(db: DB, name: string): Promise<number> {
+  const slug = slugify(name);
+  const found = await db
+    .selectFrom('tags')
+    .select('id')
+    .where('slug', '=', slug)
+    .executeTakeFirst();
+  if (found) return found.id;
+  const row = await db
+    .insertInto('tags')
+    .values({ slug, name: name.trim() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export interface PersonInput {
+  slug: string;
+  name: string;
+  initials?: string;
+  title?: string;
+  bio?: string;
+}
+
+/** Creates a person (a byline; not necessarily a staff account). */
+export async function createPerson(db: DB, input: PersonInput): Promise<number> {
+  const row = await db
+    .insertInto('people')
+    .values({
+      slug: input.slug,
+      name: input.name,
+      initials: input.initials ?? '',
+      title: input.title ?? '',
+      bio: input.bio ?? '',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export interface ArticleInput {
+  headline: string;
+  slug?: string;
+  deck?: string;
+  sectionId: number;
+  body: Block[];
+  dateline?: string;
+  sourceCredit?: string;
+  bylineInitials?: string;
+  tagNames?: string[];
+  personIds?: number[];
+  featured?: {
+    mediaId: number;
+    caption?: string;
+    credit?: string;
+    alt?: string;
+    archive?: boolean;
+  };
+  commentsOpen?: boolean;
+  seoTitle?: string;
+  seoDescription?: string;
+  /** Creation time (epoch ms); defaults to now. */
+  createdAt?: number;
+}
+
+/** Creates a draft article with its tags and bylines, in one transaction. */
+export async function createArticle(db: DB, input: ArticleInput): Promise<number> {
+  const now = input.createdAt ?? Date.now();
+  return db.transaction().execute(async (tx) => {
+    const row = await tx
+      .insertInto('articles')
+      .values({
+        slug: input.slug ?? slugify(input.headline),
+        section_id: input.sectionId,
+        headline: input.headline,
+        deck: input.deck ?? '',
+        body: JSON.stringify(input.body),
+        status: 'draft',
+        dateline: input.dateline ?? '',
+        source_credit: input.sourceCredit ?? '',
+        byline_initials: input.bylineInitials ?? '',
+        featured_media_id: input.featured?.mediaId ?? null,
+        featured_caption: input.featured?.caption ?? '',
+        featured_credit: input.featured?.credit ?? '',
+        featured_alt: input.featured?.alt ?? '',
+        featured_archive: input.featured?.archive ? 1 : 0,
+        comments_open: input.commentsOpen === false ? 0 : 1,
+        seo_title: input.seoTitle ?? '',
+        seo_description: input.seoDescription ?? '',
+        published_at: null,
+        first_published_at: null,
+        deleted_at: null,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const tagIds: number[] = [];
+    for (const name of input.tagNames ?? []) {
+      const id = await ensureTag(tx, name);
+      if (!tagIds.includes(id)) tagIds.push(id);
+    }
+    if (tagIds.length) {
+      await tx
+        .insertInto('article_tags')
+        .values(tagIds.map((tag_id, position) => ({ article_id: row.id, tag_id, position })))
+        .execute();
+    }
+    const personIds = [...new Set(input.personIds ?? [])];
+    if (personIds.length) {
+      await tx
+        .insertInto('article_bylines')
+        .values(
+          personIds.map((person_id, position) => ({ article_id: row.id, person_id, position })),
+        )
+        .execute();
+    }
+    return row.id;
+  });
+}
+
+/** Sets the editors' "Baca juga" pins of an article, replacing earlier ones. */
+export async function setPins(db: DB, articleId: number, relatedIds: number[]): Promise<void> {
+  const ids = [...new Set(relatedIds)].filter((id) => id !== articleId);
+  await db.transaction().execute(async (tx) => {
+    await tx.deleteFrom('article_pins').where('article_id', '=', articleId).execute();
+    if (ids.length) {
+      await tx
+        .insertInto('article_pins')
+        .values(
+          ids.map((related_id, position) => ({ article_id: articleId, related_id, position })),
+        )
+        .execute();
+    }
+  });
+}
+
+/**
+ * Publishes an article at `at` (default now), keeping the first publication time
+ * across unpublish/republish, and announces `article.published`.
+ */
+export async function publishArticle(
+  db: DB,
+  events: EventBus,
+  articleId: number,
+  at: number = Date.now(),
+): Promise<void> {
+  const current = await db
+    .selectFrom('articles')
+    .select(['first_published_at'])
+    .where('id', '=', articleId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  await db
+    .updateTable('articles')
+    .set((eb) => ({
+      status: 'published',
+      published_at: at,
+      first_published_at: current.first_published_at ?? at,
+      updated_at: at,
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', articleId)
+    .execute();
+  await events.emit('article.published', { articleId });
+}
+
+/** Records an edit time (the page then shows "Diperbarui") and announces `article.updated`. */
+export async function touchArticle(
+  db: DB,
+  events: EventBus,
+  articleId: number,
+  changes: { slug?: string; sectionId?: number; headline?: string } = {},
+  at: number = Date.now(),
+): Promise<void> {
+  await db
+    .updateTable('articles')
+    .set((eb) => ({
+      ...(changes.slug ? { slug: slugify(changes.slug) } : {}),
+      ...(changes.sectionId ? { section_id: changes.sectionId } : {}),
+      ...(changes.headline ? { headline: changes.headline } : {}),
+      updated_at: at,
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', articleId)
+    .execute();
+  await events.emit('article.updated', { articleId });
+}
+
+/** Takes an article off the site (its URL then answers 404) and announces it. */
+export async function unpublishArticle(db: DB, events: EventBus, articleId: number): Promise<void> {
+  await db
+    .updateTable('articles')
+    .set((eb) => ({
+      status: 'unpublished',
+      updated_at: Date.now(),
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', articleId)
+    .execute();
+  await events.emit('article.unpublished', { articleId });
+}
+
+/** Soft-deletes an article: its URL answers 410 Gone from now on. */
+export async function deleteArticle(db: DB, events: EventBus, articleId: number): Promise<void> {
+  await db
+    .updateTable('articles')
+    .set({ deleted_at: Date.now() })
+    .where('id', '=', articleId)
+    .execute();
+  await events.emit('article.deleted', { articleId });
+}

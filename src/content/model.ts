@@ -1,0 +1,101 @@
+import type { Block } from './blocks.ts';
+
+/**
+ * What the content capability hands to pages, feeds and the API: plain,
+ * already-joined objects with canonical URLs. One read path for every output.
+ */
+
+export interface SectionRef {
+  id: number;
+  slug: string;
+  name: string;
+  url: string;
+}
+
+export interface Section extends SectionRef {
+  description: string;
+  position: number;
+  parent: SectionRef | null;
+  children: SectionRef[];
+}
+
+export interface TagRef {
+  id: number;
+  slug: string;
+  name: string;
+  url: string;
+}
+
+export interface PersonRef {
+  id: number;
+  slug: string;
+  name: string;
+  initials: string;
+  url: string;
+}
+
+export interface Person extends PersonRef {
+  title: string;
+  bio: string;
+}
+
+/** Image variants on disk; see media/variants.ts. */
+export interface ImageRef {
+  mediaId: number;
+  storageKey: string;
+  width: number;
+  height: number;
+  variants: { webp: number[]; jpeg: number[] };
+  alt: string;
+  caption: string;
+  credit: string;
+  /** An archive photo ("Arsip"): shown with that label before the caption. */
+  archive: boolean;
+}
+
+export interface ArticleSummary {
+  id: number;
+  slug: string;
+  url: string;
+  headline: string;
+  deck: string;
+  section: SectionRef;
+  image: ImageRef | null;
+  bylines: PersonRef[];
+  publishedAt: number;
+  updatedAt: number;
+  commentCount: number;
+}
+
+export interface Article extends ArticleSummary {
+  body: Block[];
+  /** Images used inside the body, by media id. */
+  bodyImages: Record<number, ImageRef>;
+  dateline: string;
+  sourceCredit: string;
+  bylineInitials: string;
+  tags: TagRef[];
+  firstPublishedAt: number;
+  commentsOpen: boolean;
+  seoTitle: string;
+  seoDescription: string;
+  /** Editors' "Baca juga" pins, in order (published ones only). */
+  pinnedIds: number[];
+}
+
+export interface CommentView {
+  id: number;
+  parentId: number | null;
+  authorName: string;
+  body: string;
+  createdAt: number;
+}
+
+/** A page of a list, for pagers. */
+export interface Page<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number;
+  totalPages: number;
+}

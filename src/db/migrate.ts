@@ -1,0 +1,67 @@
+import {
+  type ColumnDataType,
+  type ColumnDefinitionBuilder,
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+  Migrator,
+  sql,
+} from 'kysely';
+import type { Db, Dialect } from './connection.ts';
+import * as m001 from './migrations/001-initial.ts';
+
+/** What differs between dialects when a migration creates tables. */
+export interface MigrationContext {
+  dialect: Dialect;
+  /** The auto-increment primary key column, spelled for the dialect. */
+  id: {
+    type: ColumnDataType;
+    build: (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder;
+  };
+}
+
+type CodeMigration = {
+  up(db: Kysely<unknown>, ctx: MigrationContext): Promise<void>;
+};
+
+/** Every migration, in order. Names sort; never rename or edit one that has shipped. */
+const MIGRATIONS: Record<string, CodeMigration> = {
+  '001-initial': m001,
+};
+
+function contextFor(dialect: Dialect): MigrationContext {
+  return {
+    dialect,
+    id:
+      dialect === 'sqlite'
+        ? { type: 'integer', build: (c) => c.primaryKey().autoIncrement() }
+        : { type: 'serial', build: (c) => c.primaryKey() },
+  };
+}
+
+/**
+ * Brings the schema up to date. The same code builds SQLite and PostgreSQL;
+ * kysely's migrator locks, so several processes starting at once are safe.
+ */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const ctx = contextFor(db.dialect);
+  const provider: MigrationProvider = {
+    async getMigrations() {
+      const out: Record<string, Migration> = {};
+      for (const [name, m] of Object.entries(MIGRATIONS)) {
+        out[name] = { up: (k) => m.up(k, ctx) };
+      }
+      return out;
+    },
+  };
+  // Kysely looks for its bookkeeping tables by name across all schemas; name ours
+  // explicitly so another schema's tables (tests, other apps) never confuse it.
+  const migrationTableSchema =
+    db.dialect === 'postgres'
+      ? (await sql<{ s: string }>`select current_schema() as s`.execute(db.kysely)).rows[0]?.s
+      : undefined;
+  const migrator = new Migrator({ db: db.kysely, provider, migrationTableSchema });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

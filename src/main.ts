@@ -1,0 +1,111 @@
+import { buildApp } from './app.ts';
+import { runDoctor } from './cli/doctor.ts';
+import { progressBar } from './cli/progress.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
+import { DatabaseUnavailableError, openDb, redact } from './db/connection.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { EventBus } from './lib/events.ts';
+
+const HELP = `Warta — news publishing for regional newsrooms
+
+Usage: warta <command> [options]
+
+Commands:
+  start      Migrate, add demo content to an empty database, and serve
+  serve      Migrate and serve the site (no demo content)
+  migrate    Bring the database schema up to date
+  demo       Add the demo newspaper to an empty database
+  doctor     Check configuration, database and disk, and say what is wrong
+  help       Show this help
+
+Configuration comes from environment variables (see README):
+  PORT, HOST, DATABASE_URL, SITE_NAME, SITE_URL, SITE_LANGUAGE, SITE_TIMEZONE,
+  MEDIA_DIR, LOG_LEVEL, PAGE_SIZE, WARTA_CONFIG (a JSON file with the same settings)
+`;
+
+/** Prints a readable message for the errors a newcomer can cause, and exits non-zero. */
+function fail(err: unknown): never {
+  if (err instanceof ConfigError) {
+    console.error(`${err.message}\n\nFix these settings and start again.`);
+  } else if (err instanceof DatabaseUnavailableError) {
+    console.error(
+      `${err.message}\n\nIs the database running and is DATABASE_URL right? Try: warta doctor`,
+    );
+  } else {
+    console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+  }
+  process.exit(1);
+}
+
+async function demo(config: Config): Promise<void> {
+  // Loaded on demand: the demo content and image painter are large and only needed here.
+  const { isEmpty, seedDemo } = await import('./demo/seed.ts');
+  const db = await openDb(config.databaseUrl);
+  try {
+    await migrateToLatest(db);
+    if (!(await isEmpty(db))) {
+      console.log('The database already has articles; demo content is only added to an empty one.');
+      return;
+    }
+    console.log('Creating the demo newspaper (photos are drawn locally, this takes a moment)…');
+    const bar = progressBar('Artikel');
+    const { articles } = await seedDemo(db, new EventBus(), config.mediaDir, {
+      onProgress: bar.update,
+    });
+    bar.done();
+    console.log(`Created ${articles} demo articles.`);
+  } finally {
+    await db.close();
+  }
+}
+
+async function serve(config: Config): Promise<void> {
+  const app = await buildApp(config);
+  const stop = async () => {
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  await app.server.listen({ port: config.port, host: config.host });
+  const addr = app.server.server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : config.port;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  console.log(
+    `\nWarta is running at http://${host}:${port}/  (database: ${redact(config.databaseUrl)})`,
+  );
+}
+
+async function main(argv: string[]): Promise<void> {
+  const command = argv[0] ?? 'help';
+  if (command === 'help' || command === '--help' || command === '-h') {
+    console.log(HELP);
+    return;
+  }
+  if (command === 'doctor') {
+    process.exitCode = await runDoctor(process.env);
+    return;
+  }
+  const config = loadConfig();
+  switch (command) {
+    case 'migrate': {
+      const db = await openDb(config.databaseUrl);
+      const applied = await migrateToLatest(db);
+      await db.close();
+      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The schema is up to date.');
+      return;
+    }
+    case 'demo':
+      return demo(config);
+    case 'start':
+      await demo(config);
+      return serve(config);
+    case 'serve':
+      return serve(config);
+    default:
+      console.error(`Unknown command "${command}".\n\n${HELP}`);
+      process.exit(2);
+  }
+}
+
+main(process.argv.slice(2)).catch(fail);

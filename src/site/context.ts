@@ -1,0 +1,24 @@
+import type { Config } from '../config.ts';
+import { listSections } from '../content/queries.ts';
+import type { Db } from '../db/connection.ts';
+import { messages } from './i18n/index.ts';
+import type { SiteContext } from './views/props.ts';
+
+/** Builds the per-request context every page's layout needs. */
+export async function siteContext(
+  config: Config,
+  db: Db,
+  assets: { css: string; js: string },
+): Promise<SiteContext> {
+  const sections = await listSections(db.kysely);
+  return {
+    siteName: config.siteName,
+    siteUrl: config.siteUrl,
+    lang: config.language,
+    zone: config.timeZone,
+    m: messages(config.language),
+    now: Date.now(),
+    nav: sections.filter((s) => s.parent === null),
+    assets,
+  };
+}

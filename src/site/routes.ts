@@ -1,0 +1,277 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../config.ts';
+import type { ArticleSummary } from '../content/model.ts';
+import {
+  approvedComments,
+  findPerson,
+  findTag,
+  getPublishedArticle,
+  type ListFilter,
+  listPublished,
+  listSections,
+  sameTopicIds,
+  summariesByIds,
+} from '../content/queries.ts';
+import { archiveUrl, articleUrl, authorUrl, tagUrl } from '../content/urls.ts';
+import type { Db } from '../db/connection.ts';
+import { searchArticles } from '../discovery/search.ts';
+import { AppError } from '../lib/errors.ts';
+import { parsePage } from '../lib/pagination.ts';
+import { dayRangeInZone, formatLongDate, MONTHS } from '../lib/time.ts';
+import type { Asset } from './assets.ts';
+import { siteContext } from './context.ts';
+import type { ErrorRenderer } from './error-page.ts';
+import { renderDocument } from './render.tsx';
+import { ArticlePage, ErrorPage, HomePage, ListPage, SearchPage } from './views/index.ts';
+import type { ListPageProps, SiteContext } from './views/props.ts';
+
+export interface SiteDeps {
+  config: Config;
+  db: Db;
+  assets: { css: Asset; js: Asset };
+  renderError: ErrorRenderer;
+}
+
+const ID = /^[1-9]\d{0,9}$/;
+const SLUG = /^[a-z0-9-]{1,120}$/;
+
+/**
+ * The public reading site. Routes stay thin: parse the input, load through the
+ * content read path, hand a props object to a view.
+ */
+export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
+  const { config, db } = deps;
+  const k = db.kysely;
+  const assetUrls = { css: deps.assets.css.url, js: deps.assets.js.url };
+  const ctx = () => siteContext(config, db, assetUrls);
+  const html = (reply: FastifyReply, body: string, status = 200) =>
+    reply.code(status).type('text/html; charset=utf-8').send(body);
+  const pageOf = (req: FastifyRequest) => {
+    const parsed = parsePage((req.query as Record<string, unknown>).page);
+    if (!parsed.ok) throw new AppError('BAD_PAGE');
+    return parsed.page;
+  };
+  const latest = (n: number, exclude: number[] = []) =>
+    listPublished(k, { excludeIds: exclude }, { now: Date.now(), pageSize: n }).then(
+      (p) => p.items,
+    );
+
+  for (const asset of Object.values(deps.assets)) {
+    app.get(asset.url, (_req, reply) =>
+      reply
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .type(asset.type)
+        .send(asset.body),
+    );
+  }
+
+  app.get('/healthz', async () => {
+    await k.selectFrom('sections').select('id').limit(1).execute();
+    return { ok: true };
+  });
+
+  app.get('/', async (_req, reply) => {
+    const c = await ctx();
+    const front = await latest(15);
+    const lead = front.find((a) => a.image) ?? front[0] ?? null;
+    const rest = front.filter((a) => a !== lead);
+    const top = rest.slice(0, 4);
+    const shown = [lead, ...top].flatMap((a) => (a ? [a.id] : []));
+    const sectionBlocks = await Promise.all(
+      c.nav.map(async (section) => ({
+        section,
+        articles: (
+          await listPublished(
+            k,
+            { sectionIds: [section.id, ...section.children.map((s) => s.id)], excludeIds: shown },
+            { now: c.now, pageSize: 4 },
+          )
+        ).items,
+      })),
+    );
+    return html(
+      reply,
+      renderDocument(
+        HomePage(c, {
+          lead,
+          top,
+          latest: rest.slice(4, 14),
+          sectionBlocks: sectionBlocks.filter((b) => b.articles.length > 0),
+        }),
+      ),
+    );
+  });
+
+  /** Renders one page of a filtered list; a page past the end is a 404. */
+  async function listPage(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    filter: ListFilter,
+    props: Omit<ListPageProps, 'page'>,
+    c: SiteContext,
+  ) {
+    const page = pageOf(req);
+    const result = await listPublished(k, filter, {
+      now: c.now,
+      page,
+      pageSize: config.pageSize,
+    });
+    if (page > result.totalPages) throw new AppError('NOT_FOUND');
+    return html(reply, renderDocument(ListPage(c, { ...props, page: result })));
+  }
+
+  app.get<{ Params: { slug: string } }>('/tag/:slug', async (req, reply) => {
+    pageOf(req);
+    const tag = SLUG.test(req.params.slug) ? await findTag(k, req.params.slug) : undefined;
+    if (!tag) throw new AppError('NOT_FOUND');
+    return listPage(
+      req,
+      reply,
+      { tagId: tag.id },
+      { kind: 'tag', title: tag.name, tag, basePath: tagUrl(tag.slug) },
+      await ctx(),
+    );
+  });
+
+  app.get<{ Params: { slug: string } }>('/penulis/:slug', async (req, reply) => {
+    pageOf(req);
+    const person = SLUG.test(req.params.slug) ? await findPerson(k, req.params.slug) : undefined;
+    if (!person) throw new AppError('NOT_FOUND');
+    return listPage(
+      req,
+      reply,
+      { personId: person.id },
+      {
+        kind: 'author',
+        title: person.name,
+        description: person.bio,
+        person,
+        basePath: authorUrl(person.slug),
+      },
+      await ctx(),
+    );
+  });
+
+  const archive = async (
+    req: FastifyRequest<{ Params: { y: string; m?: string; d?: string } }>,
+    reply: FastifyReply,
+  ) => {
+    pageOf(req);
+    const { y, m, d } = req.params;
+    if (!/^\d{4}$/.test(y) || (m && !/^\d{2}$/.test(m)) || (d && !/^\d{2}$/.test(d))) {
+      throw new AppError('BAD_DATE');
+    }
+    const c = await ctx();
+    const year = Number(y);
+    let range: { start: number; end: number } | null;
+    let title: string;
+    if (m) {
+      range = dayRangeInZone(year, Number(m), d ? Number(d) : undefined, c.zone);
+      title = range
+        ? d
+          ? formatLongDate(range.start, c.zone, c.lang)
+          : `${MONTHS[c.lang][Number(m) - 1]} ${year}`
+        : '';
+    } else {
+      const first = dayRangeInZone(year, 1, undefined, c.zone);
+      const next = dayRangeInZone(year + 1, 1, undefined, c.zone);
+      range = first && next ? { start: first.start, end: next.start } : null;
+      title = y;
+    }
+    if (!range) throw new AppError('BAD_DATE');
+    return listPage(
+      req,
+      reply,
+      { from: range.start, to: range.end },
+      {
+        kind: 'archive',
+        title,
+        basePath: archiveUrl(year, m ? Number(m) : undefined, d ? Number(d) : undefined),
+      },
+      c,
+    );
+  };
+  app.get('/arsip/:y', archive);
+  app.get('/arsip/:y/:m', archive);
+  app.get('/arsip/:y/:m/:d', archive);
+
+  app.get<{ Querystring: { q?: unknown } }>('/cari', async (req, reply) => {
+    const page = pageOf(req);
+    const raw = req.query.q;
+    const q = typeof raw === 'string' ? raw.trim().slice(0, 200) : '';
+    const c = await ctx();
+    const result = q
+      ? await searchArticles(k, q, { now: c.now, page, pageSize: config.pageSize })
+      : null;
+    return html(reply, renderDocument(SearchPage(c, { query: q, page: result })));
+  });
+
+  app.get<{ Params: { section: string } }>('/:section', async (req, reply) => {
+    pageOf(req);
+    const { section: slug } = req.params;
+    const sections = SLUG.test(slug) ? await listSections(k) : [];
+    const section = sections.find((s) => s.slug === slug);
+    if (!section) throw new AppError('NOT_FOUND');
+    return listPage(
+      req,
+      reply,
+      { sectionIds: [section.id, ...section.children.map((s) => s.id)] },
+      {
+        kind: 'section',
+        title: section.name,
+        description: section.description,
+        section,
+        basePath: section.url,
+      },
+      await ctx(),
+    );
+  });
+
+  const articleHandler = async (
+    req: FastifyRequest<{ Params: { section: string; id: string; slug?: string } }>,
+    reply: FastifyReply,
+  ) => {
+    const { section, id, slug } = req.params;
+    if (!ID.test(id)) throw new AppError('NOT_FOUND');
+    const now = Date.now();
+    const found = await getPublishedArticle(k, Number(id), now);
+    if (found.kind === 'gone') throw new AppError('GONE');
+    if (found.kind === 'missing') throw new AppError('NOT_FOUND');
+    const { article } = found;
+    if (section !== article.section.slug || slug !== article.slug) {
+      return reply.redirect(articleUrl(article.section.slug, article.id, article.slug), 301);
+    }
+    const topicIds = await sameTopicIds(k, article, now, 8);
+    const candidateIds = [...new Set([...article.pinnedIds, ...topicIds])];
+    const [candidates, more, side, comments, c] = await Promise.all([
+      summariesByIds(k, candidateIds, now),
+      listPublished(
+        k,
+        { sectionIds: [article.section.id], excludeIds: [article.id, ...candidateIds.slice(0, 3)] },
+        { now, pageSize: 6 },
+      ),
+      latest(6, [article.id]),
+      approvedComments(k, article.id),
+      ctx(),
+    ]);
+    const toInline = (a: ArticleSummary) => ({ id: a.id, headline: a.headline, url: a.url });
+    return html(
+      reply,
+      renderDocument(
+        ArticlePage(c, {
+          article,
+          inlineRelated: candidates.map(toInline),
+          moreFromSection: more.items,
+          latest: side.slice(0, 5),
+          comments,
+        }),
+      ),
+    );
+  };
+  app.get('/:section/:id', articleHandler);
+  app.get('/:section/:id/:slug', articleHandler);
+
+  app.setNotFoundHandler(async (_req, reply) => {
+    await deps.renderError(reply, new AppError('NOT_FOUND'));
+  });
+}

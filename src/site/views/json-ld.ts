@@ -1,0 +1,75 @@
+import type { Article } from '../../content/model.ts';
+import { isoInZone } from '../../lib/time.ts';
+import { largestJpeg } from './image.tsx';
+import type { SiteContext } from './props.ts';
+import { absoluteUrl } from './urls.ts';
+
+/**
+ * Serialises JSON-LD for an inline `<script>`: every `<` becomes `\u003c`, so
+ * no `</script>` or `<!--` in the data can end or confuse the script element.
+ * U+2028/2029 are escaped too for old JavaScript parsers.
+ */
+export function serializeJsonLd(data: object[] | object): string {
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/** schema.org NewsArticle + BreadcrumbList for an article page. */
+export function articleJsonLd(ctx: SiteContext, article: Article): object[] {
+  const url = absoluteUrl(ctx.siteUrl, article.url);
+  const image = article.image ? largestJpeg(article.image) : null;
+  return [
+    {
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      mainEntityOfPage: url,
+      headline: article.headline,
+      description: article.seoDescription || article.deck,
+      datePublished: isoInZone(article.publishedAt, ctx.zone),
+      dateModified: isoInZone(article.updatedAt, ctx.zone),
+      inLanguage: ctx.lang,
+      articleSection: article.section.name,
+      keywords: article.tags.map((t) => t.name),
+      ...(image ? { image: [absoluteUrl(ctx.siteUrl, image)] } : {}),
+      author: article.bylines.map((p) => ({
+        '@type': 'Person',
+        name: p.name,
+        url: absoluteUrl(ctx.siteUrl, p.url),
+      })),
+      publisher: { '@type': 'NewsMediaOrganization', name: ctx.siteName, url: ctx.siteUrl },
+    },
+    {
+      '@context': 'https://schema.org',
+      '@type': 'BreadcrumbList',
+      itemListElement: [
+        { '@type': 'ListItem', position: 1, name: ctx.m.site.home, item: `${ctx.siteUrl}/` },
+        {
+          '@type': 'ListItem',
+          position: 2,
+          name: article.section.name,
+          item: absoluteUrl(ctx.siteUrl, article.section.url),
+        },
+      ],
+    },
+  ];
+}
+
+/** schema.org WebSite with the search action, for the home page. */
+export function websiteJsonLd(ctx: SiteContext): object[] {
+  return [
+    {
+      '@context': 'https://schema.org',
+      '@type': 'WebSite',
+      name: ctx.siteName,
+      url: `${ctx.siteUrl}/`,
+      inLanguage: ctx.lang,
+      potentialAction: {
+        '@type': 'SearchAction',
+        target: `${ctx.siteUrl}/cari?q={search_term_string}`,
+        'query-input': 'required name=search_term_string',
+      },
+    },
+  ];
+}

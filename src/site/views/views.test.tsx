@@ -1,0 +1,203 @@
+import { describe, expect, it } from 'vitest';
+import type { Article, ImageRef } from '../../content/model.ts';
+import type { InlineRelated } from '../baca-juga.ts';
+import { en } from '../i18n/en.ts';
+import { id } from '../i18n/id.ts';
+import { messages } from '../i18n/index.ts';
+import { renderDocument } from '../render.tsx';
+import { ArticlePage } from './article.tsx';
+import type { ArticlePageProps, SiteContext } from './props.ts';
+
+const NOW = Date.UTC(2022, 9, 19, 6, 5);
+
+function buildImage(overrides: Partial<ImageRef> = {}): ImageRef {
+  return {
+    mediaId: 1,
+    storageKey: 'foto-utama',
+    width: 1600,
+    height: 1000,
+    variants: { webp: [320, 640, 1280], jpeg: [320, 640, 1280] },
+    alt: 'Nelayan menarik perahu ke pantai',
+    caption: 'Nelayan menarik perahu di Pantai Sanur, Selasa (18/10/2022).',
+    credit: 'Warta/Ayu',
+    archive: false,
+    ...overrides,
+  };
+}
+
+function buildArticle(overrides: Partial<Article> = {}): Article {
+  const section = { id: 3, slug: 'bali', name: 'Bali', url: '/bali' };
+  return {
+    id: 42,
+    slug: 'perahu-nelayan',
+    url: '/bali/42/perahu-nelayan',
+    headline: 'Nelayan Sanur Kembali Melaut',
+    deck: 'Cuaca membaik setelah sepekan gelombang tinggi.',
+    section,
+    image: buildImage(),
+    bylines: [{ id: 1, slug: 'ayu', name: 'Ayu Lestari', initials: 'Ayu', url: '/penulis/ayu' }],
+    publishedAt: NOW - 3_600_000,
+    updatedAt: NOW - 3_600_000,
+    commentCount: 0,
+    body: Array.from({ length: 9 }, (_, i) => ({
+      type: 'paragraph' as const,
+      content: [{ text: `Paragraf nomor ${i + 1} tentang laut.` }],
+    })),
+    bodyImages: {},
+    dateline: 'Denpasar',
+    sourceCredit: 'Antara',
+    bylineInitials: 'Ayu/Warta',
+    tags: [{ id: 5, slug: 'nelayan', name: 'Nelayan', url: '/tag/nelayan' }],
+    firstPublishedAt: NOW - 3_600_000,
+    commentsOpen: true,
+    seoTitle: '',
+    seoDescription: '',
+    pinnedIds: [],
+    ...overrides,
+  };
+}
+
+function buildContext(lang: 'id' | 'en' = 'id'): SiteContext {
+  return {
+    siteName: 'Warta',
+    siteUrl: 'https://warta.example',
+    lang,
+    zone: 'WITA',
+    m: messages(lang),
+    now: NOW,
+    nav: [],
+    assets: { css: '/static/warta.css', js: '/static/warta.js' },
+  };
+}
+
+const related: InlineRelated[] = [1, 2, 3, 4, 5].map((n) => ({
+  id: 100 + n,
+  headline: `Berita terkait ${n}`,
+  url: `/bali/${100 + n}/terkait-${n}`,
+}));
+
+function render(article: Article, extra: Partial<ArticlePageProps> = {}, lang: 'id' | 'en' = 'id') {
+  return renderDocument(
+    ArticlePage(buildContext(lang), {
+      article,
+      inlineRelated: related,
+      moreFromSection: [],
+      latest: [],
+      comments: [],
+      ...extra,
+    }),
+  );
+}
+
+/** Every key path of a catalog, e.g. `share.copy`. */
+function keyPaths(obj: object, prefix = ''): string[] {
+  return Object.entries(obj).flatMap(([k, v]) =>
+    v && typeof v === 'object' ? keyPaths(v, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
+}
+
+describe('ArticlePage', () => {
+  it('starts the first paragraph with the dateline', () => {
+    const html = render(buildArticle());
+    const dateline = html.indexOf('<strong class="dateline">DENPASAR, WARTA –</strong>');
+    expect(dateline).toBeGreaterThan(0);
+    expect(dateline).toBeLessThan(html.indexOf('Paragraf nomor 1'));
+    expect(html.match(/class="dateline"/g)).toHaveLength(1);
+  });
+
+  it('labels archive photos before the caption and keeps the credit separate', () => {
+    const html = render(buildArticle({ image: buildImage({ archive: true }) }));
+    const label = html.indexOf('Arsip - ');
+    expect(label).toBeGreaterThan(0);
+    expect(label).toBeLessThan(html.indexOf('Nelayan menarik perahu di Pantai Sanur'));
+    expect(html).toContain('<span class="credit">Foto: Warta/Ayu</span>');
+    expect(html).toMatch(/<img[^>]+loading="eager"[^>]+fetchpriority="high"/);
+    expect(html).toMatch(/<img[^>]+width="640" height="400"/);
+    expect(render(buildArticle())).not.toContain('Arsip - ');
+  });
+
+  it('places at most three "Baca juga" asides between paragraphs', () => {
+    const html = render(buildArticle());
+    const asides = html.match(/<aside class="baca-juga">/g) ?? [];
+    expect(asides.length).toBeGreaterThan(0);
+    expect(asides.length).toBeLessThanOrEqual(3);
+    expect(html).toContain('<strong>Baca juga:</strong> <a href="/bali/101/terkait-1">');
+  });
+
+  it('shows source, initials, share links and the comment form', () => {
+    const html = render(buildArticle());
+    expect(html).toContain('Sumber: Antara');
+    expect(html).toContain('(Ayu/Warta)');
+    expect(html).toContain(
+      'https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fwarta.example%2Fbali%2F42%2Fperahu-nelayan',
+    );
+    expect(html).toContain('action="/bali/42/perahu-nelayan/komentar"');
+    const closed = render(buildArticle({ commentsOpen: false }));
+    expect(closed).toContain('Komentar ditutup untuk artikel ini.');
+    expect(closed).not.toContain('<form method="post"');
+  });
+
+  it('renders hostile text and links inert', () => {
+    const evil = '"><img src=x onerror=alert(1)><script>alert(1)</script>';
+    const html = render(
+      buildArticle({
+        headline: evil,
+        image: buildImage({ caption: evil, alt: evil }),
+        body: [
+          {
+            type: 'paragraph',
+            content: [
+              { text: evil },
+              { text: 'klik', marks: ['link'], href: 'javascript:alert(1)' },
+              { text: 'tab', marks: ['link'], href: 'java\tscript:alert(1)' },
+              { text: 'aman', marks: ['link'], href: 'https://example.org/a?b=1' },
+            ],
+          },
+        ],
+      }),
+    );
+    expect(html).not.toContain('<script>alert(1)');
+    expect(html).not.toMatch(/<img src=x/i);
+    expect(html).not.toMatch(/href="\s*java/i);
+    expect(html).toContain('&lt;script>alert(1)&lt;/script>');
+    expect(html).toContain('<a href="https://example.org/a?b=1" rel="noopener">aman</a>');
+    expect(html).toContain('klik');
+  });
+
+  it('escapes </script> inside JSON-LD', () => {
+    const html = render(buildArticle({ headline: 'Akhir </script><script>alert(1)</script>' }));
+    const ld = html.match(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/);
+    expect(ld).not.toBeNull();
+    const json = ld?.[1] ?? '';
+    expect(json).not.toContain('<');
+    expect(json).toContain('\\u003c/script>');
+    expect(JSON.parse(json)[0].headline).toBe('Akhir </script><script>alert(1)</script>');
+  });
+
+  it('uses English labels with the English catalog', () => {
+    const html = render(buildArticle({ image: buildImage({ archive: true }) }), {}, 'en');
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('Read also:');
+    expect(html).toContain('Source: Antara');
+    expect(html).toContain('Leave a Reply');
+    expect(html).toContain('Photo: Warta/Ayu');
+    expect(html).not.toContain('Baca juga');
+    expect(html).not.toContain('Tinggalkan Balasan');
+  });
+});
+
+describe('catalogs', () => {
+  it('have the same keys in Indonesian and English, none empty', () => {
+    expect(keyPaths(en).sort()).toEqual(keyPaths(id).sort());
+    for (const catalog of [id, en]) {
+      for (const path of keyPaths(catalog)) {
+        const value = path
+          .split('.')
+          .reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], catalog);
+        const text = typeof value === 'function' ? value(1, 2) : value;
+        expect(typeof text, path).toBe('string');
+        expect((text as string).trim(), path).not.toBe('');
+      }
+    }
+  });
+});
