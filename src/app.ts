@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import { type Db, openDb } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { registerDistributionRoutes } from './distribution/routes.ts';
 import { AppError, toAppError } from './lib/errors.ts';
 import { EventBus } from './lib/events.ts';
 import { loadAssets } from './site/assets.ts';
@@ -88,6 +89,7 @@ export async function buildApp(config: Config, opts: { db?: Db } = {}): Promise<
     return renderError(reply, appErr);
   });
 
+  registerDistributionRoutes(server, { config, db });
   registerSiteRoutes(server, { config, db, assets, renderError });
 
   return {

@@ -1,5 +1,6 @@
 import sharp from 'sharp';
-import { type Ctx, circle, cloud, MOTIFS, r1 } from './image-motifs.ts';
+import { type Ctx, circle, cloud, r1 } from './image-kit.ts';
+import { MOTIFS } from './image-motifs.ts';
 import type { DemoScene } from './types.ts';
 
 const W = 1600;

@@ -498,4 +498,269 @@ export const STORIES_3: DemoStory[] = [
     ],
     hoursAgo: 191,
   },
+  {
+    key: 'c-ppdb-zonasi-1',
+    section: 'nasional',
+    headline: 'Aturan Baru Zonasi PPDB Perbesar Kuota Jalur Afirmasi',
+    deck: 'Pemerintah pusat menurunkan porsi jalur zonasi dan meminta daerah menyesuaikan petunjuk teknis sebelum pendaftaran dibuka.',
+    dateline: 'JAKARTA',
+    source: null,
+    initials: 'Bap/Warta',
+    bylines: ['bambang-agus-prasetyo'],
+    tags: ['PPDB', 'Zonasi', 'Pendidikan'],
+    image: {
+      caption:
+        'Orang tua murid antre di depan meja pendaftaran sebuah sekolah menengah pertama pada musim penerimaan murid baru.',
+      credit: 'Warta/Bap',
+      archive: true,
+      alt: 'Orang tua antre di meja pendaftaran sekolah',
+      scene: { motif: 'city', light: 'morning' },
+    },
+    blocks: [
+      paragraph(
+        'Pemerintah pusat menerbitkan aturan baru penerimaan peserta didik baru (PPDB) yang mengubah komposisi jalur zonasi. Porsi jalur zonasi untuk SMP dan SMA negeri diturunkan, sementara kuota jalur afirmasi bagi keluarga kurang mampu diperbesar.',
+      ),
+      paragraph(
+        'Direktur jenderal yang membidangi pendidikan dasar dan menengah, Sri Handayani Pratiwi, mengatakan perubahan ini menjawab keluhan bahwa sistem zonasi belum sepenuhnya memberi akses bagi anak dari keluarga miskin. Aturan baru berlaku mulai tahun ajaran mendatang.',
+      ),
+      {
+        type: 'list',
+        ordered: false,
+        items: [
+          [{ text: 'Jalur zonasi: paling sedikit 40 persen dari daya tampung' }],
+          [{ text: 'Jalur afirmasi: paling sedikit 25 persen' }],
+          [{ text: 'Jalur perpindahan tugas orang tua: paling banyak 5 persen' }],
+          [{ text: 'Jalur prestasi: sisa daya tampung' }],
+        ],
+      },
+      {
+        type: 'quote',
+        text: 'Zonasi tetap menjadi dasar, tetapi kami ingin anak dari keluarga tidak mampu punya kursi yang dijamin, bukan hanya mengandalkan jarak rumah.',
+        cite: 'Sri Handayani Pratiwi',
+      },
+      paragraph(
+        'Pemerintah daerah diminta menyusun petunjuk teknis paling lambat dua bulan sebelum pendaftaran dibuka. Daerah juga wajib mengumumkan peta zonasi dan daya tampung setiap sekolah secara terbuka.',
+      ),
+      paragraph(
+        'Kepala Dinas Pendidikan Provinsi Bali, I Nyoman Sutapa, mengatakan pihaknya akan menyesuaikan petunjuk teknis PPDB SMA. “Kami akan memetakan ulang zona, terutama di Denpasar dan Badung yang jumlah pendaftarnya selalu melebihi daya tampung,” ujarnya saat dihubungi dari Jakarta.',
+      ),
+    ],
+    hoursAgo: 511,
+  },
+  {
+    key: 'c-ppdb-keluhan-2',
+    section: 'nasional',
+    headline: 'Ratusan Orang Tua Adukan Masalah Pendaftaran Zonasi ke Posko PPDB',
+    deck: 'Keluhan terbanyak soal titik koordinat rumah yang tidak sesuai dan kartu keluarga yang baru dipindahkan.',
+    dateline: 'DENPASAR',
+    source: null,
+    initials: 'Ayu/Warta',
+    bylines: ['ni-luh-ayu-wulandari'],
+    tags: ['PPDB', 'Zonasi', 'Pendidikan'],
+    image: {
+      caption:
+        'Petugas posko pengaduan membantu orang tua memeriksa titik koordinat rumah pada aplikasi pendaftaran di kantor dinas pendidikan, Denpasar.',
+      credit: 'Warta/Ayu',
+      archive: false,
+      alt: 'Petugas membantu orang tua di posko pengaduan',
+      scene: { motif: 'meeting', light: 'noon' },
+    },
+    blocks: [
+      paragraph(
+        'Posko pengaduan PPDB di Denpasar menerima lebih dari 300 aduan dalam tiga hari pertama masa pendaftaran jalur zonasi. Sebagian besar orang tua mengeluhkan titik koordinat rumah yang tercatat berbeda dengan lokasi sebenarnya.',
+      ),
+      paragraph(
+        'Kesalahan koordinat membuat jarak rumah ke sekolah terhitung lebih jauh sehingga peringkat calon murid turun. Sejumlah orang tua juga mempersoalkan pendaftar yang kartu keluarganya baru dipindahkan beberapa bulan sebelum pendaftaran.',
+      ),
+      paragraph(
+        '“Rumah kami hanya 600 meter dari sekolah, tetapi di sistem tertulis hampir dua kilometer. Anak saya langsung terlempar dari daftar,” kata Ni Made Rusmini, warga Denpasar Timur, yang datang ke posko sejak pagi.',
+      ),
+      {
+        type: 'quote',
+        text: 'Setiap aduan koordinat kami verifikasi langsung ke lapangan. Kalau terbukti salah sistem, data calon murid akan diperbaiki dan peringkatnya dihitung ulang.',
+        cite: 'Ida Bagus Putu Wiranata, Koordinator Posko PPDB Denpasar',
+      },
+      paragraph(
+        'Soal perpindahan kartu keluarga, Wiranata mengatakan aturan mensyaratkan domisili paling singkat satu tahun. Pendaftar yang tidak memenuhi syarat itu akan dicoret dan dipindahkan ke jalur lain bila masih tersedia kuota.',
+      ),
+      paragraph(
+        'Ombudsman perwakilan Bali juga membuka layanan pengaduan terkait penerimaan murid baru. Masa pendaftaran jalur zonasi diperpanjang dua hari untuk memberi kesempatan perbaikan data.',
+      ),
+    ],
+    hoursAgo: 341,
+  },
+  {
+    key: 'c-kurikulum-3',
+    section: 'nasional',
+    headline: 'Kurikulum Baru Diterapkan Bertahap, Guru Daerah Minta Pelatihan',
+    deck: 'Sekolah di Bali dan Nusa Tenggara mulai menerapkan kurikulum baru di kelas awal, tetapi banyak guru belum mendapat pendampingan.',
+    dateline: 'DENPASAR',
+    source: null,
+    initials: 'Ayu/Warta',
+    bylines: ['ni-luh-ayu-wulandari', 'bambang-agus-prasetyo'],
+    tags: ['Kurikulum', 'Pendidikan', 'Guru'],
+    image: {
+      caption:
+        'Seorang guru sekolah dasar di Denpasar memandu murid kelas satu mengerjakan proyek kelompok di halaman sekolah.',
+      credit: 'Warta/Ayu',
+      archive: false,
+      alt: 'Guru dan murid sekolah dasar di halaman sekolah',
+      scene: { motif: 'city', light: 'morning' },
+    },
+    blocks: [
+      paragraph(
+        'Kurikulum baru mulai diterapkan secara bertahap pada tahun ajaran ini, dimulai dari kelas I, IV, VII, dan X. Di Bali dan Nusa Tenggara, sejumlah guru mengaku belum siap karena pelatihan yang diterima masih terbatas.',
+      ),
+      paragraph(
+        'Penerapan kurikulum ini berjalan bersamaan dengan penerimaan murid baru menggunakan aturan zonasi yang diperbarui. Dinas pendidikan di daerah harus membagi perhatian antara urusan PPDB dan pendampingan guru.',
+      ),
+      {
+        type: 'heading',
+        level: 2,
+        text: 'Pelatihan daring dinilai belum cukup',
+      },
+      paragraph(
+        'Sebagian besar pelatihan diberikan secara daring melalui modul yang harus dipelajari mandiri. Guru di daerah terpencil, terutama di Nusa Tenggara Timur, kesulitan mengikuti karena jaringan internet yang tidak stabil.',
+      ),
+      {
+        type: 'quote',
+        text: 'Modulnya bagus, tetapi kami butuh contoh langsung di kelas. Membaca saja tidak cukup untuk mengubah cara mengajar yang sudah kami pakai puluhan tahun.',
+        cite: 'Ni Ketut Sriasih, guru SD di Denpasar',
+      },
+      paragraph(
+        'Pejabat di kementerian yang membidangi kurikulum, Agus Setiawan Rahardjo, mengatakan pemerintah menyiapkan guru penggerak di setiap kabupaten untuk mendampingi rekan sejawatnya. “Kurikulum ini tidak diterapkan serentak justru agar sekolah punya waktu belajar,” katanya di Jakarta.',
+      ),
+      paragraph(
+        'Persatuan guru di Bali meminta pemerintah daerah menganggarkan pelatihan tatap muka. Mereka juga berharap beban administrasi guru dikurangi agar waktu lebih banyak digunakan untuk menyiapkan pembelajaran.',
+      ),
+    ],
+    hoursAgo: 251,
+  },
+  {
+    key: 'c-topan-filipina-1',
+    section: 'internasional',
+    headline: 'Topan Menerjang Filipina Tengah, Puluhan Ribu Warga Mengungsi',
+    deck: 'Angin kencang dan banjir merusak ribuan rumah serta memutus listrik di sejumlah provinsi.',
+    dateline: 'MANILA',
+    source: 'Antara',
+    initials: 'Ant/Warta',
+    bylines: ['bambang-agus-prasetyo'],
+    tags: ['Topan', 'Filipina', 'Bantuan Kemanusiaan'],
+    image: {
+      caption:
+        'Warga mengungsi menggunakan perahu melewati jalan yang tergenang banjir di sebuah kota pesisir Filipina tengah.',
+      credit: 'Antara/Dimas Ardiansyah',
+      archive: false,
+      alt: 'Warga naik perahu di jalan yang banjir',
+      scene: { motif: 'harbor', light: 'dusk' },
+    },
+    blocks: [
+      paragraph(
+        'Sebuah topan kuat menerjang wilayah Filipina tengah sejak Selasa malam, memaksa lebih dari 60.000 warga mengungsi. Angin berkecepatan hingga 180 kilometer per jam merobohkan pohon, merusak ribuan rumah, dan memutus aliran listrik di sejumlah provinsi.',
+      ),
+      paragraph(
+        'Otoritas penanggulangan bencana setempat melaporkan sedikitnya 23 orang meninggal dan belasan lainnya hilang. Sebagian besar korban tertimpa bangunan roboh atau terseret banjir di daerah dataran rendah.',
+      ),
+      {
+        type: 'quote',
+        text: 'Tim kami masih berusaha menjangkau desa-desa yang terputus. Jalan tertutup longsor dan jaringan komunikasi belum pulih.',
+        cite: 'Juru bicara badan penanggulangan bencana Filipina',
+      },
+      paragraph(
+        'Ratusan penerbangan domestik dibatalkan dan pelayaran antarpulau dihentikan sementara. Ribuan penumpang tertahan di pelabuhan menunggu cuaca membaik.',
+      ),
+      paragraph(
+        'Kementerian Luar Negeri Indonesia menyatakan terus memantau keadaan warga negara Indonesia di wilayah terdampak. “Sejauh ini belum ada laporan WNI yang menjadi korban,” kata seorang pejabat perwakilan Indonesia di Manila.',
+      ),
+      paragraph(
+        'Badan cuaca setempat memperkirakan topan akan melemah setelah bergerak ke Laut China Selatan pada Kamis. Namun, hujan lebat masih berpotensi memicu banjir dan longsor susulan.',
+      ),
+    ],
+    hoursAgo: 131,
+    updatedHoursAgo: 120,
+  },
+  {
+    key: 'c-topan-bantuan-2',
+    section: 'internasional',
+    headline: 'Indonesia Kirim Bantuan Kemanusiaan untuk Korban Topan Filipina',
+    deck: 'Dua pesawat membawa tenda, makanan siap saji, dan obat-obatan, termasuk sumbangan dari Bali dan NTB.',
+    dateline: 'JAKARTA',
+    source: null,
+    initials: 'Bap/Warta',
+    bylines: ['bambang-agus-prasetyo'],
+    tags: ['Topan', 'Filipina', 'Bantuan Kemanusiaan'],
+    image: {
+      caption:
+        'Petugas memuat paket bantuan kemanusiaan ke dalam pesawat angkut di sebuah pangkalan udara di Jakarta, Jumat pagi.',
+      credit: 'Warta/Bap',
+      archive: false,
+      alt: 'Petugas memuat paket bantuan ke pesawat',
+      scene: { motif: 'city', light: 'morning' },
+    },
+    blocks: [
+      paragraph(
+        'Pemerintah Indonesia mengirimkan bantuan kemanusiaan untuk korban topan di Filipina tengah, Jumat. Dua pesawat angkut membawa sekitar 30 ton logistik yang akan disalurkan melalui otoritas penanggulangan bencana Filipina.',
+      ),
+      paragraph(
+        'Bantuan yang dikirim antara lain tenda keluarga, makanan siap saji, selimut, alat penjernih air, dan obat-obatan. Sebagian logistik merupakan sumbangan pemerintah daerah dan lembaga kemanusiaan dari Bali dan Nusa Tenggara Barat.',
+      ),
+      {
+        type: 'quote',
+        text: 'Indonesia juga negara rawan bencana. Kita tahu betapa berartinya bantuan yang datang cepat pada hari-hari pertama.',
+        cite: 'Rahmat Hidayatullah, pejabat koordinator pengiriman bantuan',
+      },
+      paragraph(
+        'Pengiriman ini dilakukan tiga hari setelah topan menerjang. Menurut Rahmat, penyaluran di lapangan akan dibantu staf perwakilan Indonesia di Manila agar bantuan tiba di daerah yang paling membutuhkan.',
+      ),
+      paragraph(
+        'Di Denpasar, sebuah lembaga kemanusiaan mengumpulkan sumbangan warga dalam dua hari. “Kami menerima beras, pakaian layak pakai, dan uang tunai. Yang bisa dikirim lewat jalur pemerintah kami titipkan, sisanya kami salurkan lewat mitra di Filipina,” kata koordinatornya, Made Krisna Yudha.',
+      ),
+      paragraph(
+        'Pemerintah menyatakan siap mengirim tim medis jika diminta pemerintah Filipina. Sejumlah negara ASEAN lain juga telah menyalurkan bantuan dalam beberapa hari terakhir.',
+      ),
+    ],
+    hoursAgo: 101,
+  },
+  {
+    key: 'c-asean-pariwisata-3',
+    section: 'internasional',
+    headline: 'Menteri Pariwisata ASEAN Sepakati Promosi Bersama Destinasi Kawasan',
+    deck: 'Pertemuan di Kuala Lumpur juga membahas kemudahan visa dan pariwisata berkelanjutan, termasuk peran Bali.',
+    dateline: 'KUALA LUMPUR',
+    source: 'Antara',
+    initials: 'Ant/Warta',
+    bylines: ['ni-luh-ayu-wulandari'],
+    tags: ['ASEAN', 'Pariwisata', 'Kerja Sama Kawasan'],
+    image: {
+      caption:
+        'Para delegasi pertemuan menteri pariwisata ASEAN berfoto bersama di depan panggung utama di Kuala Lumpur.',
+      credit: 'Antara/Fajar Nugraha',
+      archive: false,
+      alt: 'Delegasi pertemuan berfoto di depan panggung',
+      scene: { motif: 'stage', light: 'noon' },
+    },
+    blocks: [
+      paragraph(
+        'Para menteri pariwisata negara-negara ASEAN menyepakati program promosi bersama destinasi kawasan dalam pertemuan tahunan di Kuala Lumpur, Kamis. Program itu akan memasarkan paket perjalanan lintas negara kepada wisatawan dari Eropa, Amerika, dan Asia Timur.',
+      ),
+      paragraph(
+        'Pertemuan juga membahas kemudahan visa bagi wisatawan mancanegara yang mengunjungi lebih dari satu negara ASEAN. Sejumlah delegasi mengusulkan skema visa bersama, tetapi pembahasan teknisnya diserahkan kepada pejabat imigrasi masing-masing negara.',
+      ),
+      {
+        type: 'quote',
+        text: 'Wisatawan jarak jauh jarang datang hanya untuk satu negara. Kalau kita berpromosi sendiri-sendiri, kita kalah dari kawasan lain.',
+        cite: 'Seorang delegasi senior dari negara tuan rumah',
+      },
+      paragraph(
+        'Delegasi Indonesia yang dipimpin pejabat eselon I kementerian pariwisata, Wahyu Adiputra, menawarkan Bali sebagai contoh pengelolaan wisata berbasis budaya. “Bali bisa menjadi pintu masuk, lalu wisatawan melanjutkan perjalanan ke Lombok, Labuan Bajo, atau negara tetangga,” ujarnya.',
+      ),
+      paragraph(
+        'Isu pariwisata berkelanjutan juga mengemuka, termasuk pengelolaan sampah di destinasi pantai dan pembatasan jumlah pengunjung di kawasan yang rentan. Para menteri sepakat menyusun standar bersama untuk sertifikasi usaha wisata ramah lingkungan.',
+      ),
+      paragraph(
+        'Pertemuan menteri pariwisata ASEAN berikutnya dijadwalkan digelar tahun depan. Pelaku usaha wisata di Bali berharap kesepakatan promosi bersama segera diwujudkan dalam bentuk paket perjalanan yang konkret.',
+      ),
+    ],
+    hoursAgo: 611,
+  },
 ];

@@ -1,16 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
-import type { ArticleSummary } from '../content/model.ts';
 import {
-  approvedComments,
   findPerson,
   findTag,
   getPublishedArticle,
   type ListFilter,
   listPublished,
   listSections,
-  sameTopicIds,
-  summariesByIds,
 } from '../content/queries.ts';
 import { archiveUrl, articleUrl, authorUrl, tagUrl } from '../content/urls.ts';
 import type { Db } from '../db/connection.ts';
@@ -21,8 +17,9 @@ import { dayRangeInZone, formatLongDate, MONTHS } from '../lib/time.ts';
 import type { Asset } from './assets.ts';
 import { siteContext } from './context.ts';
 import type { ErrorRenderer } from './error-page.ts';
+import { loadArticlePage, loadHomePage } from './page-data.ts';
 import { renderDocument } from './render.tsx';
-import { ArticlePage, ErrorPage, HomePage, ListPage, SearchPage } from './views/index.ts';
+import { ArticlePage, HomePage, ListPage, SearchPage } from './views/index.ts';
 import type { ListPageProps, SiteContext } from './views/props.ts';
 
 export interface SiteDeps {
@@ -51,10 +48,6 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
     if (!parsed.ok) throw new AppError('BAD_PAGE');
     return parsed.page;
   };
-  const latest = (n: number, exclude: number[] = []) =>
-    listPublished(k, { excludeIds: exclude }, { now: Date.now(), pageSize: n }).then(
-      (p) => p.items,
-    );
 
   for (const asset of Object.values(deps.assets)) {
     app.get(asset.url, (_req, reply) =>
@@ -72,34 +65,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
 
   app.get('/', async (_req, reply) => {
     const c = await ctx();
-    const front = await latest(15);
-    const lead = front.find((a) => a.image) ?? front[0] ?? null;
-    const rest = front.filter((a) => a !== lead);
-    const top = rest.slice(0, 4);
-    const shown = [lead, ...top].flatMap((a) => (a ? [a.id] : []));
-    const sectionBlocks = await Promise.all(
-      c.nav.map(async (section) => ({
-        section,
-        articles: (
-          await listPublished(
-            k,
-            { sectionIds: [section.id, ...section.children.map((s) => s.id)], excludeIds: shown },
-            { now: c.now, pageSize: 4 },
-          )
-        ).items,
-      })),
-    );
-    return html(
-      reply,
-      renderDocument(
-        HomePage(c, {
-          lead,
-          top,
-          latest: rest.slice(4, 14),
-          sectionBlocks: sectionBlocks.filter((b) => b.articles.length > 0),
-        }),
-      ),
-    );
+    return html(reply, renderDocument(HomePage(c, await loadHomePage(k, c.nav, c.now))));
   });
 
   /** Renders one page of a filtered list; a page past the end is a 404. */
@@ -241,32 +207,8 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
     if (section !== article.section.slug || slug !== article.slug) {
       return reply.redirect(articleUrl(article.section.slug, article.id, article.slug), 301);
     }
-    const topicIds = await sameTopicIds(k, article, now, 8);
-    const candidateIds = [...new Set([...article.pinnedIds, ...topicIds])];
-    const [candidates, more, side, comments, c] = await Promise.all([
-      summariesByIds(k, candidateIds, now),
-      listPublished(
-        k,
-        { sectionIds: [article.section.id], excludeIds: [article.id, ...candidateIds.slice(0, 3)] },
-        { now, pageSize: 6 },
-      ),
-      latest(6, [article.id]),
-      approvedComments(k, article.id),
-      ctx(),
-    ]);
-    const toInline = (a: ArticleSummary) => ({ id: a.id, headline: a.headline, url: a.url });
-    return html(
-      reply,
-      renderDocument(
-        ArticlePage(c, {
-          article,
-          inlineRelated: candidates.map(toInline),
-          moreFromSection: more.items,
-          latest: side.slice(0, 5),
-          comments,
-        }),
-      ),
-    );
+    const [props, c] = await Promise.all([loadArticlePage(k, article, now), ctx()]);
+    return html(reply, renderDocument(ArticlePage(c, props)));
   };
   app.get('/:section/:id', articleHandler);
   app.get('/:section/:id/:slug', articleHandler);

@@ -63,22 +63,22 @@ describe('reading the demo newspaper in Chromium', () => {
       const loc = page.locator(selector).first();
       expect(await loc.isVisible(), selector).toBe(true);
     };
-    await visible('article h1');
-    await visible('article figure img');
-    await visible('article figcaption');
-    await visible('article figcaption .credit');
+    await visible('article.article h1');
+    await visible('article.article figure img');
+    await visible('article.article figcaption');
+    await visible('article.article figcaption .credit');
     await visible('.dateline');
     await visible('aside.baca-juga a');
     await visible('.share a[href^="https://wa.me/"]');
     await visible('form.comment-form textarea');
-    const text = await page.locator('article').textContent();
+    const text = await page.locator('article.article').textContent();
     expect(text).toMatch(/[A-Z ]+, WARTA\s*–/);
     expect(text).toMatch(
       /(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu) \(\d{2}\/\d{2}\/\d{4}\) \d{2}\.\d{2} WITA/,
     );
     expect(text).toMatch(/\([A-Za-z]+\/Warta\)/);
 
-    const img = page.locator('article figure img').first();
+    const img = page.locator('article.article figure img').first();
     expect(await img.getAttribute('width')).toMatch(/^\d+$/);
     expect(await img.getAttribute('height')).toMatch(/^\d+$/);
     expect(await img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);

@@ -1,0 +1,49 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Config } from '../config.ts';
+import { listSections } from '../content/queries.ts';
+import type { Db } from '../db/connection.ts';
+import { AppError } from '../lib/errors.ts';
+import { rssFeed } from './feeds.ts';
+import { monthSitemap, newsSitemap, pagesSitemap, sitemapIndex } from './sitemaps.ts';
+
+const XML = 'application/xml; charset=utf-8';
+
+/** Feeds, sitemaps and robots.txt: what search engines and aggregators read. */
+export function registerDistributionRoutes(
+  app: FastifyInstance,
+  deps: { config: Config; db: Db },
+): void {
+  const { config } = deps;
+  const k = deps.db.kysely;
+  const send = (reply: FastifyReply, type: string, body: string) =>
+    reply.type(type).header('cache-control', 'public, max-age=300').send(body);
+
+  app.get('/robots.txt', (_req, reply) =>
+    send(
+      reply,
+      'text/plain; charset=utf-8',
+      `User-agent: *\nDisallow: /cari\nDisallow: /newsroom\n\nSitemap: ${config.siteUrl}/sitemap.xml\nSitemap: ${config.siteUrl}/sitemap-news.xml\n`,
+    ),
+  );
+  app.get('/feed', async (_req, reply) =>
+    send(reply, 'application/rss+xml; charset=utf-8', await rssFeed(k, config)),
+  );
+  app.get<{ Params: { section: string } }>('/:section/feed', async (req, reply) => {
+    const section = (await listSections(k)).find((s) => s.slug === req.params.section);
+    if (!section) throw new AppError('NOT_FOUND');
+    return send(reply, 'application/rss+xml; charset=utf-8', await rssFeed(k, config, section));
+  });
+  app.get('/sitemap.xml', async (_req, reply) => send(reply, XML, await sitemapIndex(k, config)));
+  app.get('/sitemap-pages.xml', async (_req, reply) =>
+    send(reply, XML, await pagesSitemap(k, config)),
+  );
+  app.get('/sitemap-news.xml', async (_req, reply) =>
+    send(reply, XML, await newsSitemap(k, config)),
+  );
+  app.get<{ Params: { ym: string } }>('/sitemap-:ym', async (req, reply) => {
+    const m = /^(\d{4})-(\d{2})\.xml$/.exec(req.params.ym);
+    const xml = m ? await monthSitemap(k, config, Number(m[1]), Number(m[2])) : null;
+    if (!xml) throw new AppError('NOT_FOUND');
+    return send(reply, XML, xml);
+  });
+}
