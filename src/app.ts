@@ -36,7 +36,7 @@ export async function buildApp(config: Config, opts: { db?: Db } = {}): Promise<
   await migrateToLatest(db);
   const server = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
-    maxParamLength: 300,
+    routerOptions: { maxParamLength: 300 },
     trustProxy: true,
     return503OnClosing: true,
   });

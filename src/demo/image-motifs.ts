@@ -1,6 +1,7 @@
 import type { Ctx } from './image-kit.ts';
-import { city, market, meeting, stadium, stage, temple } from './image-motifs-built.ts';
+import { city, market, temple } from './image-motifs-built.ts';
 import { forest, harbor, mountain, riceField, road, sea } from './image-motifs-nature.ts';
+import { meeting, stadium, stage } from './image-motifs-venues.ts';
 import type { DemoScene } from './types.ts';
 
 /** The painter for each scene motif. */

@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import type { ArticleSummary, Section } from '../content/model.ts';
 import { listPublished } from '../content/queries.ts';
 import type { Database } from '../db/schema.ts';
+import { variantUrl } from '../media/variants.ts';
 
 const FEED_SIZE = 30;
 

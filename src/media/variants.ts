@@ -155,11 +155,12 @@ export function fallbackSrc(
   return variantUrl(storageKey, chosen, 'jpeg', urlPrefix);
 }
 
-function variantUrl(
+/** Public URL of one variant file; the storage key is checked so no path can be smuggled in. */
+export function variantUrl(
   storageKey: string,
   width: number,
   format: VariantFormat,
-  urlPrefix: string,
+  urlPrefix = '/media',
 ): string {
   assertStorageKey(storageKey);
   return `${urlPrefix.replace(/\/+$/, '')}/${storageKey}/${width}.${FILE_EXT[format]}`;

@@ -1,4 +1,5 @@
 import type { ImageRef } from '../../content/model.ts';
+import { type VariantFormat, variantUrl } from '../../media/variants.ts';
 import type { SiteContext } from './props.ts';
 
 /**
@@ -7,14 +8,13 @@ import type { SiteContext } from './props.ts';
  * set so the browser reserves the box before the bytes arrive.
  */
 
-type Format = 'webp' | 'jpeg';
-const EXT: Record<Format, string> = { webp: 'webp', jpeg: 'jpg' };
+type Format = VariantFormat;
 /** Width of the plain `src` fallback: big enough for a phone at 2x, small enough to be cheap. */
 const FALLBACK_TARGET = 640;
 
-/** Public URL of one variant file. */
-export function variantUrl(img: ImageRef, width: number, format: Format): string {
-  return `/media/${encodeURIComponent(img.storageKey)}/${width}.${EXT[format]}`;
+/** Public URL of one variant file of this image. */
+export function imageVariantUrl(img: ImageRef, width: number, format: Format): string {
+  return variantUrl(img.storageKey, width, format);
 }
 
 function widthsOf(img: ImageRef, format: Format): number[] {
@@ -24,7 +24,7 @@ function widthsOf(img: ImageRef, format: Format): number[] {
 /** `srcset` value for one format, or '' when that format has no variants. */
 export function srcsetOf(img: ImageRef, format: Format): string {
   return widthsOf(img, format)
-    .map((w) => `${variantUrl(img, w, format)} ${w}w`)
+    .map((w) => `${imageVariantUrl(img, w, format)} ${w}w`)
     .join(', ');
 }
 
@@ -39,9 +39,9 @@ export function largestJpeg(img: ImageRef): string | null {
   const jpeg = widthsOf(img, 'jpeg');
   const webp = widthsOf(img, 'webp');
   const last = jpeg.at(-1);
-  if (last !== undefined) return variantUrl(img, last, 'jpeg');
+  if (last !== undefined) return imageVariantUrl(img, last, 'jpeg');
   const lastWebp = webp.at(-1);
-  return lastWebp !== undefined ? variantUrl(img, lastWebp, 'webp') : null;
+  return lastWebp !== undefined ? imageVariantUrl(img, lastWebp, 'webp') : null;
 }
 
 /** True when at least one variant file exists, i.e. the image can be shown. */
@@ -68,7 +68,7 @@ export function Picture({ img, sizes, eager = false, alt, class: cls }: PictureP
   const fallback = widths.find((w) => w >= FALLBACK_TARGET) ?? (widths.at(-1) as number);
   const imgEl = (
     <img
-      src={variantUrl(img, fallback, fallbackFormat)}
+      src={imageVariantUrl(img, fallback, fallbackFormat)}
       srcset={srcsetOf(img, fallbackFormat)}
       sizes={sizes}
       width={fallback}
