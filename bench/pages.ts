@@ -77,6 +77,11 @@ async function run(dialect: Dialect): Promise<Result[]> {
   try {
     process.stdout.write(`[${dialect}] seeding ${values.stories} demo stories…\n`);
     await seedDemo(db, new EventBus(), config.mediaDir, { limit: Number(values.stories) });
+    // The reference route: same server, same plugins (compression, headers), bytes from memory.
+    let articleHtml = '';
+    app.server.get('/__bench/static-article', (_req, reply) =>
+      reply.type('text/html; charset=utf-8').send(articleHtml),
+    );
     await app.server.listen({ host: '127.0.0.1', port: 0 });
     const addr = app.server.server.address();
     const base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
@@ -84,11 +89,7 @@ async function run(dialect: Dialect): Promise<Result[]> {
     const articlePath = home.match(/href="(\/[a-z0-9-]+\/\d+\/[a-z0-9-]+)"/)?.[1];
     if (!articlePath) throw new Error('no article link on the home page');
     const sectionPath = `/${articlePath.split('/')[1]}`;
-    const articleHtml = await (await fetch(`${base}${articlePath}`)).text();
-    // The reference route: same server, same plugins (compression, headers), bytes from memory.
-    app.server.get('/__bench/static-article', (_req, reply) =>
-      reply.type('text/html; charset=utf-8').send(articleHtml),
-    );
+    articleHtml = await (await fetch(`${base}${articlePath}`)).text();
     const out: Result[] = [];
     out.push(
       await measure(

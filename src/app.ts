@@ -10,6 +10,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { registerDistributionRoutes } from './distribution/routes.ts';
 import { AppError, toAppError } from './lib/errors.ts';
 import { EventBus } from './lib/events.ts';
+import { wireListeners } from './listeners.ts';
 import { loadAssets } from './site/assets.ts';
 import { makeErrorRenderer } from './site/error-page.ts';
 import { registerSiteRoutes } from './site/routes.ts';
@@ -41,6 +42,7 @@ export async function buildApp(config: Config, opts: { db?: Db } = {}): Promise<
     return503OnClosing: true,
   });
   const events = new EventBus((err, event) => server.log.error({ err, event }, 'listener failed'));
+  wireListeners(events, db, config);
 
   const assets = loadAssets();
   const assetUrls = { css: assets.css.url, js: assets.js.url };

@@ -5,6 +5,7 @@ import { type Config, ConfigError, loadConfig } from './config.ts';
 import { DatabaseUnavailableError, openDb, redact } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { EventBus } from './lib/events.ts';
+import { wireListeners } from './listeners.ts';
 
 const HELP = `Warta — news publishing for regional newsrooms
 
@@ -49,7 +50,9 @@ async function demo(config: Config): Promise<void> {
     }
     console.log('Creating the demo newspaper (photos are drawn locally, this takes a moment)…');
     const bar = progressBar('Artikel');
-    const { articles } = await seedDemo(db, new EventBus(), config.mediaDir, {
+    const events = new EventBus((err) => console.error(err));
+    wireListeners(events, db, config);
+    const { articles } = await seedDemo(db, events, config.mediaDir, {
       onProgress: bar.update,
     });
     bar.done();

@@ -1,0 +1,13 @@
+import type { Config } from './config.ts';
+import type { Db } from './db/connection.ts';
+import type { EventBus } from './lib/events.ts';
+
+/**
+ * Wires every capability's listeners to the domain events, in one place, so the
+ * server, the CLI (demo, import) and tests react to publishing the same way.
+ */
+export function wireListeners(events: EventBus, db: Db, config: Config): void {
+  void events;
+  void db;
+  void config;
+}
