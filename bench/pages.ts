@@ -13,11 +13,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { sql } from 'kysely';
-import { buildApp } from '../src/app.ts';
-import { loadConfig } from '../src/config.ts';
-import type { Dialect } from '../src/db/connection.ts';
+import { type App, buildApp } from '../src/app.ts';
+import { type Config, loadConfig } from '../src/config.ts';
+import type { Db, Dialect } from '../src/db/connection.ts';
 import { openDb } from '../src/db/connection.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
 import { seedDemo } from '../src/demo/seed.ts';
 import { EventBus } from '../src/lib/events.ts';
 
@@ -39,29 +41,33 @@ interface Result {
   p95: number;
 }
 
-/** Sends `REQUESTS` GETs with `CONCURRENCY` in flight; bounded in count, stops by itself. */
+/** Sends `REQUESTS` GETs with `CONCURRENCY` in flight from a worker thread; bounded, stops by itself. */
 async function measure(name: string, url: string): Promise<Result> {
-  const warm = Math.min(200, REQUESTS / 10);
-  for (let i = 0; i < warm; i++) await (await fetch(url)).arrayBuffer();
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < REQUESTS) {
-        next++;
-        const t = performance.now();
-        const res = await fetch(url, { headers: { 'accept-encoding': 'gzip' } });
-        await res.arrayBuffer();
-        if (res.status !== 200) throw new Error(`${name}: HTTP ${res.status}`);
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
+  const worker = new Worker(new URL('./load-worker.mjs', import.meta.url), {
+    workerData: { url, requests: REQUESTS, concurrency: CONCURRENCY },
+  });
+  const { latencies, seconds, failed } = await new Promise<{
+    latencies: number[];
+    seconds: number;
+    failed: number;
+  }>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  await worker.terminate();
+  if (failed > 0) throw new Error(`${name}: ${failed} requests did not answer 200`);
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.floor((latencies.length - 1) * p)] ?? 0;
   return { name, rps: latencies.length / seconds, p50: pct(0.5), p95: pct(0.95) };
+}
+
+/** Starts an app on the shared database and returns its base URL. */
+async function start(config: Config, db: Db, setup?: (app: App) => void) {
+  const app = await buildApp(config, { db });
+  setup?.(app);
+  await app.server.listen({ host: '127.0.0.1', port: 0 });
+  const addr = app.server.server.address();
+  return { app, base: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}` };
 }
 
 async function run(dialect: Dialect): Promise<Result[]> {
@@ -73,38 +79,45 @@ async function run(dialect: Dialect): Promise<Result[]> {
     {},
     { databaseUrl, mediaDir: join(dir, 'media'), logLevel: 'silent', host: '127.0.0.1', port: 0 },
   );
-  const app = await buildApp(config, { db });
-  try {
-    process.stdout.write(`[${dialect}] seeding ${values.stories} demo stories…\n`);
-    await seedDemo(db, new EventBus(), config.mediaDir, { limit: Number(values.stories) });
-    // The reference route: same server, same plugins (compression, headers), bytes from memory.
-    let articleHtml = '';
+  await migrateToLatest(db);
+  process.stdout.write(`[${dialect}] seeding ${values.stories} demo stories…\n`);
+  await seedDemo(db, new EventBus(), config.mediaDir, { limit: Number(values.stories) });
+  // The reference route: same server, same plugins (compression, headers), bytes from memory.
+  let articleHtml = '';
+  const plain = await start({ ...config, pageCacheTtl: 0 }, db, (app) =>
     app.server.get('/__bench/static-article', (_req, reply) =>
       reply.type('text/html; charset=utf-8').send(articleHtml),
-    );
-    await app.server.listen({ host: '127.0.0.1', port: 0 });
-    const addr = app.server.server.address();
-    const base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-    const home = await (await fetch(`${base}/`)).text();
+    ),
+  );
+  const cached = await start({ ...config, pageCacheTtl: 60 }, db);
+  try {
+    const home = await (await fetch(`${plain.base}/`)).text();
     const articlePath = home.match(/href="(\/[a-z0-9-]+\/\d+\/[a-z0-9-]+)"/)?.[1];
     if (!articlePath) throw new Error('no article link on the home page');
     const sectionPath = `/${articlePath.split('/')[1]}`;
-    articleHtml = await (await fetch(`${base}${articlePath}`)).text();
+    articleHtml = await (await fetch(`${plain.base}${articlePath}`)).text();
     const out: Result[] = [];
     out.push(
       await measure(
         `${dialect} reference: article bytes from memory`,
-        `${base}/__bench/static-article`,
+        `${plain.base}/__bench/static-article`,
       ),
     );
-    out.push(await measure(`${dialect} article page`, `${base}${articlePath}`));
-    out.push(await measure(`${dialect} home page`, `${base}/`));
-    out.push(await measure(`${dialect} section page`, `${base}${sectionPath}`));
+    for (const [label, path] of [
+      ['article page', articlePath],
+      ['home page', '/'],
+      ['section page', sectionPath],
+    ] as const) {
+      out.push(await measure(`${dialect} ${label}, rendered`, `${plain.base}${path}`));
+      out.push(await measure(`${dialect} ${label}, page cache`, `${cached.base}${path}`));
+    }
     return out;
   } finally {
     if (dialect === 'postgres')
       await sql`DROP SCHEMA IF EXISTS ${sql.id(schema)} CASCADE`.execute(db.kysely);
-    await app.close();
+    await plain.app.close();
+    await cached.app.close();
+    await db.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

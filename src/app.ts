@@ -4,9 +4,12 @@ import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { registerPageCache } from './cache/page-cache.ts';
+import { createStore } from './cache/store.ts';
 import type { Config } from './config.ts';
 import { type Db, openDb } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { registerViewCounting } from './discovery/most-read.ts';
 import { registerDistributionRoutes } from './distribution/routes.ts';
 import { AppError, toAppError } from './lib/errors.ts';
 import { EventBus } from './lib/events.ts';
@@ -65,6 +68,9 @@ export async function buildApp(config: Config, opts: { db?: Db } = {}): Promise<
     },
     strictTransportSecurity: config.siteUrl.startsWith('https:'),
   });
+  // Registered before compression so the cache stores and serves uncompressed bodies.
+  const pageStore = createStore(config.cacheUrl);
+  registerPageCache(server, pageStore, events, config.pageCacheTtl * 1000);
   await server.register(compress, { threshold: 1024 });
   await server.register(formbody);
   await server.register(fastifyStatic, {
@@ -93,6 +99,7 @@ export async function buildApp(config: Config, opts: { db?: Db } = {}): Promise<
 
   registerDistributionRoutes(server, { config, db });
   registerSiteRoutes(server, { config, db, assets, renderError });
+  registerViewCounting(server, db);
 
   return {
     server,
@@ -101,7 +108,9 @@ export async function buildApp(config: Config, opts: { db?: Db } = {}): Promise<
     events,
     async close() {
       await server.close();
-      await db.close();
+      await pageStore.close();
+      // A database handed in by the caller (tests, tools) stays the caller's to close.
+      if (!opts.db) await db.close();
     },
   };
 }

@@ -40,6 +40,17 @@ const schema = z.object({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
   }),
+  cacheUrl: z
+    .string()
+    .refine(
+      (v) => v === 'memory' || /^rediss?:\/\//.test(v),
+      'CACHE_URL must be memory or a redis:// URL, e.g. redis://127.0.0.1:6379',
+    ),
+  pageCacheTtl: z.coerce
+    .number({ error: 'PAGE_CACHE_TTL must be a number of seconds' })
+    .int('PAGE_CACHE_TTL must be a whole number of seconds')
+    .min(0, 'PAGE_CACHE_TTL must be 0 (off) or more')
+    .max(3600, 'PAGE_CACHE_TTL must be at most 3600 seconds'),
   pageSize: z.coerce
     .number({ error: 'PAGE_SIZE must be a number' })
     .int()
@@ -61,6 +72,8 @@ const ENV_NAMES: Record<keyof z.infer<typeof schema>, string> = {
   mediaDir: 'MEDIA_DIR',
   logLevel: 'LOG_LEVEL',
   pageSize: 'PAGE_SIZE',
+  cacheUrl: 'CACHE_URL',
+  pageCacheTtl: 'PAGE_CACHE_TTL',
 };
 
 export class ConfigError extends Error {
@@ -89,6 +102,8 @@ export function loadConfig(
     mediaDir: pick('mediaDir') ?? './data/media',
     logLevel: pick('logLevel') ?? 'info',
     pageSize: pick('pageSize') ?? '12',
+    cacheUrl: pick('cacheUrl') ?? 'memory',
+    pageCacheTtl: pick('pageCacheTtl') ?? '60',
     ...overrides,
   };
   const parsed = schema.safeParse(raw);

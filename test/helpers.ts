@@ -70,6 +70,8 @@ export async function testApp(dialect: Dialect, overrides: Partial<Config> = {})
       logLevel: 'silent',
       siteName: 'Warta',
       siteUrl: 'http://warta.test',
+      // Off unless a test is about the cache: factories publish without the app's event bus.
+      pageCacheTtl: 0,
       ...overrides,
     },
   );
@@ -78,7 +80,7 @@ export async function testApp(dialect: Dialect, overrides: Partial<Config> = {})
     ...app,
     mediaDir,
     async dispose() {
-      await app.server.close();
+      await app.close();
       await t.dispose();
       rmSync(mediaDir, { recursive: true, force: true });
     },

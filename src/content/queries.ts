@@ -153,7 +153,13 @@ export interface ListFilter {
 export async function listPublished(
   db: DB,
   filter: ListFilter,
-  opts: { now: number; page?: number; pageSize: number },
+  opts: {
+    now: number;
+    page?: number;
+    pageSize: number;
+    /** false skips the COUNT query when the caller needs no pager (then total = items.length). */
+    count?: boolean;
+  },
 ): Promise<Page<ArticleSummary>> {
   const page = opts.page ?? 1;
   let base = visible(summaryQuery(db), opts.now);
@@ -188,10 +194,12 @@ export async function listPublished(
   if (filter.excludeIds?.length) base = base.where('a.id', 'not in', filter.excludeIds);
 
   const [countRow, rows] = await Promise.all([
-    base
-      .clearSelect()
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
+    opts.count === false
+      ? undefined
+      : base
+          .clearSelect()
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow(),
     base
       .orderBy('a.published_at', 'desc')
       .orderBy('a.id', 'desc')
@@ -199,7 +207,7 @@ export async function listPublished(
       .offset((page - 1) * opts.pageSize)
       .execute(),
   ]);
-  const total = Number(countRow.n);
+  const total = countRow ? Number(countRow.n) : rows.length;
   return {
     items: await toSummaries(db, rows),
     page,

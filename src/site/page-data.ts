@@ -33,9 +33,9 @@ export async function loadArticlePage(
     listPublished(
       db,
       { sectionIds: [article.section.id], excludeIds: [article.id, ...candidateIds] },
-      { now, pageSize: RELATED_LIST_SIZE },
+      { now, pageSize: RELATED_LIST_SIZE, count: false },
     ),
-    listPublished(db, { excludeIds: [article.id] }, { now, pageSize: 5 }),
+    listPublished(db, { excludeIds: [article.id] }, { now, pageSize: 5, count: false }),
     approvedComments(db, article.id),
   ]);
   return {
@@ -55,7 +55,7 @@ export async function loadArticlePage(
  * the latest list, and one block per top-level section without repeats.
  */
 export async function loadHomePage(db: DB, nav: Section[], now: number): Promise<HomePageProps> {
-  const front = (await listPublished(db, {}, { now, pageSize: 15 })).items;
+  const front = (await listPublished(db, {}, { now, pageSize: 15, count: false })).items;
   const lead = front.find((a) => a.image) ?? front[0] ?? null;
   const rest = front.filter((a) => a !== lead);
   const top = rest.slice(0, 4);
@@ -67,7 +67,7 @@ export async function loadHomePage(db: DB, nav: Section[], now: number): Promise
         await listPublished(
           db,
           { sectionIds: [section.id, ...section.children.map((s) => s.id)], excludeIds: shown },
-          { now, pageSize: 4 },
+          { now, pageSize: 4, count: false },
         )
       ).items as ArticleSummary[],
     })),

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeSection, publishedArticle } from '../../test/factories.ts';
+import { type TestApp, testApp } from '../../test/helpers.ts';
+import { touchArticle } from '../content/commands.ts';
+import { createStore } from './store.ts';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const STORES = ['memory', REDIS_URL];
+
+describe.each(STORES)('page cache store %s', (url) => {
+  const store = createStore(url, `warta:test:${process.pid}:${Math.random()}:`);
+  afterAll(() => store.close());
+  const page = (body: string) => ({
+    status: 200,
+    contentType: 'text/html',
+    body,
+    storedAt: Date.now(),
+  });
+
+  it('keeps, expires and purges pages', async () => {
+    await store.set('/a', page('A'), 10_000);
+    await store.set('/b', page('B'), 30);
+    expect((await store.get('/a'))?.body).toBe('A');
+    await new Promise((r) => setTimeout(r, 60));
+    expect(await store.get('/b')).toBeUndefined();
+    await store.purgeAll();
+    expect(await store.get('/a')).toBeUndefined();
+    await store.set('/a', page('A2'), 10_000);
+    expect((await store.get('/a'))?.body).toBe('A2');
+  });
+});
+
+describe.each(STORES)('page cache in the app with %s', (cacheUrl) => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await testApp('sqlite', { cacheUrl, pageCacheTtl: 60 });
+    // Each run starts from an empty cache, also in a Redis shared with earlier runs.
+    await app.events.emit('article.updated', { articleId: 0 });
+  });
+  afterAll(async () => {
+    await app?.dispose();
+  });
+
+  it('serves repeat views from the cache and purges when an article changes', async () => {
+    const s = await makeSection(app.db, 'Ekonomi');
+    const a = await publishedArticle(
+      app.db,
+      s.id,
+      { headline: 'Harga cabai naik lagi' },
+      Date.now() - 3_600_000,
+      app.events,
+    );
+    const first = await app.server.inject({ url: `/${s.slug}` });
+    expect(first.headers['x-cache']).toBe('MISS');
+    const second = await app.server.inject({ url: `/${s.slug}` });
+    expect(second.headers['x-cache']).toBe('HIT');
+    expect(second.body).toBe(first.body);
+
+    await touchArticle(app.db.kysely, app.events, a.id, { headline: 'Harga cabai turun lagi' });
+    const third = await app.server.inject({ url: `/${s.slug}` });
+    expect(third.headers['x-cache']).toBe('MISS');
+    expect(third.body).toContain('Harga cabai turun lagi');
+  });
+
+  it('never caches errors or requests that carry a Warta cookie', async () => {
+    await app.server.inject({ url: '/tidak-ada' });
+    expect((await app.server.inject({ url: '/tidak-ada' })).headers['x-cache']).toBeUndefined();
+    const withCookie = { cookie: 'warta_session=abc' };
+    await app.server.inject({ url: '/', headers: withCookie });
+    const again = await app.server.inject({ url: '/', headers: withCookie });
+    expect(again.headers['x-cache']).toBeUndefined();
+  });
+});
