@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -51,6 +52,19 @@ const schema = z.object({
     .int('PAGE_CACHE_TTL must be a whole number of seconds')
     .min(0, 'PAGE_CACHE_TTL must be 0 (off) or more')
     .max(3600, 'PAGE_CACHE_TTL must be at most 3600 seconds'),
+  secretKey: z
+    .string()
+    .min(32, 'SECRET_KEY must be at least 32 characters (e.g. from `openssl rand -hex 32`)'),
+  smtpUrl: z
+    .string()
+    .refine(
+      (v) => v === '' || /^smtps?:\/\//.test(v),
+      'SMTP_URL must be empty (mail stays in the outbox) or smtp://user:pass@host:587',
+    ),
+  mailFrom: z.string().min(3, 'MAIL_FROM must be an address, e.g. Warta <redaksi@example.com>'),
+  requireAdmin2fa: z
+    .enum(['true', 'false'], { error: 'REQUIRE_ADMIN_2FA must be true or false' })
+    .transform((v) => v === 'true'),
   pageSize: z.coerce
     .number({ error: 'PAGE_SIZE must be a number' })
     .int()
@@ -73,6 +87,10 @@ const ENV_NAMES: Record<keyof z.infer<typeof schema>, string> = {
   logLevel: 'LOG_LEVEL',
   pageSize: 'PAGE_SIZE',
   cacheUrl: 'CACHE_URL',
+  secretKey: 'SECRET_KEY',
+  smtpUrl: 'SMTP_URL',
+  mailFrom: 'MAIL_FROM',
+  requireAdmin2fa: 'REQUIRE_ADMIN_2FA',
   pageCacheTtl: 'PAGE_CACHE_TTL',
 };
 
@@ -104,6 +122,13 @@ export function loadConfig(
     pageSize: pick('pageSize') ?? '12',
     cacheUrl: pick('cacheUrl') ?? 'memory',
     pageCacheTtl: pick('pageCacheTtl') ?? '60',
+    secretKey:
+      overrides.secretKey ??
+      pick('secretKey') ??
+      readOrCreateSecret(env.SECRET_KEY_FILE ?? './data/secret.key'),
+    smtpUrl: pick('smtpUrl') ?? '',
+    mailFrom: pick('mailFrom') ?? 'Warta <noreply@localhost>',
+    requireAdmin2fa: pick('requireAdmin2fa') ?? 'false',
     ...overrides,
   };
   const parsed = schema.safeParse(raw);
@@ -116,6 +141,20 @@ export function loadConfig(
     );
   }
   return Object.freeze({ ...parsed.data, mediaDir: resolve(parsed.data.mediaDir) });
+}
+
+/**
+ * The server secret (CSRF tokens, keyed hashes of addresses, signed challenges).
+ * Without SECRET_KEY a random one is created once in the data folder, so a
+ * newcomer needs no setup and restarts keep sessions and tokens valid.
+ */
+function readOrCreateSecret(path: string): string {
+  const file = resolve(path);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
 }
 
 function readConfigFile(path: string | undefined): Record<string, unknown> {

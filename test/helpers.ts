@@ -72,6 +72,7 @@ export async function testApp(dialect: Dialect, overrides: Partial<Config> = {})
       siteUrl: 'http://warta.test',
       // Off unless a test is about the cache: factories publish without the app's event bus.
       pageCacheTtl: 0,
+      secretKey: 'test-secret-key-of-at-least-thirty-two-characters',
       ...overrides,
     },
   );

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { ACTIONS, type Action, can, canEditArticle, isRole, ROLES, type Role } from './policy.ts';
+
+/** The expected matrix, written out independently of policy.ts: one row per action. */
+const EXPECTED: Record<Action, Record<Role, boolean>> = {
+  'article.create': { kontributor: true, wartawan: true, redaktur: true, admin: true },
+  'article.edit.own': { kontributor: true, wartawan: true, redaktur: true, admin: true },
+  'article.edit.any': { kontributor: false, wartawan: false, redaktur: true, admin: true },
+  'article.view.desk': { kontributor: false, wartawan: true, redaktur: true, admin: true },
+  'article.submit': { kontributor: true, wartawan: true, redaktur: true, admin: true },
+  'article.approve': { kontributor: false, wartawan: false, redaktur: true, admin: true },
+  'article.publish': { kontributor: false, wartawan: false, redaktur: true, admin: true },
+  'article.schedule': { kontributor: false, wartawan: false, redaktur: true, admin: true },
+  'article.unpublish': { kontributor: false, wartawan: false, redaktur: true, admin: true },
+  'article.delete': { kontributor: false, wartawan: false, redaktur: true, admin: true },
+  'article.return': { kontributor: false, wartawan: false, redaktur: true, admin: true },
+  'media.upload': { kontributor: false, wartawan: true, redaktur: true, admin: true },
+  'media.edit': { kontributor: false, wartawan: true, redaktur: true, admin: true },
+  'media.view': { kontributor: true, wartawan: true, redaktur: true, admin: true },
+  'comment.moderate': { kontributor: false, wartawan: false, redaktur: true, admin: true },
+  'staff.manage': { kontributor: false, wartawan: false, redaktur: false, admin: true },
+  'section.manage': { kontributor: false, wartawan: false, redaktur: false, admin: true },
+  'settings.manage': { kontributor: false, wartawan: false, redaktur: false, admin: true },
+  'audit.view': { kontributor: false, wartawan: false, redaktur: false, admin: true },
+  'outbox.view': { kontributor: false, wartawan: false, redaktur: false, admin: true },
+};
+
+describe('newsroom policy', () => {
+  it('lists every action in the expected matrix', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual([...ACTIONS].sort());
+  });
+
+  for (const action of ACTIONS) {
+    for (const role of ROLES) {
+      it(`${role} ${EXPECTED[action][role] ? 'may' : 'may not'} ${action}`, () => {
+        expect(can(role, action)).toBe(EXPECTED[action][role]);
+      });
+    }
+  }
+
+  it('lets a writer edit only their own article unless they may edit any', () => {
+    expect(canEditArticle('kontributor', 7, 7)).toBe(true);
+    expect(canEditArticle('kontributor', 7, 8)).toBe(false);
+    expect(canEditArticle('wartawan', 7, null)).toBe(false);
+    expect(canEditArticle('redaktur', 7, 8)).toBe(true);
+    expect(can('kontributor', 'article.edit.own', { userId: 1, authorId: 2 })).toBe(false);
+  });
+
+  it('recognises only real roles', () => {
+    expect(isRole('redaktur')).toBe(true);
+    for (const bad of ['Redaktur', 'root', '', null, 3, ['admin']]) expect(isRole(bad)).toBe(false);
+  });
+});

@@ -1,0 +1,82 @@
+/**
+ * The one place that decides who may do what in the newsroom. Routes ask
+ * `can(role, action, context)`; nothing else checks roles. A test covers every
+ * (role, action) cell of the matrix.
+ */
+
+export const ROLES = ['kontributor', 'wartawan', 'redaktur', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ACTIONS = [
+  'article.create',
+  'article.edit.own',
+  'article.edit.any',
+  'article.view.desk',
+  'article.submit',
+  'article.approve',
+  'article.publish',
+  'article.schedule',
+  'article.unpublish',
+  'article.delete',
+  'article.return',
+  'media.upload',
+  'media.edit',
+  'media.view',
+  'comment.moderate',
+  'staff.manage',
+  'section.manage',
+  'settings.manage',
+  'audit.view',
+  'outbox.view',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** The matrix itself: which roles hold each action. Writing and publishing are separate. */
+const MATRIX: Record<Action, readonly Role[]> = {
+  'article.create': ['kontributor', 'wartawan', 'redaktur', 'admin'],
+  'article.edit.own': ['kontributor', 'wartawan', 'redaktur', 'admin'],
+  'article.edit.any': ['redaktur', 'admin'],
+  'article.view.desk': ['wartawan', 'redaktur', 'admin'],
+  'article.submit': ['kontributor', 'wartawan', 'redaktur', 'admin'],
+  'article.approve': ['redaktur', 'admin'],
+  'article.publish': ['redaktur', 'admin'],
+  'article.schedule': ['redaktur', 'admin'],
+  'article.unpublish': ['redaktur', 'admin'],
+  'article.delete': ['redaktur', 'admin'],
+  'article.return': ['redaktur', 'admin'],
+  'media.upload': ['wartawan', 'redaktur', 'admin'],
+  'media.edit': ['wartawan', 'redaktur', 'admin'],
+  'media.view': ['kontributor', 'wartawan', 'redaktur', 'admin'],
+  'comment.moderate': ['redaktur', 'admin'],
+  'staff.manage': ['admin'],
+  'section.manage': ['admin'],
+  'settings.manage': ['admin'],
+  'audit.view': ['admin'],
+  'outbox.view': ['admin'],
+};
+
+/** Facts about the target that some decisions need. */
+export interface PolicyContext {
+  /** The acting user's id and the article's author, for `.own` actions. */
+  userId?: number;
+  authorId?: number | null;
+}
+
+/** True when `role` may perform `action` (on a target described by `ctx`). */
+export function can(role: Role, action: Action, ctx: PolicyContext = {}): boolean {
+  if (!MATRIX[action].includes(role)) return false;
+  if (action === 'article.edit.own') {
+    return ctx.authorId === undefined || (ctx.userId !== undefined && ctx.userId === ctx.authorId);
+  }
+  return true;
+}
+
+/** May this user edit this article: any article, or their own draft. */
+export function canEditArticle(role: Role, userId: number, authorId: number | null): boolean {
+  return can(role, 'article.edit.any') || can(role, 'article.edit.own', { userId, authorId });
+}
+
+/** Type guard for role strings from forms and the database. */
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
