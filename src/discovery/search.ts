@@ -1,46 +1,332 @@
-import type { Kysely } from 'kysely';
+/**
+ * Reader-facing search: cleans and analyzes the query, asks the index, falls
+ * back to typo-corrected names when little is found, builds snippets, and loads
+ * the final rows through the content read path (so visibility stays there).
+ */
 import type { ArticleSummary, Page } from '../content/model.ts';
-import { listPublished } from '../content/queries.ts';
-import type { Database } from '../db/schema.ts';
+import { listSections, summariesByIds } from '../content/queries.ts';
+import type { Db } from '../db/connection.ts';
+import {
+  DEFAULT_RANKING,
+  indexKey,
+  indexTerms,
+  type ParsedQuery,
+  type RankingOptions,
+  type SearchFilters,
+  type SearchHit,
+  type SearchIndex,
+  trigramSimilarity,
+} from './search-index.ts';
+import { postgresSearchIndex } from './search-postgres.ts';
+import { sqliteSearchIndex } from './search-sqlite.ts';
+import { STOPWORDS, stem, tokenize } from './text.ts';
+
+/** Longest query we analyze; longer input is cut at a word boundary (the form allows 200). */
+export const MAX_QUERY_CHARS = 200;
+/** At most this many distinct terms go to the index. */
+export const MAX_TERMS = 12;
+/** Below this many hits, the typo-tolerant fallback adds corrected-name results. */
+export const FALLBACK_BELOW = 3;
+/** How alike a headline word must be to a query word to count as its correction (pg_trgm's default). */
+export const MIN_SIMILARITY = 0.3;
+
+const indexes = new WeakMap<Db, SearchIndex>();
+
+/** The search index for a database, in the database's own dialect. */
+export function searchIndexFor(db: Db): SearchIndex {
+  let index = indexes.get(db);
+  if (!index) {
+    index = db.dialect === 'sqlite' ? sqliteSearchIndex(db) : postgresSearchIndex(db);
+    indexes.set(db, index);
+  }
+  return index;
+}
 
 /**
- * Interim search: every word must appear in the headline, deck or body
- * (case-insensitive substring). The discovery issue replaces this with an
- * Indonesian-aware full-text index behind the same function.
+ * A query string as we will search it: only a string (first of repeated
+ * params), NFKC, no control characters, single spaces, at most MAX_QUERY_CHARS
+ * (cut at a word boundary when possible).
+ */
+export function cleanQuery(raw: unknown): string {
+  const first = Array.isArray(raw) ? raw[0] : raw;
+  if (typeof first !== 'string') return '';
+  let q = first
+    .slice(0, MAX_QUERY_CHARS * 4)
+    .normalize('NFKC')
+    .replace(/[\p{Cc}\p{Cf}\p{Cs}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if ([...q].length > MAX_QUERY_CHARS) {
+    q = [...q].slice(0, MAX_QUERY_CHARS).join('');
+    const cut = q.lastIndexOf(' ');
+    if (cut > MAX_QUERY_CHARS / 2) q = q.slice(0, cut);
+    q = q.trim();
+  }
+  return q;
+}
+
+/** The analyzed, deduplicated index keys of a (clean) query. */
+export function parseQuery(q: string): ParsedQuery {
+  return { terms: [...new Set(indexTerms(q))].slice(0, MAX_TERMS) };
+}
+
+/** A piece of a snippet; `mark` pieces are the matched words. */
+export interface SnippetPart {
+  text: string;
+  mark: boolean;
+}
+
+const WORD = /[\p{L}\p{M}\p{N}]+(?:(?:['’-]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{M}\p{N}]+)*/gu;
+
+function keyOf(word: string): string | null {
+  const t = tokenize(word)[0];
+  if (!t || STOPWORDS.has(t)) return null;
+  return indexKey(stem(t));
+}
+
+/**
+ * An excerpt of `text` of about `maxChars` around the first word whose
+ * analyzed form is one of `keys`, with every matching word marked. Null when
+ * no word matches. Built here (not by the database) so both backends agree.
+ */
+export function buildSnippet(
+  text: string,
+  keys: ReadonlySet<string>,
+  maxChars = 220,
+): SnippetPart[] | null {
+  const words = [...text.matchAll(WORD)];
+  const hits = words.filter((m) => {
+    const k = keyOf(m[0]);
+    return k !== null && keys.has(k);
+  });
+  const first = hits[0];
+  if (first?.index === undefined) return null;
+  let start = Math.max(0, first.index - 70);
+  if (start > 0) {
+    const space = text.indexOf(' ', start);
+    start = space !== -1 && space < first.index ? space + 1 : first.index;
+  }
+  let end = Math.min(text.length, start + maxChars);
+  if (end < text.length) {
+    const space = text.lastIndexOf(' ', end);
+    if (space > first.index + first[0].length) end = space;
+  }
+  const parts: SnippetPart[] = [];
+  let pos = start;
+  const push = (s: string, mark: boolean) => {
+    if (s) parts.push({ text: s.replace(/\s+/g, ' '), mark });
+  };
+  if (start > 0) push('… ', false);
+  for (const m of hits) {
+    const at = m.index ?? 0;
+    if (at < start || at + m[0].length > end) continue;
+    push(text.slice(pos, at), false);
+    push(m[0], true);
+    pos = at + m[0].length;
+  }
+  push(text.slice(pos, end), false);
+  if (end < text.length) push(' …', false);
+  return parts;
+}
+
+/** Snippet of a hit: body around the first match, else the deck, else the body's start. */
+function snippetOf(hit: SearchHit, keys: ReadonlySet<string>): SnippetPart[] {
+  const fromText = buildSnippet(hit.body, keys) ?? buildSnippet(hit.deck, keys);
+  if (fromText) return fromText;
+  const plain = hit.deck || hit.body;
+  if (plain.length <= 220) return [{ text: plain, mark: false }];
+  const cut = plain.lastIndexOf(' ', 220);
+  return [{ text: `${plain.slice(0, cut > 100 ? cut : 220)} …`, mark: false }];
+}
+
+/**
+ * The query with each unknown name replaced by the most similar headline word
+ * (trigram similarity), or null when nothing close enough exists.
+ */
+export async function correctQuery(index: SearchIndex, q: string): Promise<string | null> {
+  let changed = false;
+  const out: string[] = [];
+  for (const token of tokenize(q).slice(0, MAX_TERMS)) {
+    if (!/^\p{L}{4,40}$/u.test(token) || STOPWORDS.has(token)) {
+      out.push(token);
+      continue;
+    }
+    const candidates = await index.similarWords(token, 30);
+    let best: { word: string; sim: number } | null = null;
+    for (const word of candidates) {
+      const sim = trigramSimilarity(token, word);
+      if (
+        sim >= MIN_SIMILARITY &&
+        (!best || sim > best.sim || (sim === best.sim && word < best.word))
+      ) {
+        best = { word, sim };
+      }
+    }
+    if (best && best.word !== token && best.sim < 1) {
+      out.push(best.word);
+      changed = true;
+    } else {
+      out.push(token);
+    }
+  }
+  return changed ? out.join(' ') : null;
+}
+
+/** One result: the article as every list shows it, plus the highlighted excerpt. */
+export type SearchItem = ArticleSummary & { snippet: SnippetPart[] };
+
+/** What a search answers; `state` tells the page which empty state to show. */
+export interface SearchResult {
+  /** The query as searched (cleaned and truncated). */
+  query: string;
+  state: 'empty' | 'stopwords' | 'ok';
+  /** Set when typo-corrected results were added: the corrected query. */
+  corrected: string | null;
+  page: Page<SearchItem>;
+}
+
+export interface SearchOptions {
+  now: number;
+  page: number;
+  pageSize: number;
+  sectionIds?: number[];
+  from?: number;
+  to?: number;
+  ranking?: RankingOptions;
+}
+
+/**
+ * Searches published articles for a reader's query. Never throws for odd input:
+ * an empty or stop-word-only query gives an empty page with a state saying why,
+ * and a page past the end is simply empty.
  */
 export async function searchArticles(
-  db: Kysely<Database>,
-  query: string,
-  opts: { now: number; page: number; pageSize: number },
-): Promise<Page<ArticleSummary>> {
-  const words = query
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 1)
-    .slice(0, 8);
-  if (words.length === 0) {
-    return { items: [], page: opts.page, pageSize: opts.pageSize, total: 0, totalPages: 1 };
+  db: Db,
+  rawQuery: unknown,
+  opts: SearchOptions,
+): Promise<SearchResult> {
+  const query = cleanQuery(rawQuery);
+  const empty = (state: SearchResult['state']): SearchResult => ({
+    query,
+    state,
+    corrected: null,
+    page: { items: [], page: opts.page, pageSize: opts.pageSize, total: 0, totalPages: 1 },
+  });
+  if (!query) return empty('empty');
+  const parsed = parseQuery(query);
+  if (parsed.terms.length === 0) return empty(tokenize(query).length ? 'stopwords' : 'empty');
+
+  const index = searchIndexFor(db);
+  const ranking = opts.ranking ?? DEFAULT_RANKING;
+  const filters: SearchFilters = {
+    now: opts.now,
+    sectionIds: opts.sectionIds,
+    from: opts.from,
+    to: opts.to,
+  };
+  const size = opts.pageSize;
+  const offset = (opts.page - 1) * size;
+  const primary = await index.search(parsed, filters, { limit: size, offset }, ranking);
+  let hits = primary.hits;
+  let total = primary.total;
+  let corrected: string | null = null;
+  const keys = new Set(parsed.terms);
+
+  const threshold = Math.min(FALLBACK_BELOW, size);
+  if (primary.total < threshold) {
+    corrected = await correctQuery(index, query);
+    const fixed = corrected ? parseQuery(corrected) : null;
+    if (fixed && fixed.terms.join(' ') !== parsed.terms.join(' ')) {
+      // All primary hits fit on page 1 (fewer than `threshold` ≤ page size).
+      const primaryIds =
+        offset === 0
+          ? primary.hits.map((h) => h.id)
+          : (
+              await index.search(parsed, filters, { limit: threshold, offset: 0 }, ranking)
+            ).hits.map((h) => h.id);
+      const p = primary.total;
+      const extra = await index.search(
+        fixed,
+        { ...filters, excludeIds: primaryIds },
+        offset < p
+          ? { limit: size - (p - offset), offset: 0 }
+          : { limit: size, offset: offset - p },
+        ranking,
+      );
+      hits = [...(offset < p ? primary.hits : []), ...extra.hits];
+      total = p + extra.total;
+      for (const t of fixed.terms) keys.add(t);
+      if (extra.total === 0) corrected = null;
+    } else {
+      corrected = null;
+    }
   }
-  const ids = await db
-    .selectFrom('articles')
-    .select('id')
-    .where((eb) =>
-      eb.and(
-        words.map((w) => {
-          // Words hold only letters and digits, so no LIKE wildcard can slip in.
-          const pattern = `%${w}%`;
-          const like = (col: 'headline' | 'deck' | 'body') =>
-            eb(eb.fn('lower', [col]), 'like', eb.val(pattern));
-          return eb.or([like('headline'), like('deck'), like('body')]);
-        }),
-      ),
-    )
-    .where('status', '=', 'published')
-    .limit(1000)
-    .execute();
-  return listPublished(
-    db,
-    { onlyIds: ids.map((r) => r.id) },
-    { now: opts.now, page: opts.page, pageSize: opts.pageSize },
+
+  const summaries = await summariesByIds(
+    db.kysely,
+    hits.map((h) => h.id),
+    opts.now,
   );
+  const byId = new Map(hits.map((h) => [h.id, h]));
+  const items = summaries.map((s) => ({
+    ...s,
+    snippet: snippetOf(byId.get(s.id) as SearchHit, keys),
+  }));
+  return {
+    query,
+    state: 'ok',
+    corrected,
+    page: {
+      items,
+      page: opts.page,
+      pageSize: size,
+      total,
+      totalPages: Math.max(1, Math.ceil(total / size)),
+    },
+  };
+}
+
+/** Suggestions as the reader types: up to `limit` newest headlines matching the typed words. */
+export async function suggestHeadlines(
+  db: Db,
+  rawQuery: unknown,
+  now: number,
+  limit = 8,
+): Promise<{ headline: string; url: string }[]> {
+  const raw = typeof rawQuery === 'string' ? rawQuery.slice(0, MAX_QUERY_CHARS) : '';
+  const q = cleanQuery(raw);
+  const words = tokenize(q)
+    .map(indexKey)
+    .filter((w) => w.length > 0)
+    .slice(0, 6);
+  if (words.length === 0) return [];
+  // The last word is still being typed unless the query ends with a space.
+  let typing = /\s$/.test(raw) ? '' : (words.pop() as string);
+  // A single typed letter narrows nothing useful down.
+  if ([...typing].length < 2) typing = '';
+  if (words.length === 0 && !typing) return [];
+  const ids = await searchIndexFor(db).suggest(words, typing, { now }, limit);
+  const rows = await summariesByIds(db.kysely, ids, now);
+  return rows.map((r) => ({ headline: r.headline, url: r.url }));
+}
+
+/** A section and all its descendants, by slug; undefined when there is no such section. */
+export async function sectionFilter(
+  db: Db,
+  slug: string,
+): Promise<{ ids: number[]; name: string } | undefined> {
+  const sections = await listSections(db.kysely);
+  const root = sections.find((s) => s.slug === slug);
+  if (!root) return undefined;
+  const ids = new Set([root.id]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const s of sections) {
+      if (s.parent && ids.has(s.parent.id) && !ids.has(s.id)) {
+        ids.add(s.id);
+        grew = true;
+      }
+    }
+  }
+  return { ids: [...ids], name: root.name };
 }

@@ -1,0 +1,72 @@
+import { type Kysely, sql } from 'kysely';
+import type { MigrationContext } from '../migrate.ts';
+
+/**
+ * The search index. `search_docs` holds one row per published article: the
+ * plain text for snippets, the filter columns and, on PostgreSQL, the weighted
+ * tsvector of the already-stemmed text. On SQLite the stemmed text lives in the
+ * FTS5 table `search_fts` (rowid = article id). `search_vocab` lists headline and
+ * deck words for the typo-tolerant fallback (pg_trgm on PostgreSQL, our own
+ * trigram table on SQLite).
+ */
+export async function up(db: Kysely<unknown>, ctx: MigrationContext): Promise<void> {
+  if (ctx.dialect === 'sqlite') {
+    await sql`CREATE TABLE search_docs (
+      article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+      section_id INTEGER NOT NULL,
+      published_at INTEGER NOT NULL,
+      version INTEGER NOT NULL,
+      headline TEXT NOT NULL,
+      deck TEXT NOT NULL,
+      body TEXT NOT NULL,
+      vocab TEXT NOT NULL
+    )`.execute(db);
+    // Marks (M*) are word characters so Javanese and Arabic words stay whole.
+    await sql`CREATE VIRTUAL TABLE search_fts USING fts5(
+      headline, deck, body, words,
+      tokenize = "unicode61 categories 'L* N* M* Co'"
+    )`.execute(db);
+    await sql`CREATE TABLE search_vocab (word TEXT PRIMARY KEY, df INTEGER NOT NULL)`.execute(db);
+    await sql`CREATE TABLE search_vocab_tri (
+      tri TEXT NOT NULL,
+      word TEXT NOT NULL,
+      PRIMARY KEY (tri, word)
+    ) WITHOUT ROWID`.execute(db);
+  } else {
+    // Extensions are database-wide: keep pg_trgm in `public` and qualify its
+    // names, so per-schema test databases and custom search_paths all see it.
+    const has = async () =>
+      (
+        await sql<{
+          n: number;
+        }>`SELECT count(*)::int AS n FROM pg_extension WHERE extname = 'pg_trgm'`.execute(db)
+      ).rows[0]?.n === 1;
+    if (!(await has())) {
+      try {
+        await sql`CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public`.execute(db);
+      } catch (err) {
+        // Another process may have created it at the same moment.
+        if (!(await has())) throw err;
+      }
+    }
+    await sql`CREATE TABLE search_docs (
+      article_id integer PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+      section_id integer NOT NULL,
+      published_at bigint NOT NULL,
+      version integer NOT NULL,
+      headline text NOT NULL,
+      deck text NOT NULL,
+      body text NOT NULL,
+      vocab text NOT NULL,
+      tsv tsvector NOT NULL,
+      words tsvector NOT NULL
+    )`.execute(db);
+    await sql`CREATE INDEX search_docs_tsv ON search_docs USING gin (tsv)`.execute(db);
+    await sql`CREATE INDEX search_docs_words ON search_docs USING gin (words)`.execute(db);
+    await sql`CREATE TABLE search_vocab (word text PRIMARY KEY, df integer NOT NULL)`.execute(db);
+    await sql`CREATE INDEX search_vocab_trgm ON search_vocab USING gin (word public.gin_trgm_ops)`.execute(
+      db,
+    );
+  }
+  await sql`CREATE INDEX search_docs_published ON search_docs (published_at)`.execute(db);
+}

@@ -1,0 +1,170 @@
+/**
+ * Keeps the search index in step with the content: domain events upsert and
+ * remove articles, `warta reindex` rebuilds everything, and a throttled sweep
+ * catches what events missed (content written by an old version, a listener
+ * that failed, articles published without the app's event bus).
+ */
+import { sql } from 'kysely';
+import type { Block } from '../content/blocks.ts';
+import type { Db } from '../db/connection.ts';
+import type { EventBus } from '../lib/events.ts';
+import { searchIndexFor } from './search.ts';
+import type { SearchDoc } from './search-index.ts';
+import { bodyText } from './text.ts';
+
+/** Loads what the index needs for one article; null unless it is published and not deleted. */
+async function loadDocs(db: Db, ids: number[]): Promise<Map<number, SearchDoc>> {
+  if (ids.length === 0) return new Map();
+  // Discovery reads article rows (never writes them); visibility at query time
+  // still goes through content's summariesByIds.
+  const rows = await db.kysely
+    .selectFrom('articles')
+    .select(['id', 'section_id', 'published_at', 'version', 'headline', 'deck', 'body'])
+    .where('id', 'in', ids)
+    .where('status', '=', 'published')
+    .where('deleted_at', 'is', null)
+    .where('published_at', 'is not', null)
+    .execute();
+  const out = new Map<number, SearchDoc>();
+  for (const r of rows) {
+    let blocks: Block[] = [];
+    try {
+      blocks = JSON.parse(r.body) as Block[];
+    } catch {
+      blocks = [];
+    }
+    out.set(r.id, {
+      id: r.id,
+      sectionId: r.section_id,
+      publishedAt: Number(r.published_at),
+      version: r.version,
+      headline: r.headline,
+      deck: r.deck,
+      body: bodyText(Array.isArray(blocks) ? blocks : []),
+    });
+  }
+  return out;
+}
+
+/** Brings one article's index entry up to date: upserted when published, removed otherwise. */
+export async function indexArticle(db: Db, id: number): Promise<void> {
+  const doc = (await loadDocs(db, [id])).get(id);
+  const index = searchIndexFor(db);
+  if (doc) await index.upsert(doc);
+  else await index.remove(id);
+}
+
+/** Subscribes the search index to the article events (called from wireListeners). */
+export function wireSearchIndexing(events: EventBus, db: Db): void {
+  events.on('article.published', ({ articleId }) => indexArticle(db, articleId));
+  events.on('article.updated', ({ articleId }) => indexArticle(db, articleId));
+  events.on('article.unpublished', ({ articleId }) => searchIndexFor(db).remove(articleId));
+  events.on('article.deleted', ({ articleId }) => searchIndexFor(db).remove(articleId));
+}
+
+/** Published articles missing from the index or indexed at an older version. */
+async function outdatedIds(db: Db, limit: number): Promise<number[]> {
+  const rows = await sql<{ id: number }>`SELECT a.id FROM articles a
+    LEFT JOIN search_docs d ON d.article_id = a.id
+    WHERE a.status = 'published' AND a.deleted_at IS NULL AND a.published_at IS NOT NULL
+      AND (d.article_id IS NULL OR d.version <> a.version)
+    ORDER BY a.id LIMIT ${limit}`.execute(db.kysely);
+  return rows.rows.map((r) => Number(r.id));
+}
+
+/** Indexed articles that are no longer published. */
+async function staleIds(db: Db, limit: number): Promise<number[]> {
+  const rows = await sql<{ id: number }>`SELECT d.article_id AS id FROM search_docs d
+    LEFT JOIN articles a ON a.id = d.article_id
+    WHERE a.id IS NULL OR a.status <> 'published' OR a.deleted_at IS NOT NULL
+    ORDER BY d.article_id LIMIT ${limit}`.execute(db.kysely);
+  return rows.rows.map((r) => Number(r.id));
+}
+
+/**
+ * Fixes up to `limit` out-of-step entries; returns how many it fixed (so
+ * callers know whether more remain).
+ */
+export async function syncSearchIndex(db: Db, limit = 200): Promise<number> {
+  const index = searchIndexFor(db);
+  const stale = await staleIds(db, limit);
+  for (const id of stale) await index.remove(id);
+  const ids = await outdatedIds(db, limit);
+  const docs = await loadDocs(db, ids);
+  for (const doc of docs.values()) await index.upsert(doc);
+  return stale.length + ids.length;
+}
+
+/** How often searches may trigger the catch-up sweep. */
+export const SWEEP_INTERVAL_MS = 60_000;
+const lastSweep = new WeakMap<Db, number>();
+
+/**
+ * Runs the sweep at most once per SWEEP_INTERVAL_MS per database handle (at
+ * once again while a backlog remains). Errors are swallowed: search must still
+ * answer from the index it has.
+ */
+export async function sweepIfDue(db: Db, now = Date.now()): Promise<void> {
+  const last = lastSweep.get(db);
+  if (last !== undefined && now - last < SWEEP_INTERVAL_MS) return;
+  lastSweep.set(db, now);
+  try {
+    const fixed = await syncSearchIndex(db);
+    if (fixed >= 200) lastSweep.delete(db);
+  } catch {
+    // A failed sweep is retried on the next interval.
+  }
+}
+
+/**
+ * Rebuilds the whole index from the articles table without emptying it first
+ * (a live site keeps answering): every published article is upserted, then
+ * entries that are no longer published are removed.
+ */
+export async function reindexSearch(
+  db: Db,
+  onProgress: (done: number, total: number) => void = () => {},
+): Promise<number> {
+  const k = db.kysely;
+  const base = () =>
+    k
+      .selectFrom('articles')
+      .where('status', '=', 'published')
+      .where('deleted_at', 'is', null)
+      .where('published_at', 'is not', null);
+  const total = Number(
+    (
+      await base()
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+  const index = searchIndexFor(db);
+  let done = 0;
+  let after = 0;
+  onProgress(0, total);
+  for (;;) {
+    const batch = await base()
+      .select('id')
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(200)
+      .execute();
+    if (batch.length === 0) break;
+    const docs = await loadDocs(
+      db,
+      batch.map((r) => r.id),
+    );
+    for (const doc of docs.values()) {
+      await index.upsert(doc);
+      done++;
+      if (done % 25 === 0) onProgress(Math.min(done, total), total);
+    }
+    after = batch[batch.length - 1]?.id ?? after;
+  }
+  for (let ids = await staleIds(db, 500); ids.length; ids = await staleIds(db, 500)) {
+    for (const id of ids) await index.remove(id);
+  }
+  onProgress(total, total);
+  return done;
+}

@@ -1,0 +1,131 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Config } from '../config.ts';
+import { listSections } from '../content/queries.ts';
+import type { Db } from '../db/connection.ts';
+import { AppError } from '../lib/errors.ts';
+import { parsePage } from '../lib/pagination.ts';
+import { dayRangeInZone, type ZoneLabel } from '../lib/time.ts';
+import { siteContext } from '../site/context.ts';
+import { renderDocument } from '../site/render.tsx';
+import { SearchPage } from '../site/views/index.ts';
+import { sweepIfDue } from './indexing.ts';
+import { cleanQuery, searchArticles, sectionFilter, suggestHeadlines } from './search.ts';
+
+export interface DiscoveryRouteDeps {
+  config: Config;
+  db: Db;
+  /** URLs of the site's hashed CSS and JS, for the layout. */
+  assets: { css: string; js: string };
+}
+
+/** A search-page asset under a content-hashed, cache-forever URL. */
+function loadAsset(name: string, type: string): { url: string; body: Buffer; type: string } {
+  const body = readFileSync(new URL(`../site/assets/${name}`, import.meta.url));
+  const hash = createHash('sha256').update(body).digest('hex').slice(0, 10);
+  const dot = name.lastIndexOf('.');
+  return { url: `/static/${name.slice(0, dot)}.${hash}${name.slice(dot)}`, body, type };
+}
+
+/** A YYYY-MM-DD date as a [start, end) range of that local day; null when malformed. */
+export function parseDay(raw: unknown, zone: ZoneLabel): { start: number; end: number } | null {
+  if (typeof raw !== 'string') return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw.trim());
+  if (!m) return null;
+  return dayRangeInZone(Number(m[1]), Number(m[2]), Number(m[3]), zone);
+}
+
+const SLUG = /^[a-z0-9-]{1,120}$/;
+const str = (v: unknown) =>
+  typeof v === 'string' ? v : Array.isArray(v) ? String(v[0] ?? '') : '';
+
+/**
+ * Search pages: `/cari` (results, works without JavaScript) and `/cari/saran`
+ * (JSON headline suggestions for the search box).
+ */
+export function registerDiscoveryRoutes(app: FastifyInstance, deps: DiscoveryRouteDeps): void {
+  const { config, db } = deps;
+  const script = loadAsset('search-suggest.js', 'text/javascript; charset=utf-8');
+  const style = loadAsset('search.css', 'text/css; charset=utf-8');
+  for (const asset of [script, style]) {
+    app.get(asset.url, (_req, reply) =>
+      reply
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .type(asset.type)
+        .send(asset.body),
+    );
+  }
+
+  app.get<{ Querystring: Record<string, unknown> }>('/cari', async (req, reply: FastifyReply) => {
+    const q = req.query;
+    const rawPage = str(q.page);
+    const parsedPage = parsePage(rawPage === '' ? undefined : rawPage);
+    // Garbage is a bad request; a page number beyond any result is just past the end.
+    if (!parsedPage.ok && !/^[1-9]\d{0,29}$/.test(rawPage)) throw new AppError('BAD_PAGE');
+    const page = parsedPage.ok ? parsedPage.page : Number.MAX_SAFE_INTEGER;
+
+    const c = await siteContext(config, db, deps.assets);
+    const query = cleanQuery(q.q);
+    const sectionSlug = str(q.bagian).trim();
+    const fromRaw = str(q.dari).trim();
+    const toRaw = str(q.sampai).trim();
+    const from = fromRaw ? parseDay(fromRaw, c.zone) : null;
+    const to = toRaw ? parseDay(toRaw, c.zone) : null;
+    const badDate = Boolean((fromRaw && !from) || (toRaw && !to));
+    const section = SLUG.test(sectionSlug) ? await sectionFilter(db, sectionSlug) : undefined;
+
+    await sweepIfDue(db);
+    const result = await searchArticles(db, query, {
+      now: c.now,
+      page: Math.min(page, 1_000_000),
+      pageSize: config.pageSize,
+      sectionIds: section?.ids,
+      from: from?.start,
+      to: to?.end,
+    });
+    if (!parsedPage.ok) result.page.page = page === Number.MAX_SAFE_INTEGER ? 1_000_000 : page;
+
+    const all = await listSections(db.kysely);
+    const depthOf = (id: number): number => {
+      const s = all.find((x) => x.id === id);
+      return s?.parent ? 1 + depthOf(s.parent.id) : 0;
+    };
+    const ordered: { slug: string; name: string; depth: number }[] = [];
+    const walk = (parentId: number | null) => {
+      for (const s of all.filter((x) => (x.parent?.id ?? null) === parentId)) {
+        ordered.push({ slug: s.slug, name: s.name, depth: Math.min(depthOf(s.id), 3) });
+        walk(s.id);
+      }
+    };
+    walk(null);
+
+    const html = renderDocument(
+      SearchPage(c, {
+        query: result.query,
+        page: result.query ? result.page : null,
+        state: result.state,
+        corrected: result.corrected,
+        filters: {
+          section: section ? sectionSlug : '',
+          from: from ? fromRaw : '',
+          to: to ? toRaw : '',
+        },
+        sections: ordered,
+        badDate,
+        suggestScript: script.url,
+        searchStyle: style.url,
+      }),
+    );
+    return reply.type('text/html; charset=utf-8').send(html);
+  });
+
+  app.get<{ Querystring: Record<string, unknown> }>('/cari/saran', async (req, reply) => {
+    await sweepIfDue(db);
+    const items = await suggestHeadlines(db, str(req.query.q), Date.now(), 8);
+    return reply
+      .header('cache-control', 'public, max-age=60')
+      .type('application/json; charset=utf-8')
+      .send({ items });
+  });
+}

@@ -1,0 +1,150 @@
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { Db } from '../db/connection.ts';
+import {
+  COLUMN_WEIGHTS,
+  DAY_MS,
+  DEFAULT_RANKING,
+  FIELD_BONUS,
+  headlineWords,
+  indexTerms,
+  type SearchDoc,
+  type SearchFilters,
+  type SearchIndex,
+  trigrams,
+  vocabularyOf,
+} from './search-index.ts';
+
+type K = Kysely<unknown>;
+
+/** An FTS5 phrase for one key; keys hold only letters, marks and digits, the quoting is belt and braces. */
+const phrase = (key: string) => `"${key.replace(/"/g, '""')}"`;
+
+/** Filter conditions on `search_docs d`, shared by search, count and suggest. */
+function filterSql(f: SearchFilters): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [sql`d.published_at <= ${f.now}`];
+  if (f.sectionIds) {
+    parts.push(f.sectionIds.length ? sql`d.section_id IN (${sql.join(f.sectionIds)})` : sql`1 = 0`);
+  }
+  if (f.from != null) parts.push(sql`d.published_at >= ${f.from}`);
+  if (f.to != null) parts.push(sql`d.published_at < ${f.to}`);
+  if (f.excludeIds?.length) parts.push(sql`d.article_id NOT IN (${sql.join(f.excludeIds)})`);
+  return sql.join(parts, sql` AND `);
+}
+
+async function adjustVocab(k: K, removed: string[], added: string[]): Promise<void> {
+  for (const word of removed) {
+    const row = (
+      await sql<{
+        df: number;
+      }>`UPDATE search_vocab SET df = df - 1 WHERE word = ${word} RETURNING df`.execute(k)
+    ).rows[0];
+    if (row && row.df <= 0) {
+      await sql`DELETE FROM search_vocab WHERE word = ${word}`.execute(k);
+      await sql`DELETE FROM search_vocab_tri WHERE word = ${word}`.execute(k);
+    }
+  }
+  for (const word of added) {
+    const row = (
+      await sql<{ df: number }>`INSERT INTO search_vocab (word, df) VALUES (${word}, 1)
+        ON CONFLICT (word) DO UPDATE SET df = df + 1 RETURNING df`.execute(k)
+    ).rows[0];
+    if (row?.df === 1) {
+      for (const tri of trigrams(word)) {
+        await sql`INSERT OR IGNORE INTO search_vocab_tri (tri, word) VALUES (${tri}, ${word})`.execute(
+          k,
+        );
+      }
+    }
+  }
+}
+
+async function removeIn(k: K, id: number): Promise<string[]> {
+  const old = (
+    await sql<{ vocab: string }>`SELECT vocab FROM search_docs WHERE article_id = ${id}`.execute(k)
+  ).rows[0];
+  await sql`DELETE FROM search_fts WHERE rowid = ${id}`.execute(k);
+  await sql`DELETE FROM search_docs WHERE article_id = ${id}`.execute(k);
+  return old?.vocab ? old.vocab.split(' ') : [];
+}
+
+/** SQLite FTS5 search: stemmed headline, deck and body columns ranked by weighted bm25(). */
+export function sqliteSearchIndex(db: Db): SearchIndex {
+  const k = db.kysely as unknown as K;
+  return {
+    async upsert(doc: SearchDoc) {
+      const vocab = vocabularyOf(doc);
+      await k.transaction().execute(async (trx) => {
+        const old = await removeIn(trx, doc.id);
+        await sql`INSERT INTO search_docs
+          (article_id, section_id, published_at, version, headline, deck, body, vocab)
+          VALUES (${doc.id}, ${doc.sectionId}, ${doc.publishedAt}, ${doc.version},
+            ${doc.headline}, ${doc.deck}, ${doc.body}, ${vocab.join(' ')})`.execute(trx);
+        await sql`INSERT INTO search_fts (rowid, headline, deck, body, words)
+          VALUES (${doc.id}, ${indexTerms(doc.headline).join(' ')}, ${indexTerms(doc.deck).join(' ')},
+            ${indexTerms(doc.body).join(' ')}, ${headlineWords(doc.headline).join(' ')})`.execute(
+          trx,
+        );
+        const oldSet = new Set(old);
+        const newSet = new Set(vocab);
+        await adjustVocab(
+          trx,
+          old.filter((w) => !newSet.has(w)),
+          vocab.filter((w) => !oldSet.has(w)),
+        );
+      });
+    },
+
+    async remove(id) {
+      await k.transaction().execute(async (trx) => {
+        await adjustVocab(trx, await removeIn(trx, id), []);
+      });
+    },
+
+    async search(query, filters, paging, ranking = DEFAULT_RANKING) {
+      if (query.terms.length === 0) return { hits: [], total: 0 };
+      const all = `(${query.terms.map(phrase).join(' AND ')})`;
+      const where = sql`search_fts MATCH ${`{headline deck body} : ${all}`} AND ${filterSql(filters)}`;
+      const { headline, deck, body } = COLUMN_WEIGHTS;
+      const inColumn = (col: string) =>
+        sql`(search_fts.rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ${`{${col}} : ${all}`}))`;
+      const text = sql`(-bm25(search_fts, ${headline}, ${deck}, ${body}, 0.0))`;
+      const score = sql`(1.0 + ${FIELD_BONUS.headline} * ${inColumn('headline')}
+          + ${FIELD_BONUS.deck} * ${inColumn('deck')}
+          + ${FIELD_BONUS.text} * ${text} / (1.0 + ${text})) *
+        (1.0 + ${ranking.recencyWeight} /
+          (1.0 + (${filters.now} - d.published_at) * 1.0 / ${DAY_MS * ranking.halfLifeDays}))`;
+      const [count, rows] = await Promise.all([
+        sql<{ n: number }>`SELECT count(*) AS n FROM search_fts
+          JOIN search_docs d ON d.article_id = search_fts.rowid WHERE ${where}`.execute(k),
+        sql<{ id: number; score: number; deck: string; body: string }>`
+          SELECT d.article_id AS id, ${score} AS score, d.deck, d.body
+          FROM search_fts JOIN search_docs d ON d.article_id = search_fts.rowid
+          WHERE ${where}
+          ORDER BY score DESC, d.published_at DESC, d.article_id DESC
+          LIMIT ${paging.limit} OFFSET ${paging.offset}`.execute(k),
+      ]);
+      return { hits: rows.rows, total: Number(count.rows[0]?.n ?? 0) };
+    },
+
+    async suggest(words, prefix, filters, limit) {
+      if (words.length === 0 && !prefix) return [];
+      const parts = words.map(phrase);
+      if (prefix) parts.push(`${phrase(prefix)}*`);
+      const match = `{words} : (${parts.join(' AND ')})`;
+      const rows = await sql<{ id: number }>`SELECT d.article_id AS id FROM search_fts
+        JOIN search_docs d ON d.article_id = search_fts.rowid
+        WHERE search_fts MATCH ${match} AND ${filterSql(filters)}
+        ORDER BY d.published_at DESC, d.article_id DESC LIMIT ${limit}`.execute(k);
+      return rows.rows.map((r) => r.id);
+    },
+
+    async similarWords(word, limit) {
+      const tris = trigrams(word);
+      if (tris.length === 0) return [];
+      const rows = await sql<{ word: string }>`SELECT word, count(*) AS c FROM search_vocab_tri
+        WHERE tri IN (${sql.join(tris)}) GROUP BY word
+        ORDER BY c DESC, word LIMIT ${limit}`.execute(k);
+      return rows.rows.map((r) => r.word);
+    },
+  };
+}
