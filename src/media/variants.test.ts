@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   fallbackSrc,
+  ImageDecodeError,
   scaledHeight,
   srcset,
   storeImage,
@@ -39,7 +40,8 @@ describe('storeImage', () => {
       width: 1000,
       height: 600,
     });
-    expect(stored.variants).toEqual({ webp: [320, 480, 640, 960], jpeg: [320, 480, 640, 960] });
+    const widths = [320, 480, 640, 960];
+    expect(stored.variants).toEqual({ webp: widths, avif: widths, jpeg: widths });
 
     const folder = path.join(dir, 'banjir-2024');
     expect(fs.statSync(path.join(folder, 'original.png')).size).toBe(stored.bytes);
@@ -53,6 +55,8 @@ describe('storeImage', () => {
       const jpeg = await sharp(path.join(folder, `${w}.jpg`)).metadata();
       expect([jpeg.format, jpeg.width, jpeg.height]).toEqual(['jpeg', w, (w * 600) / 1000]);
       expect(jpeg.isProgressive).toBe(true);
+      const avif = await sharp(path.join(folder, `${w}.avif`)).metadata();
+      expect([avif.format, avif.compression, avif.width]).toEqual(['heif', 'av1', w]);
     }
     expect(fs.existsSync(path.join(folder, '1280.webp'))).toBe(false);
     expect(fs.readdirSync(folder).filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -60,7 +64,7 @@ describe('storeImage', () => {
 
   it('generates a single variant at the original width for small images', async () => {
     const stored = await storeImage(dir, 'kecil', await png(200, 150));
-    expect(stored.variants).toEqual({ webp: [200], jpeg: [200] });
+    expect(stored.variants).toEqual({ webp: [200], avif: [200], jpeg: [200] });
     const meta = await sharp(path.join(dir, 'kecil', '200.jpg')).metadata();
     expect([meta.width, meta.height]).toEqual([200, 150]);
   });
@@ -90,11 +94,17 @@ describe('storeImage', () => {
   it('removes variants left over from an earlier, larger image under the same key', async () => {
     await storeImage(dir, 'ganti', await png(700, 400));
     await storeImage(dir, 'ganti', await png(400, 300));
-    expect(fs.readdirSync(path.join(dir, 'ganti')).sort()).toEqual([
-      '320.jpg',
-      '320.webp',
-      'original.png',
-    ]);
+    // 400×300: variants at 320; crops 16:9 and 4:3 at 320, 1:1 at its full 300.
+    const crops = ['16x9-320', '1x1-300', '4x3-320'];
+    expect(fs.readdirSync(path.join(dir, 'ganti')).sort()).toEqual(
+      [
+        ...crops.flatMap((c) => [`${c}.avif`, `${c}.jpg`, `${c}.webp`]),
+        '320.avif',
+        '320.jpg',
+        '320.webp',
+        'original.png',
+      ].sort(),
+    );
   });
 
   it('rejects storage keys that are not a safe folder name', async () => {
@@ -102,6 +112,24 @@ describe('storeImage', () => {
     for (const key of ['../x', 'A', '', '-x', 'a/b', 'a'.repeat(65)]) {
       await expect(storeImage(dir, key, image)).rejects.toThrow(/storage key/);
     }
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('keeps nothing when the pixels cannot be decoded (truncated file)', async () => {
+    const jpeg = await sharp({
+      create: {
+        width: 800,
+        height: 600,
+        channels: 3,
+        background: '#000000',
+        noise: { type: 'gaussian', mean: 128, sigma: 30 },
+      },
+    })
+      .jpeg()
+      .toBuffer();
+    await expect(storeImage(dir, 'potong', jpeg.subarray(0, jpeg.length >> 1))).rejects.toThrow(
+      ImageDecodeError,
+    );
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
@@ -125,6 +153,8 @@ describe('urls', () => {
       'https://cdn.example/m/k/200.jpg 200w',
     );
     expect(() => srcset('../k', variants, 'webp')).toThrow(/storage key/);
+    expect(srcset('k', variants, 'avif')).toBe('');
+    expect(srcset('k', { ...variants, avif: [320] }, 'avif')).toBe('/media/k/320.avif 320w');
   });
 
   it('picks the smallest jpeg at least as wide as preferred, else the largest', () => {
@@ -138,6 +168,7 @@ describe('urls', () => {
     expect(scaledHeight(1000, 600, 320)).toBe(192);
     expect(scaledHeight(3, 2, 1)).toBe(1);
     expect(variantWidths(1600)).toEqual([320, 480, 640, 960, 1280, 1600]);
+    expect(variantWidths(4000)).toEqual([320, 480, 640, 960, 1280, 1600, 1920]);
     expect(variantWidths(319)).toEqual([319]);
   });
 });

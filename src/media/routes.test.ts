@@ -1,0 +1,524 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestApp, testApp } from '../../test/helpers.ts';
+import { loginAs } from '../../test/staff.ts';
+import { ERRORS } from '../lib/errors.ts';
+import { jpegWithGps, photo, pngBomb, xmpPacket } from './test-images.ts';
+import { MAX_UPLOAD_BYTES } from './upload.ts';
+
+type Staff = Awaited<ReturnType<typeof loginAs>>;
+
+/** A multipart/form-data body with text fields and at most one file. */
+function multipart(
+  fields: Record<string, string>,
+  file?: { name?: string; filename: string; type: string; data: Buffer },
+) {
+  const boundary = `----warta${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields)) {
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
+    );
+  }
+  if (file) {
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${file.name ?? 'file'}"; filename="${file.filename}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+      ),
+      file.data,
+      Buffer.from('\r\n'),
+    );
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return {
+    payload: Buffer.concat(parts),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
+}
+
+describe('media library over HTTP', () => {
+  let app: TestApp;
+  let wartawan: Staff;
+  let english: Staff;
+  let kontributor: Staff;
+  let jpeg: Buffer;
+
+  beforeAll(async () => {
+    app = await testApp('sqlite');
+    wartawan = await loginAs(app, 'wartawan');
+    english = await loginAs(app, 'redaktur', { lang: 'en' });
+    kontributor = await loginAs(app, 'kontributor');
+    jpeg = await photo(800, 600, 'jpeg');
+  });
+  afterAll(async () => {
+    await app.dispose();
+  });
+
+  function upload(
+    who: Staff | null,
+    body: ReturnType<typeof multipart>,
+    opts: { json?: boolean; csrf?: string | null; viaQuery?: boolean } = {},
+  ) {
+    const csrf = opts.csrf === undefined ? who?.csrf : opts.csrf;
+    const headers: Record<string, string> = { 'content-type': body.contentType };
+    if (who) headers.cookie = who.cookie;
+    if (opts.json !== false) headers.accept = 'application/json';
+    if (csrf && !opts.viaQuery) headers['x-csrf-token'] = csrf;
+    const url =
+      csrf && opts.viaQuery
+        ? `/newsroom/media?_csrf=${encodeURIComponent(csrf)}`
+        : '/newsroom/media';
+    return app.server.inject({ method: 'POST', url, headers, payload: body.payload });
+  }
+
+  async function stored() {
+    const rows = await app.db.kysely.selectFrom('media').select('id').execute();
+    return {
+      rows: rows.length,
+      dirs: fs.readdirSync(app.mediaDir).filter((f) => !f.startsWith('.')),
+    };
+  }
+
+  it('uploads a photo for the picker, prefilled from XMP, and lists it as JSON', async () => {
+    const file = await sharp(jpeg)
+      .withXmp(xmpPacket({ description: 'Nelayan di Pantai Kedonganan', credit: 'Warta' }))
+      .jpeg()
+      .toBuffer();
+    const res = await upload(
+      wartawan,
+      multipart(
+        { alt: 'Perahu nelayan' },
+        { filename: 'IMG_1.JPG', type: 'image/jpeg', data: file },
+      ),
+    );
+    expect(res.statusCode).toBe(201);
+    const body = res.json();
+    expect(body).toMatchObject({
+      caption: 'Nelayan di Pantai Kedonganan',
+      credit: 'Warta',
+      alt: 'Perahu nelayan',
+      width: 800,
+      height: 600,
+      prefilled: true,
+    });
+    expect(body.thumbUrl).toMatch(/^\/media\/[a-z0-9-]+\/320\.webp$/);
+    const thumb = await app.server.inject({ method: 'GET', url: body.thumbUrl });
+    expect([thumb.statusCode, thumb.headers['content-type']]).toEqual([200, 'image/webp']);
+    const row = await app.db.kysely
+      .selectFrom('media')
+      .selectAll()
+      .where('id', '=', body.id)
+      .executeTakeFirstOrThrow();
+    expect([row.uploaded_by, row.original_name, row.mime]).toEqual([
+      wartawan.user.id,
+      'IMG_1.JPG',
+      'image/jpeg',
+    ]);
+
+    const list = await app.server.inject({
+      method: 'GET',
+      url: '/newsroom/media?format=json&q=kedonganan',
+      headers: { cookie: kontributor.cookie, accept: 'application/json' },
+    });
+    expect(list.statusCode).toBe(200);
+    expect(list.json().map((i: { id: number }) => i.id)).toEqual([body.id]);
+    expect(Object.keys(list.json()[0])).toEqual(
+      expect.arrayContaining([
+        'id',
+        'thumbUrl',
+        'caption',
+        'credit',
+        'alt',
+        'width',
+        'height',
+        'createdAt',
+      ]),
+    );
+  });
+
+  it('detects a PNG named .jpg as PNG, and strips its GPS', async () => {
+    const png = await photo(400, 300, 'png');
+    const res = await upload(
+      wartawan,
+      multipart({}, { filename: 'foto.jpg', type: 'image/jpeg', data: png }),
+    );
+    expect(res.statusCode).toBe(201);
+    const row = await app.db.kysely
+      .selectFrom('media')
+      .selectAll()
+      .where('id', '=', res.json().id)
+      .executeTakeFirstOrThrow();
+    expect(row.mime).toBe('image/png');
+    const gps = await upload(
+      wartawan,
+      multipart({}, { filename: 'hp.jpg', type: 'image/jpeg', data: await jpegWithGps() }),
+    );
+    const key = (
+      await app.db.kysely
+        .selectFrom('media')
+        .select('storage_key')
+        .where('id', '=', gps.json().id)
+        .executeTakeFirstOrThrow()
+    ).storage_key;
+    const meta = await sharp(path.join(app.mediaDir, key, 'original.jpg')).metadata();
+    expect([meta.exif, meta.xmp]).toEqual([undefined, undefined]);
+  });
+
+  it('refuses bad files with a clear message, the right status, and stores nothing', async () => {
+    const before = await stored();
+    const cases: [string, ReturnType<typeof multipart>, number, keyof typeof ERRORS][] = [
+      [
+        'html as jpg',
+        multipart(
+          {},
+          {
+            filename: 'foto.jpg',
+            type: 'image/jpeg',
+            data: Buffer.from('<!doctype html><script>alert(1)</script>'),
+          },
+        ),
+        415,
+        'MEDIA_UNSUPPORTED_TYPE',
+      ],
+      [
+        'svg as jpg',
+        multipart(
+          {},
+          {
+            filename: 'logo.jpg',
+            type: 'image/jpeg',
+            data: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"/>'),
+          },
+        ),
+        415,
+        'MEDIA_UNSUPPORTED_TYPE',
+      ],
+      [
+        'svg',
+        multipart(
+          {},
+          {
+            filename: 'logo.svg',
+            type: 'image/svg+xml',
+            data: Buffer.from('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>'),
+          },
+        ),
+        415,
+        'MEDIA_UNSUPPORTED_TYPE',
+      ],
+      [
+        'pdf as jpg',
+        multipart(
+          {},
+          { filename: 'surat.jpg', type: 'image/jpeg', data: Buffer.from('%PDF-1.7\n1 0 obj\n') },
+        ),
+        415,
+        'MEDIA_UNSUPPORTED_TYPE',
+      ],
+      [
+        'exe as jpg',
+        multipart(
+          {},
+          {
+            filename: 'setup.jpg',
+            type: 'image/jpeg',
+            data: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200)]),
+          },
+        ),
+        415,
+        'MEDIA_UNSUPPORTED_TYPE',
+      ],
+      [
+        'truncated',
+        multipart(
+          {},
+          { filename: 'putus.jpg', type: 'image/jpeg', data: jpeg.subarray(0, jpeg.length >> 1) },
+        ),
+        400,
+        'MEDIA_CORRUPT',
+      ],
+      [
+        '0 bytes',
+        multipart({}, { filename: 'kosong.jpg', type: 'image/jpeg', data: Buffer.alloc(0) }),
+        400,
+        'MEDIA_EMPTY_FILE',
+      ],
+      [
+        '100 MP png',
+        multipart({}, { filename: 'bom.png', type: 'image/png', data: pngBomb(10_000) }),
+        413,
+        'MEDIA_TOO_MANY_PIXELS',
+      ],
+      [
+        'over 20 MB',
+        multipart(
+          {},
+          {
+            filename: 'besar.jpg',
+            type: 'image/jpeg',
+            data: Buffer.concat([jpeg, Buffer.alloc(MAX_UPLOAD_BYTES)]),
+          },
+        ),
+        413,
+        'MEDIA_FILE_TOO_LARGE',
+      ],
+      ['no file', multipart({ caption: 'Tanpa berkas' }), 400, 'MEDIA_NO_FILE'],
+      [
+        'wrong field',
+        multipart({}, { name: 'gambar', filename: 'a.jpg', type: 'image/jpeg', data: jpeg }),
+        400,
+        'MEDIA_TOO_MANY_FIELDS',
+      ],
+      [
+        'caption too long',
+        multipart(
+          { caption: 'x'.repeat(1001) },
+          { filename: 'a.jpg', type: 'image/jpeg', data: jpeg },
+        ),
+        400,
+        'MEDIA_CAPTION_TOO_LONG',
+      ],
+      [
+        'credit too long',
+        multipart(
+          { credit: 'x'.repeat(201) },
+          { filename: 'a.jpg', type: 'image/jpeg', data: jpeg },
+        ),
+        400,
+        'MEDIA_CREDIT_TOO_LONG',
+      ],
+      [
+        'alt too long',
+        multipart({ alt: 'x'.repeat(501) }, { filename: 'a.jpg', type: 'image/jpeg', data: jpeg }),
+        400,
+        'MEDIA_ALT_TOO_LONG',
+      ],
+    ];
+    for (const [label, body, status, code] of cases) {
+      const res = await upload(wartawan, body);
+      expect([label, res.statusCode, res.json().error]).toEqual([
+        label,
+        status,
+        { code, message: ERRORS[code].id },
+      ]);
+      const en = await upload(english, body);
+      expect([label, en.statusCode, en.json().error.message]).toEqual([
+        label,
+        status,
+        ERRORS[code].en,
+      ]);
+    }
+    const urlencoded = await app.server.inject({
+      method: 'POST',
+      url: '/newsroom/media',
+      headers: {
+        cookie: wartawan.cookie,
+        'x-csrf-token': wartawan.csrf,
+        accept: 'application/json',
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      payload: 'file=foto.jpg',
+    });
+    expect([urlencoded.statusCode, urlencoded.json().error.code]).toEqual([400, 'MEDIA_NO_FILE']);
+    expect(await stored()).toEqual(before);
+  });
+
+  it('refuses uploads without CSRF, with another session token, from a kontributor or a stranger', async () => {
+    const before = await stored();
+    const body = () =>
+      multipart({ caption: 'x' }, { filename: 'a.jpg', type: 'image/jpeg', data: jpeg });
+    const noCsrf = await upload(wartawan, body(), { csrf: null });
+    expect([noCsrf.statusCode, noCsrf.json().error.code]).toEqual([403, 'CSRF_INVALID']);
+    const otherToken = await upload(wartawan, body(), { csrf: english.csrf });
+    expect([otherToken.statusCode, otherToken.json().error.code]).toEqual([403, 'CSRF_INVALID']);
+    const crafted = await upload(kontributor, body());
+    expect([crafted.statusCode, crafted.json().error]).toEqual([
+      403,
+      { code: 'FORBIDDEN', message: ERRORS.FORBIDDEN.id },
+    ]);
+    const stranger = await upload(null, body(), { csrf: wartawan.csrf });
+    expect(stranger.statusCode).toBe(401);
+    expect(await stored()).toEqual(before);
+  });
+
+  it('no-JS form: token in the query, redirect on success, the form again with the message on failure', async () => {
+    const ok = await upload(
+      wartawan,
+      multipart(
+        { caption: '<b>Pawai</b> & <script>x</script>' },
+        { filename: 'a.jpg', type: 'image/jpeg', data: jpeg },
+      ),
+      { json: false, viaQuery: true },
+    );
+    expect(ok.statusCode).toBe(303);
+    expect(ok.headers.location).toMatch(/^\/newsroom\/media\/\d+\?baru=1$/);
+    const page = await app.server.inject({
+      method: 'GET',
+      url: String(ok.headers.location),
+      headers: { cookie: wartawan.cookie },
+    });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('&lt;b>Pawai&lt;/b> &amp; &lt;script>x&lt;/script>');
+    expect(page.body).not.toContain('<script>x');
+    expect(page.body).toContain('Foto sudah diunggah.');
+
+    const bad = await upload(
+      english,
+      multipart(
+        { caption: 'Kept caption' },
+        { filename: 'x.jpg', type: 'image/jpeg', data: Buffer.from('GIF89a not really') },
+      ),
+      { json: false, viaQuery: true },
+    );
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toMatch(/text\/html/);
+    expect(bad.body).toContain(ERRORS.MEDIA_CORRUPT.en);
+    expect(bad.body).toContain('Kept caption');
+  });
+
+  it('edits caption, credit and alt; refuses kontributor, bad CSRF and overlong text without changing anything', async () => {
+    const id = (
+      await upload(wartawan, multipart({}, { filename: 'a.jpg', type: 'image/jpeg', data: jpeg }))
+    ).json().id;
+    const post = (who: Staff, fields: Record<string, string>, csrf = who.csrf) =>
+      app.server.inject({
+        method: 'POST',
+        url: `/newsroom/media/${id}`,
+        headers: { cookie: who.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ _csrf: csrf, ...fields }).toString(),
+      });
+    const ok = await post(wartawan, {
+      caption: 'Sawah di Jatiluwih',
+      credit: 'Warta',
+      alt: 'Terasering hijau',
+    });
+    expect([ok.statusCode, ok.headers.location]).toEqual([303, `/newsroom/media/${id}?disimpan=1`]);
+    const current = () =>
+      app.db.kysely
+        .selectFrom('media')
+        .select(['caption', 'credit', 'alt'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+    const saved = await current();
+    expect(saved).toEqual({
+      caption: 'Sawah di Jatiluwih',
+      credit: 'Warta',
+      alt: 'Terasering hijau',
+    });
+
+    expect((await post(kontributor, { caption: 'diubah' })).statusCode).toBe(403);
+    expect((await post(wartawan, { caption: 'diubah' }, english.csrf)).statusCode).toBe(403);
+    const long = await post(english, { caption: 'diubah', alt: 'x'.repeat(501) });
+    expect(long.statusCode).toBe(400);
+    expect(long.body).toContain(ERRORS.MEDIA_ALT_TOO_LONG.en);
+    expect(await current()).toEqual(saved);
+    const missing = await post(wartawan, { caption: 'x' });
+    expect(missing.statusCode).toBe(303);
+    const notFound = await app.server.inject({
+      method: 'POST',
+      url: '/newsroom/media/99999',
+      headers: { cookie: wartawan.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `_csrf=${wartawan.csrf}`,
+    });
+    expect(notFound.statusCode).toBe(404);
+  });
+
+  it('sets the focal point by clicking the image and recuts the crops', async () => {
+    const id = (
+      await upload(wartawan, multipart({}, { filename: 'a.jpg', type: 'image/jpeg', data: jpeg }))
+    ).json().id;
+    const page = await app.server.inject({
+      method: 'GET',
+      url: `/newsroom/media/${id}`,
+      headers: { cookie: wartawan.cookie },
+    });
+    expect(page.body).toContain('type="image" name="fokus"');
+    expect(page.body).toContain('16x9-320.webp?v=1');
+    const click = (fields: Record<string, string>, who = wartawan) =>
+      app.server.inject({
+        method: 'POST',
+        url: `/newsroom/media/${id}/fokus`,
+        headers: { cookie: who.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ _csrf: who.csrf, ...fields }).toString(),
+      });
+    const res = await click({ 'fokus.x': '160', 'fokus.y': '120', w: '640', h: '480' });
+    expect([res.statusCode, res.headers.location]).toEqual([303, `/newsroom/media/${id}?fokus=1`]);
+    const row = await app.db.kysely
+      .selectFrom('media')
+      .select(['focal_x', 'focal_y', 'crops'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect([row.focal_x, row.focal_y, JSON.parse(row.crops).v]).toEqual([0.25, 0.25, 2]);
+    const after = await app.server.inject({
+      method: 'GET',
+      url: `/newsroom/media/${id}?fokus=1`,
+      headers: { cookie: wartawan.cookie },
+    });
+    expect(after.body).toContain('16x9-320.webp?v=2');
+    expect((await click({ fx: '80', fy: '10' })).statusCode).toBe(303);
+    const bad = await click({ fx: 'abc', fy: '200' }, english);
+    expect([bad.statusCode, bad.body.includes(ERRORS.MEDIA_BAD_FOCAL.en)]).toEqual([400, true]);
+    expect((await click({ fx: '50', fy: '50' }, kontributor)).statusCode).toBe(403);
+    const still = await app.db.kysely
+      .selectFrom('media')
+      .select(['focal_x', 'focal_y'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(still).toEqual({ focal_x: 0.8, focal_y: 0.1 });
+  });
+
+  it('shows the library to a kontributor without upload or edit forms', async () => {
+    const lib = await app.server.inject({
+      method: 'GET',
+      url: '/newsroom/media',
+      headers: { cookie: kontributor.cookie },
+    });
+    expect(lib.statusCode).toBe(200);
+    expect(lib.body).toContain('Pustaka media');
+    expect(lib.body).not.toContain('enctype="multipart/form-data"');
+    const withUpload = await app.server.inject({
+      method: 'GET',
+      url: '/newsroom/media',
+      headers: { cookie: english.cookie },
+    });
+    expect(withUpload.body).toContain('Media library');
+    expect(withUpload.body).toContain(
+      `action="/newsroom/media?_csrf=${encodeURIComponent(english.csrf)}"`,
+    );
+    const first = (
+      await app.db.kysely.selectFrom('media').select('id').orderBy('id').executeTakeFirstOrThrow()
+    ).id;
+    const item = await app.server.inject({
+      method: 'GET',
+      url: `/newsroom/media/${first}`,
+      headers: { cookie: kontributor.cookie },
+    });
+    expect(item.statusCode).toBe(200);
+    expect(item.body).not.toContain(`action="/newsroom/media/${first}"`);
+    const badDate = await app.server.inject({
+      method: 'GET',
+      url: '/newsroom/media?dari=2024-02-31',
+      headers: { cookie: kontributor.cookie },
+    });
+    expect([badDate.statusCode, badDate.body.includes(ERRORS.MEDIA_BAD_SEARCH.id)]).toEqual([
+      400,
+      true,
+    ]);
+    const anon = await app.server.inject({ method: 'GET', url: '/newsroom/media' });
+    expect([anon.statusCode, anon.headers.location]).toEqual([
+      302,
+      '/newsroom/masuk?next=%2Fnewsroom%2Fmedia',
+    ]);
+    expect(
+      (
+        await app.server.inject({
+          method: 'GET',
+          url: '/newsroom/media/abc',
+          headers: { cookie: kontributor.cookie },
+        })
+      ).statusCode,
+    ).toBe(404);
+  });
+});
