@@ -1,0 +1,201 @@
+import nodemailer from 'nodemailer';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/connection.ts';
+
+/**
+ * Outgoing email. Everything goes into the `outbox` table first; a background
+ * sender delivers it by SMTP when SMTP_URL is set. A failed send is kept and
+ * retried with growing delays (attempts, last_error, next_attempt_at); rows are
+ * never deleted, so no message is lost. Without SMTP, admins read the messages
+ * on the outbox page.
+ */
+
+/** Delay before retry n (1-based): 30 s, 1 min, 2 min, … capped at one hour. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(3_600_000, 30_000 * 2 ** Math.max(0, attempts - 1));
+}
+
+/** Queues a plain-text message; returns its id. */
+export async function enqueueMail(
+  db: Db,
+  mail: { to: string; subject: string; text: string },
+  now = Date.now(),
+): Promise<number> {
+  const row = await db.kysely
+    .insertInto('outbox')
+    .values({
+      to_address: mail.to,
+      subject: mail.subject.slice(0, 200),
+      body_text: mail.text,
+      created_at: now,
+      next_attempt_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Something that sends one message (nodemailer's transport has this shape). */
+export interface MailTransport {
+  sendMail(msg: { from: string; to: string; subject: string; text: string }): Promise<unknown>;
+  close?(): void;
+}
+
+/** The SMTP transport for SMTP_URL, or null when mail should stay in the outbox. */
+export function smtpTransport(config: Pick<Config, 'smtpUrl'>): MailTransport | null {
+  if (!config.smtpUrl) return null;
+  return nodemailer.createTransport({
+    url: config.smtpUrl,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
+  } as Parameters<typeof nodemailer.createTransport>[0]) as unknown as MailTransport;
+}
+
+/**
+ * Sends every due message once (at most `limit`). Each row is claimed first,
+ * so two processes never send the same message. Returns how many were sent
+ * and how many failed.
+ */
+export async function sendDue(
+  db: Db,
+  transport: MailTransport,
+  from: string,
+  now = Date.now(),
+  limit = 20,
+): Promise<{ sent: number; failed: number }> {
+  const due = await db.kysely
+    .selectFrom('outbox')
+    .selectAll()
+    .where('sent_at', 'is', null)
+    .where('next_attempt_at', '<=', now)
+    .where('claimed_until', '<', now)
+    .orderBy('next_attempt_at')
+    .limit(limit)
+    .execute();
+  let sent = 0;
+  let failed = 0;
+  for (const row of due) {
+    const claim = await db.kysely
+      .updateTable('outbox')
+      .set({ claimed_until: now + 120_000 })
+      .where('id', '=', row.id)
+      .where('sent_at', 'is', null)
+      .where('claimed_until', '<', now)
+      .executeTakeFirst();
+    if (Number(claim.numUpdatedRows) !== 1) continue;
+    try {
+      await transport.sendMail({
+        from,
+        to: row.to_address,
+        subject: row.subject,
+        text: row.body_text,
+      });
+      await db.kysely
+        .updateTable('outbox')
+        .set({ sent_at: Date.now(), attempts: row.attempts + 1, last_error: '', claimed_until: 0 })
+        .where('id', '=', row.id)
+        .execute();
+      sent += 1;
+    } catch (err) {
+      const attempts = row.attempts + 1;
+      await db.kysely
+        .updateTable('outbox')
+        .set({
+          attempts,
+          last_error: String((err as Error)?.message ?? err).slice(0, 500),
+          next_attempt_at: now + retryDelayMs(attempts),
+          claimed_until: 0,
+        })
+        .where('id', '=', row.id)
+        .execute();
+      failed += 1;
+    }
+  }
+  return { sent, failed };
+}
+
+/** A running sender loop. */
+export interface OutboxSender {
+  /** Runs one pass now (also used by tests); resolves when it is done. */
+  runOnce(): Promise<{ sent: number; failed: number }>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the background sender: a pass every `intervalMs`. Returns null when
+ * SMTP is not configured (messages then wait in the outbox).
+ */
+export function startOutboxSender(opts: {
+  db: Db;
+  config: Pick<Config, 'smtpUrl' | 'mailFrom'>;
+  intervalMs?: number;
+  onError?: (err: unknown) => void;
+  transport?: MailTransport;
+}): OutboxSender | null {
+  const transport = opts.transport ?? smtpTransport(opts.config);
+  if (!transport) return null;
+  let current: Promise<{ sent: number; failed: number }> | null = null;
+  let stopped = false;
+  const runOnce = () => {
+    current ??= sendDue(opts.db, transport, opts.config.mailFrom).finally(() => {
+      current = null;
+    });
+    return current;
+  };
+  const timer = setInterval(() => {
+    if (!stopped) runOnce().catch((err) => opts.onError?.(err));
+  }, opts.intervalMs ?? 5_000);
+  timer.unref();
+  return {
+    runOnce,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await current?.catch(() => {});
+      transport.close?.();
+    },
+  };
+}
+
+export interface OutboxRow {
+  id: number;
+  to: string;
+  subject: string;
+  text: string;
+  createdAt: number;
+  attempts: number;
+  lastError: string;
+  nextAttemptAt: number;
+  sentAt: number | null;
+}
+
+/** One page of the outbox, newest first (unsent first when `pendingOnly`). */
+export async function listOutbox(
+  db: Db,
+  opts: { page: number; pageSize?: number; pendingOnly?: boolean },
+): Promise<{ items: OutboxRow[]; hasMore: boolean }> {
+  const size = opts.pageSize ?? 30;
+  let q = db.kysely.selectFrom('outbox').selectAll();
+  if (opts.pendingOnly) q = q.where('sent_at', 'is', null);
+  const rows = await q
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(size + 1)
+    .offset((opts.page - 1) * size)
+    .execute();
+  return {
+    items: rows.slice(0, size).map((r) => ({
+      id: r.id,
+      to: r.to_address,
+      subject: r.subject,
+      text: r.body_text,
+      createdAt: r.created_at,
+      attempts: r.attempts,
+      lastError: r.last_error,
+      nextAttemptAt: r.next_attempt_at,
+      sentAt: r.sent_at,
+    })),
+    hasMore: rows.length > size,
+  };
+}

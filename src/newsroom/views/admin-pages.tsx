@@ -1,0 +1,326 @@
+import { formatDateline } from '../../lib/time.ts';
+import type { AuditRow } from '../audit.ts';
+import type { OutboxRow } from '../outbox.ts';
+import { ROLES } from '../policy.ts';
+import { Notice } from './auth-pages.tsx';
+import { Field, SelectField } from './fields.tsx';
+import { CsrfField, type NewsroomContext, NewsroomLayout } from './layout.tsx';
+
+/** A staff account as the admin list shows it. */
+export interface StaffListItem {
+  id: number;
+  name: string;
+  email: string;
+  role: (typeof ROLES)[number];
+  lang: 'id' | 'en';
+  disabled: boolean;
+  totp: boolean;
+}
+
+type Errors = Partial<Record<'name' | 'email' | 'role' | 'lang' | 'password', string>>;
+
+/** Staff management: the list with per-row actions and the "add staff" form. */
+export function StaffPage({
+  ctx,
+  staff,
+  notice,
+  error,
+  errors = {},
+  values = {},
+}: {
+  ctx: NewsroomContext;
+  staff: StaffListItem[];
+  notice?: string;
+  error?: string;
+  errors?: Errors;
+  values?: Partial<Record<'name' | 'email' | 'role' | 'lang', string>>;
+}) {
+  const m = ctx.m.staff;
+  const f = ctx.m.form;
+  const roleOptions = ROLES.map((r) => ({ value: r, label: ctx.m.roles[r] }));
+  const me = ctx.staff?.id;
+  return (
+    <NewsroomLayout ctx={ctx} title={m.title} wide>
+      <h1>{m.title}</h1>
+      {notice && <Notice kind="ok">{notice}</Notice>}
+      {error && <Notice kind="error">{error}</Notice>}
+      <table class="list">
+        <thead>
+          <tr>
+            <th scope="col">{m.name}</th>
+            <th scope="col">{m.email}</th>
+            <th scope="col">{m.role}</th>
+            <th scope="col">{m.status}</th>
+            <th scope="col">{m.twofa}</th>
+            <th scope="col">{m.actions}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {staff.map((s) => (
+            <tr key={s.id}>
+              <td>
+                {s.name} {s.id === me && <span class="hint">{m.you}</span>}
+              </td>
+              <td>{s.email}</td>
+              <td>
+                <form class="inline-form" method="post" action={`/newsroom/staf/${s.id}/peran`}>
+                  <CsrfField ctx={ctx} />
+                  <label class="sr-only" for={`role-${s.id}`}>
+                    {m.changeRole}
+                  </label>
+                  <select id={`role-${s.id}`} name="role">
+                    {roleOptions.map((o) => (
+                      <option key={o.value} value={o.value} selected={o.value === s.role}>
+                        {o.label}
+                      </option>
+                    ))}
+                  </select>
+                  <button class="btn small secondary" type="submit">
+                    {m.changeRole}
+                  </button>
+                </form>
+              </td>
+              <td>{s.disabled ? m.disabled : m.active}</td>
+              <td>{s.totp ? m.on : m.off}</td>
+              <td>
+                <form class="inline-form" method="post" action={`/newsroom/staf/${s.id}/status`}>
+                  <CsrfField ctx={ctx} />
+                  <input type="hidden" name="status" value={s.disabled ? 'enable' : 'disable'} />
+                  <button class={`btn small ${s.disabled ? 'secondary' : 'danger'}`} type="submit">
+                    {s.disabled ? m.enable : m.disable}
+                  </button>
+                </form>
+                {s.totp && (
+                  <form
+                    class="inline-form"
+                    method="post"
+                    action={`/newsroom/staf/${s.id}/reset-2fa`}
+                  >
+                    <CsrfField ctx={ctx} />
+                    <button class="btn small secondary" type="submit">
+                      {m.reset2fa}
+                    </button>
+                  </form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <section class="card spaced">
+        <h2>{m.add}</h2>
+        <p class="hint">{m.addHint}</p>
+        <form method="post" action="/newsroom/staf">
+          <CsrfField ctx={ctx} />
+          <Field
+            name="name"
+            label={f.name}
+            value={values.name}
+            error={errors.name}
+            maxLength={100}
+          />
+          <Field
+            name="email"
+            type="email"
+            label={f.email}
+            value={values.email}
+            error={errors.email}
+            maxLength={254}
+          />
+          <SelectField
+            name="role"
+            label={f.role}
+            options={roleOptions}
+            value={values.role ?? 'kontributor'}
+            error={errors.role}
+          />
+          <SelectField
+            name="lang"
+            label={f.language}
+            options={[
+              { value: 'id', label: f.langNames.id },
+              { value: 'en', label: f.langNames.en },
+            ]}
+            value={values.lang ?? ctx.lang}
+            error={errors.lang}
+          />
+          <Field
+            name="password"
+            type="password"
+            label={f.password}
+            hint={f.passwordHint}
+            error={errors.password}
+            required={false}
+            maxLength={200}
+            autocomplete="new-password"
+          />
+          <button class="btn" type="submit">
+            {m.create}
+          </button>
+        </form>
+      </section>
+    </NewsroomLayout>
+  );
+}
+
+function Pager({
+  prev,
+  next,
+  m,
+}: {
+  prev?: string;
+  next?: string;
+  m: { newer: string; older: string };
+}) {
+  if (!prev && !next) return null;
+  return (
+    <nav class="pager">
+      {prev && <a href={prev}>{m.newer}</a>}
+      {next && <a href={next}>{m.older}</a>}
+    </nav>
+  );
+}
+
+/** The audit log with an action filter and paging. */
+export function AuditPage({
+  ctx,
+  items,
+  actions,
+  action,
+  page,
+  hasMore,
+}: {
+  ctx: NewsroomContext;
+  items: AuditRow[];
+  actions: string[];
+  action?: string;
+  page: number;
+  hasMore: boolean;
+}) {
+  const m = ctx.m.audit;
+  const url = (p: number) =>
+    `/newsroom/audit?${new URLSearchParams({ ...(action ? { action } : {}), page: String(p) })}`;
+  return (
+    <NewsroomLayout ctx={ctx} title={m.title} wide>
+      <h1>{m.title}</h1>
+      <form class="filters" method="get" action="/newsroom/audit">
+        <div>
+          <label for="f-action">{m.action}</label>
+          <select id="f-action" name="action">
+            <option value="">{m.all}</option>
+            {actions.map((a) => (
+              <option key={a} value={a} selected={a === action}>
+                {a}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button class="btn secondary" type="submit">
+          {m.filter}
+        </button>
+      </form>
+      {items.length === 0 ? (
+        <p>{m.empty}</p>
+      ) : (
+        <table class="list">
+          <thead>
+            <tr>
+              <th scope="col">{m.when}</th>
+              <th scope="col">{m.who}</th>
+              <th scope="col">{m.action}</th>
+              <th scope="col">{m.target}</th>
+              <th scope="col">{m.detail}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((r) => (
+              <tr key={r.id}>
+                <td>{formatDateline(r.createdAt, ctx.zone, ctx.lang)}</td>
+                <td>{r.actorName ?? (r.actorId === null ? m.system : `#${r.actorId}`)}</td>
+                <td>
+                  <code>{r.action}</code>
+                </td>
+                <td>{r.target}</td>
+                <td>{r.detail}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pager
+        prev={page > 1 ? url(page - 1) : undefined}
+        next={hasMore ? url(page + 1) : undefined}
+        m={m}
+      />
+    </NewsroomLayout>
+  );
+}
+
+/** The outbox: every message, its state, attempts and last error; bodies on demand. */
+export function OutboxPage({
+  ctx,
+  items,
+  smtp,
+  page,
+  hasMore,
+}: {
+  ctx: NewsroomContext;
+  items: OutboxRow[];
+  smtp: boolean;
+  page: number;
+  hasMore: boolean;
+}) {
+  const m = ctx.m.outbox;
+  const when = (ms: number) => formatDateline(ms, ctx.zone, ctx.lang);
+  return (
+    <NewsroomLayout ctx={ctx} title={m.title} wide>
+      <h1>{m.title}</h1>
+      <Notice kind={smtp ? 'ok' : 'warn'}>{smtp ? m.smtpOn : m.noSmtp}</Notice>
+      {items.length === 0 ? (
+        <p>{m.empty}</p>
+      ) : (
+        <table class="list">
+          <thead>
+            <tr>
+              <th scope="col">{m.created}</th>
+              <th scope="col">{m.to}</th>
+              <th scope="col">{m.subject}</th>
+              <th scope="col">{m.state}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((r) => (
+              <tr key={r.id}>
+                <td>{when(r.createdAt)}</td>
+                <td>{r.to}</td>
+                <td>
+                  {r.subject}
+                  <details>
+                    <summary>{m.show}</summary>
+                    <pre class="mail">{r.text}</pre>
+                  </details>
+                </td>
+                <td>
+                  {r.sentAt ? `${m.sent} ${when(r.sentAt)}` : m.pending}
+                  {r.attempts > 0 && <div class="hint">{m.attempts(r.attempts)}</div>}
+                  {!r.sentAt && r.lastError && (
+                    <div class="hint">
+                      {m.lastError}: {r.lastError}
+                      <br />
+                      {m.nextTry}: {when(r.nextAttemptAt)}
+                    </div>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pager
+        prev={page > 1 ? `/newsroom/kotak-keluar?page=${page - 1}` : undefined}
+        next={hasMore ? `/newsroom/kotak-keluar?page=${page + 1}` : undefined}
+        m={ctx.m.audit}
+      />
+    </NewsroomLayout>
+  );
+}

@@ -1,0 +1,138 @@
+import type { ComponentChildren } from 'preact';
+import { can } from '../policy.ts';
+import { CsrfField, type NewsroomContext, NewsroomLayout } from './layout.tsx';
+
+/** A notice box; `kind` picks the colour, the role makes screen readers announce it. */
+export function Notice({
+  kind,
+  children,
+}: {
+  kind: 'error' | 'ok' | 'warn';
+  children: ComponentChildren;
+}) {
+  return (
+    <p class={`notice ${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
+      {children}
+    </p>
+  );
+}
+
+/** The login form (email + password) with an error or notice above it. */
+export function LoginPage({
+  ctx,
+  email,
+  next,
+  error,
+  notice,
+}: {
+  ctx: NewsroomContext;
+  email?: string;
+  next?: string;
+  error?: string;
+  notice?: string;
+}) {
+  const m = ctx.m.login;
+  return (
+    <NewsroomLayout ctx={ctx} title={m.title}>
+      <div class="narrow">
+        <div class="card">
+          <h1>{m.title}</h1>
+          {notice && <Notice kind="ok">{notice}</Notice>}
+          {error && <Notice kind="error">{error}</Notice>}
+          <form method="post" action="/newsroom/masuk">
+            <CsrfField ctx={ctx} />
+            {next && <input type="hidden" name="next" value={next} />}
+            <label for="email">{m.email}</label>
+            <input
+              id="email"
+              name="email"
+              type="email"
+              autocomplete="username"
+              required
+              maxLength={254}
+              value={email ?? ''}
+            />
+            <label for="password">{m.password}</label>
+            <input
+              id="password"
+              name="password"
+              type="password"
+              autocomplete="current-password"
+              required
+              maxLength={200}
+            />
+            <button class="btn" type="submit">
+              {m.submit}
+            </button>
+          </form>
+          <p class="links">
+            <a href="/newsroom/lupa-sandi">{m.forgot}</a>
+          </p>
+        </div>
+      </div>
+    </NewsroomLayout>
+  );
+}
+
+/** The newsroom home: a greeting and a tile for each area the role may use. */
+export function NewsroomHome({ ctx }: { ctx: NewsroomContext }) {
+  const { m } = ctx;
+  const staff = ctx.staff;
+  if (!staff) return null;
+  const tiles = [
+    { href: '/newsroom/artikel', label: m.nav.articles, ok: can(staff.role, 'article.create') },
+    { href: '/newsroom/meja', label: m.nav.desk, ok: can(staff.role, 'article.view.desk') },
+    { href: '/newsroom/media', label: m.nav.media, ok: can(staff.role, 'media.view') },
+    { href: '/newsroom/staf', label: m.nav.staff, ok: can(staff.role, 'staff.manage') },
+    { href: '/newsroom/audit', label: m.nav.audit, ok: can(staff.role, 'audit.view') },
+    { href: '/newsroom/kotak-keluar', label: m.nav.outbox, ok: can(staff.role, 'outbox.view') },
+    { href: '/newsroom/akun', label: m.nav.account, ok: true },
+  ];
+  return (
+    <NewsroomLayout ctx={ctx} title={m.home.title}>
+      <h1>{m.home.title}</h1>
+      <p>
+        {m.home.welcome(staff.name)} {m.home.role(m.roles[staff.role])}
+      </p>
+      <p>{m.home.intro}</p>
+      <ul class="tiles">
+        {tiles
+          .filter((t) => t.ok)
+          .map((t) => (
+            <li key={t.href}>
+              <a href={t.href}>{t.label}</a>
+            </li>
+          ))}
+      </ul>
+    </NewsroomLayout>
+  );
+}
+
+/** An error inside the newsroom, in the staff member's language. */
+export function NewsroomErrorPage({
+  ctx,
+  status,
+  message,
+}: {
+  ctx: NewsroomContext;
+  status: number;
+  message: string;
+}) {
+  const { m } = ctx;
+  return (
+    <NewsroomLayout ctx={ctx} title={m.error.title}>
+      <div class="narrow card">
+        <h1>{m.error.title}</h1>
+        <Notice kind="error">{message}</Notice>
+        <p class="hint">HTTP {status}</p>
+        <p class="links">
+          {ctx.staff ? (
+            <a href="/newsroom">{m.error.back}</a>
+          ) : (
+            <a href="/newsroom/masuk">{m.error.login}</a>
+          )}
+        </p>
+      </div>
+    </NewsroomLayout>
+  );
+}

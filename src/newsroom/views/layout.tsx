@@ -1,0 +1,124 @@
+import type { FastifyRequest } from 'fastify';
+import type { ComponentChildren } from 'preact';
+import type { Config, ZoneName } from '../../config.ts';
+import { newsroomCss } from '../assets.ts';
+import { csrfToken } from '../csrf.ts';
+import { type AuthMessages, authMessages } from '../messages.ts';
+import { type Action, can } from '../policy.ts';
+import type { StaffUser } from '../users.ts';
+
+/** Everything a newsroom page's chrome needs, built once per request. */
+export interface NewsroomContext {
+  staff: StaffUser | null;
+  /** The staff member's language (the site language before login). */
+  lang: 'id' | 'en';
+  /** The CSRF token every form on the page must carry as `_csrf`. */
+  csrf: string;
+  siteName: string;
+  siteUrl: string;
+  zone: ZoneName;
+  /** AUTH's catalog in `lang` (chrome, navigation). */
+  m: AuthMessages;
+  /** The request path, to mark the current navigation item. */
+  path: string;
+  now: number;
+}
+
+/** Builds the per-request newsroom context from the request (after registerAuth's hooks ran). */
+export async function newsroomContext(
+  req: FastifyRequest,
+  deps: { config: Config },
+): Promise<NewsroomContext> {
+  const staff = req.staff ?? null;
+  const lang = staff?.lang ?? deps.config.language;
+  return {
+    staff,
+    lang,
+    csrf: csrfToken(req),
+    siteName: deps.config.siteName,
+    siteUrl: deps.config.siteUrl,
+    zone: deps.config.timeZone,
+    m: authMessages[lang],
+    path: req.url.split('?')[0] ?? req.url,
+    now: Date.now(),
+  };
+}
+
+const NAV: { href: string; key: keyof AuthMessages['nav']; action: Action }[] = [
+  { href: '/newsroom/artikel', key: 'articles', action: 'article.create' },
+  { href: '/newsroom/meja', key: 'desk', action: 'article.view.desk' },
+  { href: '/newsroom/media', key: 'media', action: 'media.view' },
+  { href: '/newsroom/staf', key: 'staff', action: 'staff.manage' },
+  { href: '/newsroom/audit', key: 'audit', action: 'audit.view' },
+  { href: '/newsroom/kotak-keluar', key: 'outbox', action: 'outbox.view' },
+];
+
+/** A hidden `_csrf` field; put one in every form. */
+export function CsrfField({ ctx }: { ctx: Pick<NewsroomContext, 'csrf'> }) {
+  return <input type="hidden" name="_csrf" value={ctx.csrf} />;
+}
+
+/** The newsroom chrome: site name, navigation by permission, the user, a logout button. */
+export function NewsroomLayout({
+  ctx,
+  title,
+  children,
+  wide,
+}: {
+  ctx: NewsroomContext;
+  title: string;
+  children: ComponentChildren;
+  wide?: boolean;
+}) {
+  const { m, staff } = ctx;
+  const current = (href: string) =>
+    ctx.path === href || ctx.path.startsWith(`${href}/`) ? 'page' : undefined;
+  return (
+    <html lang={ctx.lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex, nofollow" />
+        <title>{`${title} · ${m.newsroom} ${ctx.siteName}`}</title>
+        <link rel="stylesheet" href={newsroomCss.url} />
+      </head>
+      <body>
+        <a class="skip" href="#nr-main">
+          {m.skip}
+        </a>
+        <header class="nr-top">
+          <a class="nr-brand" href="/newsroom">
+            {ctx.siteName} <span>{m.newsroom}</span>
+          </a>
+          {staff && (
+            <nav class="nr-nav" aria-label={m.nav.label}>
+              <ul>
+                {NAV.filter((n) => can(staff.role, n.action)).map((n) => (
+                  <li key={n.href}>
+                    <a href={n.href} aria-current={current(n.href)}>
+                      {m.nav[n.key] as string}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
+          {staff && (
+            <div class="nr-user">
+              <a href="/newsroom/akun" title={m.nav.signedInAs(staff.name)}>
+                {staff.name}
+              </a>
+              <form method="post" action="/newsroom/keluar">
+                <CsrfField ctx={ctx} />
+                <button type="submit">{m.nav.logout}</button>
+              </form>
+            </div>
+          )}
+        </header>
+        <main id="nr-main" class={wide ? 'nr-main wide' : 'nr-main'}>
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

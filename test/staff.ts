@@ -1,0 +1,50 @@
+import type { Db } from '../src/db/connection.ts';
+import { sessionCsrf } from '../src/newsroom/csrf.ts';
+import type { Role } from '../src/newsroom/policy.ts';
+import { createSession, tokenHash } from '../src/newsroom/sessions.ts';
+import { createUser, getStaffUser, type StaffUser } from '../src/newsroom/users.ts';
+import type { TestApp } from './helpers.ts';
+
+/** The password every test account gets (strong enough for the rules). */
+export const TEST_PASSWORD = 'uji-kata-sandi-yang-panjang';
+
+let n = 0;
+
+/** Creates a staff account with a unique email; returns the user. */
+export async function makeStaff(
+  db: Db,
+  role: Role,
+  overrides: Partial<{ email: string; name: string; password: string; lang: 'id' | 'en' }> = {},
+): Promise<StaffUser> {
+  n += 1;
+  const id = await createUser(db, {
+    email: overrides.email ?? `${role}-${process.pid}-${n}@warta.test`,
+    name: overrides.name ?? `Staf ${role} ${n}`,
+    role,
+    password: overrides.password ?? TEST_PASSWORD,
+    lang: overrides.lang,
+  });
+  const user = await getStaffUser(db, id);
+  if (!user) throw new Error('user not created');
+  return user;
+}
+
+/**
+ * A logged-in staff member for `app.server.inject`: creates the account and a
+ * session. `cookie` is the Cookie header value; `csrf` the token for forms.
+ * In a browser test, set `warta_session` (path /newsroom) to `token`.
+ */
+export async function loginAs(
+  app: Pick<TestApp, 'db' | 'config'>,
+  role: Role,
+  overrides: Partial<{ email: string; name: string; password: string; lang: 'id' | 'en' }> = {},
+): Promise<{ user: StaffUser; cookie: string; csrf: string; token: string }> {
+  const user = await makeStaff(app.db, role, overrides);
+  const { token } = await createSession(app.db, user.id);
+  return {
+    user,
+    token,
+    cookie: `warta_session=${token}`,
+    csrf: sessionCsrf(app.config.secretKey, tokenHash(token)),
+  };
+}
