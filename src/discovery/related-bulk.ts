@@ -1,0 +1,140 @@
+import type { Block } from '../content/blocks.ts';
+import type { Db } from '../db/connection.ts';
+import { extractFeatures, idf, type RelatedInput } from './related.ts';
+import { postingsFor, type RelatedDb, recomputeList } from './related-store.ts';
+import { bodyText } from './text.ts';
+
+/**
+ * Rebuilds the related-articles index from every published article in bulk:
+ * one pass counts document frequencies, a second writes features and
+ * postings with the final frequencies, in batched transactions. Used after a
+ * large import and by the benchmark; events keep it current afterwards.
+ * With `lists`, every article's related list is recomputed too (slow on a
+ * large archive: one index lookup per article).
+ */
+export async function rebuildRelatedIndex(
+  db: Db,
+  opts: {
+    onProgress?: (done: number, total: number) => void;
+    lists?: boolean;
+    batch?: number;
+  } = {},
+): Promise<number> {
+  const k = db.kysely as unknown as RelatedDb;
+  const batch = opts.batch ?? 1000;
+  const total = Number(
+    (
+      await published(db)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+  const df = new Map<string, number>();
+  let n = 0;
+  let done = 0;
+  await eachBatch(db, batch, async (items) => {
+    for (const item of items) {
+      for (const t of new Set(extractFeatures(item, () => undefined, 1).terms)) {
+        df.set(t, (df.get(t) ?? 0) + 1);
+      }
+      n++;
+    }
+    done += items.length;
+    opts.onProgress?.(done / 2, total);
+  });
+  await k.transaction().execute(async (tx) => {
+    await tx.deleteFrom('related_articles').execute();
+    await tx.deleteFrom('related_postings').execute();
+    await tx.deleteFrom('related_docs').execute();
+    await tx.deleteFrom('related_df').execute();
+    const rows = [...df].map(([term, count]) => ({ term, df: count }));
+    rows.push({ term: '', df: n });
+    for (let i = 0; i < rows.length; i += 1000) {
+      await tx
+        .insertInto('related_df')
+        .values(rows.slice(i, i + 1000))
+        .execute();
+    }
+  });
+  const dfOf = (t: string) => df.get(t);
+  const idfOf = (t: string) => idf(df.get(t), n);
+  await eachBatch(db, batch, async (items) => {
+    const docs = items.map((item) => ({ item, f: extractFeatures(item, dfOf, n) }));
+    await k.transaction().execute(async (tx) => {
+      for (let i = 0; i < docs.length; i += 200) {
+        const slice = docs.slice(i, i + 200);
+        await tx
+          .insertInto('related_docs')
+          .values(
+            slice.map(({ item, f }) => ({
+              article_id: item.id,
+              published_at: item.publishedAt,
+              features: JSON.stringify(f),
+            })),
+          )
+          .execute();
+        const postings = slice.flatMap(({ item, f }) => postingsFor(item.id, f, idfOf));
+        for (let j = 0; j < postings.length; j += 2000) {
+          await tx
+            .insertInto('related_postings')
+            .values(postings.slice(j, j + 2000))
+            .execute();
+        }
+      }
+    });
+    done += items.length;
+    opts.onProgress?.(done / 2, total);
+  });
+  if (opts.lists) {
+    await eachBatch(db, batch, async (items) => {
+      for (const item of items) await recomputeList(db, item.id);
+    });
+  }
+  return n;
+}
+
+function published(db: Db) {
+  return db.kysely
+    .selectFrom('articles')
+    .where('status', '=', 'published')
+    .where('deleted_at', 'is', null)
+    .where('published_at', 'is not', null);
+}
+
+type Item = RelatedInput & { id: number; publishedAt: number };
+
+async function eachBatch(db: Db, size: number, fn: (items: Item[]) => Promise<void>) {
+  let after = 0;
+  for (;;) {
+    const rows = await published(db)
+      .select(['id', 'headline', 'deck', 'body', 'published_at'])
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(size)
+      .execute();
+    if (rows.length === 0) return;
+    const tags = await db.kysely
+      .selectFrom('article_tags')
+      .select(['article_id', 'tag_id'])
+      .where(
+        'article_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .execute();
+    const byArticle = new Map<number, number[]>();
+    for (const t of tags)
+      byArticle.set(t.article_id, [...(byArticle.get(t.article_id) ?? []), t.tag_id]);
+    await fn(
+      rows.map((r) => ({
+        id: r.id,
+        headline: r.headline,
+        deck: r.deck,
+        body: bodyText(JSON.parse(r.body) as Block[]),
+        tagIds: byArticle.get(r.id) ?? [],
+        publishedAt: Number(r.published_at),
+      })),
+    );
+    after = rows[rows.length - 1]?.id ?? after;
+  }
+}
