@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import type { ArticleStatus, Database } from '../db/schema.ts';
 import type { EventBus } from '../lib/events.ts';
 import { isReservedSlug, slugify } from '../lib/slug.ts';
 import type { Block } from './blocks.ts';
@@ -117,6 +117,8 @@ export interface ArticleInput {
   seoDescription?: string;
   /** Creation time (epoch ms); defaults to now. */
   createdAt?: number;
+  /** The staff user who writes it (newsroom); none for imports and demo stories. */
+  authorId?: number | null;
 }
 
 /** Creates a draft article with its tags and bylines, in one transaction. */
@@ -147,6 +149,7 @@ export async function createArticle(db: DB, input: ArticleInput): Promise<number
         first_published_at: null,
         deleted_at: null,
         version: 1,
+        author_id: input.authorId ?? null,
         created_at: now,
         updated_at: now,
       })
@@ -194,32 +197,40 @@ export async function setPins(db: DB, articleId: number, relatedIds: number[]): 
 
 /**
  * Publishes an article at `at` (default now), keeping the first publication time
- * across unpublish/republish, and announces `article.published`.
+ * across unpublish/republish, and announces `article.published`. With
+ * `fromStatus` the write happens only while the article is still in one of
+ * those states (the workflow and the scheduler race-proof their transitions);
+ * returns whether it published.
  */
 export async function publishArticle(
   db: DB,
   events: EventBus,
   articleId: number,
   at: number = Date.now(),
-): Promise<void> {
+  opts: { fromStatus?: ArticleStatus[] } = {},
+): Promise<boolean> {
   const current = await db
     .selectFrom('articles')
     .select(['first_published_at'])
     .where('id', '=', articleId)
     .where('deleted_at', 'is', null)
     .executeTakeFirstOrThrow();
-  await db
+  let update = db
     .updateTable('articles')
     .set((eb) => ({
-      status: 'published',
+      status: 'published' as const,
       published_at: at,
       first_published_at: current.first_published_at ?? at,
+      scheduled_at: null,
       updated_at: at,
       version: eb('version', '+', 1),
     }))
-    .where('id', '=', articleId)
-    .execute();
+    .where('id', '=', articleId);
+  if (opts.fromStatus) update = update.where('status', 'in', opts.fromStatus);
+  const result = await update.executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) return false;
   await events.emit('article.published', { articleId });
+  return true;
 }
 
 /** Records an edit time (the page then shows "Diperbarui") and announces `article.updated`. */

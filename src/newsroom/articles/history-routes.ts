@@ -1,0 +1,120 @@
+import type { FastifyInstance } from 'fastify';
+import { diffSnapshots } from '../../content/revision-diff.ts';
+import { getRevision, listRevisions, restoreRevision } from '../../content/revisions.ts';
+import { mayEdit } from '../../content/workflow.ts';
+import { AppError } from '../../lib/errors.ts';
+import { loadAssets } from '../../site/assets.ts';
+import { renderDocument } from '../../site/render.tsx';
+import { requireStaff, wantsJson } from '../auth.ts';
+import { getStaffUser } from '../users.ts';
+import { newsroomContext } from '../views/layout.tsx';
+import { renderPreview } from './preview.ts';
+import {
+  type ArticleRouteDeps,
+  actorOf,
+  auditArticle,
+  idParam,
+  loadVisible,
+  messagesFor,
+} from './route-helpers.ts';
+import { HistoryPage } from './views/history-view.tsx';
+
+/** Revision history (list, readable diff, restore) and the server-rendered preview. */
+export function registerHistoryRoutes(app: FastifyInstance, deps: ArticleRouteDeps): void {
+  const { db, config } = deps;
+  const siteAssets = loadAssets();
+
+  app.get(
+    '/newsroom/artikel/:id/riwayat',
+    { preHandler: requireStaff('article.create') },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const id = idParam(req);
+      const a = await loadVisible(db, id, actor);
+      const m = messagesFor(req, config);
+      const revs = await listRevisions(db.kysely, id);
+      const names = new Map<number, string>();
+      for (const r of revs) {
+        if (r.authorId != null && !names.has(r.authorId)) {
+          names.set(r.authorId, (await getStaffUser(db, r.authorId))?.name ?? `#${r.authorId}`);
+        }
+      }
+      const q = req.query as Record<string, unknown>;
+      const wanted =
+        typeof q.rev === 'string' && /^[1-9]\d{0,9}$/.test(q.rev) ? Number(q.rev) : revs[0]?.id;
+      const index = revs.findIndex((r) => r.id === wanted);
+      if (q.rev !== undefined && index < 0) throw new AppError('NOT_FOUND');
+      let selected = null;
+      const current = revs[index];
+      if (current) {
+        const older = revs[index + 1];
+        const [cur, prev] = await Promise.all([
+          getRevision(db.kysely, id, current.id),
+          older ? getRevision(db.kysely, id, older.id) : undefined,
+        ]);
+        selected = {
+          revision: current,
+          previousVersion: older?.version ?? null,
+          diff: cur && prev ? diffSnapshots(prev.snapshot, cur.snapshot) : [],
+        };
+      }
+      const ctx = await newsroomContext(req, { config });
+      return reply.type('text/html; charset=utf-8').send(
+        renderDocument(
+          HistoryPage({
+            ctx,
+            m,
+            p: {
+              articleId: id,
+              headline: a.edit.headline,
+              version: a.version,
+              canRestore: mayEdit(actor, { status: a.status, authorId: a.authorId }),
+              revisions: revs.map((r) => ({
+                ...r,
+                authorName: r.authorId == null ? '' : (names.get(r.authorId) ?? ''),
+              })),
+              selected,
+              notice: q.restored === '1' ? m.history.restored : null,
+            },
+          }),
+        ),
+      );
+    },
+  );
+
+  app.post(
+    '/newsroom/artikel/:id/riwayat/:rev/pulihkan',
+    { preHandler: requireStaff('article.create') },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const id = idParam(req);
+      const revisionId = idParam(req, 'rev');
+      const a = await loadVisible(db, id, actor);
+      if (!mayEdit(actor, { status: a.status, authorId: a.authorId }))
+        throw new AppError('WORKFLOW_FORBIDDEN');
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const version =
+        typeof body.version === 'string' && /^[1-9]\d{0,9}$/.test(body.version)
+          ? Number(body.version)
+          : null;
+      if (version === null) throw new AppError('BAD_REQUEST');
+      const saved = await restoreRevision(db, deps.events, id, revisionId, {
+        expectedVersion: version,
+        userId: actor.userId,
+      });
+      await auditArticle(req, deps, 'restore', id, `revision ${revisionId}`);
+      if (wantsJson(req)) return reply.send(saved);
+      return reply.redirect(`/newsroom/artikel/${id}/riwayat?restored=1`, 303);
+    },
+  );
+
+  app.get(
+    '/newsroom/artikel/:id/pratinjau',
+    { preHandler: requireStaff('article.create') },
+    async (req, reply) => {
+      const a = await loadVisible(db, idParam(req), actorOf(req));
+      const html = await renderPreview(config, db, siteAssets, a);
+      return reply.header('x-robots-tag', 'noindex').type('text/html; charset=utf-8').send(html);
+    },
+  );
+}

@@ -1,0 +1,106 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../../config.ts';
+import type { EditableArticle } from '../../content/revisions.ts';
+import { loadEditable } from '../../content/revisions.ts';
+import { type Actor, mayView } from '../../content/workflow.ts';
+import type { Db } from '../../db/connection.ts';
+import { AppError } from '../../lib/errors.ts';
+import type { EventBus } from '../../lib/events.ts';
+import { localDateParts, type ZoneLabel } from '../../lib/time.ts';
+import { audit } from '../audit.ts';
+import { ipHashOf } from '../auth.ts';
+import { type ArticleMessages, articleMessages } from './messages.ts';
+import type { FieldErrors } from './validate.ts';
+
+/** What the article routes need from the app. */
+export interface ArticleRouteDeps {
+  config: Config;
+  db: Db;
+  events: EventBus;
+}
+
+const ID = /^[1-9]\d{0,9}$/;
+
+/** The article id from the URL, or 404 for anything that is not a plain positive number. */
+export function idParam(req: FastifyRequest, name = 'id'): number {
+  const raw = (req.params as Record<string, string>)[name];
+  if (!raw || !ID.test(raw) || Number(raw) > 2 ** 31 - 1) throw new AppError('NOT_FOUND');
+  return Number(raw);
+}
+
+/** The logged-in staff member as a workflow actor (routes run after requireStaff). */
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.staff) throw new AppError('NOT_LOGGED_IN');
+  return { role: req.staff.role, userId: req.staff.id };
+}
+
+/** The WRITING catalog in the staff member's language. */
+export function messagesFor(req: FastifyRequest, config: Config): ArticleMessages {
+  return articleMessages[req.staff?.lang ?? config.language];
+}
+
+/** Loads an article the actor may see, or throws NOT_FOUND / FORBIDDEN. */
+export async function loadVisible(db: Db, id: number, actor: Actor): Promise<EditableArticle> {
+  const a = await loadEditable(db.kysely, id);
+  if (!a) throw new AppError('NOT_FOUND');
+  if (!mayView(actor, { status: a.status, authorId: a.authorId })) throw new AppError('FORBIDDEN');
+  return a;
+}
+
+/** Sends a JSON error in AUTH's shape `{ error: { code, message, fields? } }`. */
+export function jsonError(
+  reply: FastifyReply,
+  err: AppError,
+  lang: 'id' | 'en',
+  fields?: FieldErrors,
+): FastifyReply {
+  return reply
+    .code(err.status)
+    .header('cache-control', 'no-store')
+    .send({
+      error: { code: err.code, message: err.messageIn(lang), ...(fields ? { fields } : {}) },
+    });
+}
+
+/** Writes the audit entry for an article action. */
+export async function auditArticle(
+  req: FastifyRequest,
+  deps: ArticleRouteDeps,
+  action: string,
+  articleId: number,
+  detail: string,
+): Promise<void> {
+  await audit(deps.db, {
+    actorId: req.staff?.id ?? null,
+    action: `article.${action}`,
+    target: `article:${articleId}`,
+    detail,
+    ipHash: ipHashOf(req, deps.config),
+  });
+}
+
+const HOURS: Record<ZoneLabel, number> = { WIB: 7, WITA: 8, WIT: 9 };
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * A `datetime-local` value ("2025-03-01T14:30") read as wall-clock time in the
+ * site's zone (WIB/WITA/WIT have no daylight saving). Null when malformed or
+ * impossible (31 February, hour 25).
+ */
+export function parseLocalDateTime(value: unknown, zone: ZoneLabel): number | null {
+  if (typeof value !== 'string') return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
+  if (!m) return null;
+  const [y, mo, d, h, mi] = m.slice(1, 6).map(Number) as [number, number, number, number, number];
+  if (y < 2000 || y > 9999 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59) return null;
+  const utc = Date.UTC(y, mo - 1, d, h, mi);
+  const check = new Date(utc);
+  if (check.getUTCDate() !== d || check.getUTCMonth() !== mo - 1) return null;
+  return utc - HOURS[zone] * 3_600_000;
+}
+
+/** The `datetime-local` value for an instant in the site's zone. */
+export function toLocalInput(ms: number, zone: ZoneLabel): string {
+  const p = localDateParts(ms, zone);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`;
+}

@@ -1,0 +1,334 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { acquireLock, heartbeat } from '../../content/locks.ts';
+import { createDraft } from '../../content/revisions.ts';
+import {
+  applyWorkflow,
+  availableActions,
+  mayEdit,
+  transition,
+  WORKFLOW_ACTIONS,
+  type WorkflowAction,
+} from '../../content/workflow.ts';
+import type { ArticleStatus } from '../../db/schema.ts';
+import { enqueueScheduledPublish } from '../../jobs/publish-scheduled.ts';
+import { AppError } from '../../lib/errors.ts';
+import { parsePage } from '../../lib/pagination.ts';
+import { renderDocument } from '../../site/render.tsx';
+import { requireStaff, wantsJson } from '../auth.ts';
+import { can } from '../policy.ts';
+import { getStaffUser } from '../users.ts';
+import { newsroomContext } from '../views/layout.tsx';
+import { registerApiRoutes } from './api-routes.ts';
+import { sendEditPage } from './edit-page.ts';
+import { registerHistoryRoutes } from './history-routes.ts';
+import { ARTICLE_STATES, deskItems, listStaffArticles, sectionExists } from './queries.ts';
+import {
+  type ArticleRouteDeps,
+  actorOf,
+  auditArticle,
+  idParam,
+  jsonError,
+  loadVisible,
+  messagesFor,
+  parseLocalDateTime,
+} from './route-helpers.ts';
+import { imagesMissingAlt, rawValues, trySave } from './save.ts';
+import type { FieldErrors } from './validate.ts';
+import {
+  ArticleListPage,
+  DESK_ACTIONS,
+  type DeskAction,
+  DeskPage,
+  NewArticlePage,
+} from './views/list-views.tsx';
+
+/**
+ * The newsroom's writing routes under /newsroom/artikel and the desk at
+ * /newsroom/meja. Routes stay thin: parse, ask the policy (through the
+ * workflow), call one content function, render. Every state change is
+ * CSRF-checked by the auth layer and audited here.
+ */
+
+const BODY_LIMIT = 4 * 1024 * 1024;
+const html = (reply: FastifyReply, body: string, status = 200) =>
+  reply.code(status).type('text/html; charset=utf-8').send(body);
+
+/** Registers the article list, editor, actions, desk, history and JSON helpers. */
+export function registerArticleRoutes(app: FastifyInstance, deps: ArticleRouteDeps): void {
+  const { db, config } = deps;
+  const lang = (req: FastifyRequest) => req.staff?.lang ?? config.language;
+
+  app.get(
+    '/newsroom/artikel',
+    { preHandler: requireStaff('article.create') },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const m = messagesFor(req, config);
+      const q = req.query as Record<string, unknown>;
+      const page = parsePage(q.page);
+      const status = q.status ?? '';
+      if (
+        !page.ok ||
+        typeof status !== 'string' ||
+        (status && !ARTICLE_STATES.includes(status as ArticleStatus))
+      ) {
+        throw new AppError('BAD_REQUEST');
+      }
+      const canSeeAll = can(actor.role, 'article.edit.any') || can(actor.role, 'article.view.desk');
+      const scope = q.scope === 'all' && canSeeAll ? 'all' : 'mine';
+      const filter =
+        scope === 'mine'
+          ? { authorId: actor.userId }
+          : can(actor.role, 'article.edit.any')
+            ? {}
+            : { excludeOthersDrafts: actor.userId };
+      const pageSize = 50;
+      const { rows, total } = await listStaffArticles(
+        db,
+        { ...filter, status: (status || undefined) as ArticleStatus | undefined },
+        page.page,
+        pageSize,
+      );
+      const ctx = await newsroomContext(req, { config });
+      return html(
+        reply,
+        renderDocument(
+          ArticleListPage({
+            ctx,
+            m,
+            p: {
+              rows,
+              total,
+              page: page.page,
+              pageSize,
+              scope,
+              canSeeAll,
+              status: status as ArticleStatus | '',
+              states: ARTICLE_STATES,
+            },
+          }),
+        ),
+      );
+    },
+  );
+
+  const sectionsList = () =>
+    db.kysely
+      .selectFrom('sections')
+      .select(['id', 'name'])
+      .orderBy('position')
+      .orderBy('id')
+      .execute();
+
+  app.get(
+    '/newsroom/artikel/baru',
+    { preHandler: requireStaff('article.create') },
+    async (req, reply) => {
+      const ctx = await newsroomContext(req, { config });
+      const sections = await sectionsList();
+      const values = { headline: '', sectionId: String(sections[0]?.id ?? '') };
+      return html(
+        reply,
+        renderDocument(
+          NewArticlePage({ ctx, m: messagesFor(req, config), sections, values, errors: {} }),
+        ),
+      );
+    },
+  );
+
+  app.post(
+    '/newsroom/artikel',
+    { preHandler: requireStaff('article.create') },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const m = messagesFor(req, config);
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const errors: FieldErrors = {};
+      const headline =
+        body.headline === undefined
+          ? ''
+          : typeof body.headline === 'string'
+            ? body.headline.trim()
+            : null;
+      if (headline === null) errors.headline = m.invalid.notText;
+      else if (!headline) errors.headline = m.invalid.required;
+      else if (headline.length > 200) errors.headline = m.invalid.tooLong(200);
+      const sectionId =
+        typeof body.sectionId === 'string' && /^[1-9]\d{0,9}$/.test(body.sectionId)
+          ? Number(body.sectionId)
+          : 0;
+      if (!sectionId || !(await sectionExists(db, sectionId))) errors.sectionId = m.invalid.section;
+      if (Object.keys(errors).length || headline === null) {
+        if (wantsJson(req))
+          return jsonError(reply, new AppError('ARTICLE_INVALID'), lang(req), errors);
+        const ctx = await newsroomContext(req, { config });
+        const values = { headline: headline ?? '', sectionId: String(body.sectionId ?? '') };
+        return html(
+          reply,
+          renderDocument(
+            NewArticlePage({ ctx, m, sections: await sectionsList(), values, errors }),
+          ),
+          400,
+        );
+      }
+      const id = await createDraft(db, { authorId: actor.userId, sectionId, headline });
+      await auditArticle(req, deps, 'create', id, headline);
+      if (wantsJson(req)) return reply.code(201).send({ id });
+      return reply.redirect(`/newsroom/artikel/${id}`, 303);
+    },
+  );
+
+  app.get(
+    '/newsroom/artikel/:id',
+    { preHandler: requireStaff('article.create') },
+    async (req, reply) => {
+      const id = idParam(req);
+      const a = await loadVisible(db, id, actorOf(req));
+      const m = messagesFor(req, config);
+      const q = req.query as Record<string, unknown>;
+      const done = typeof q.done === 'string' ? m.actions.done[q.done] : undefined;
+      const text = q.saved === '1' ? m.edit.saved : q.restored === '1' ? m.history.restored : done;
+      return sendEditPage(req, reply, deps, a, { notice: text ? { kind: 'ok', text } : null });
+    },
+  );
+
+  /** The form save; with JSON (the editor script's Save button) it answers JSON. */
+  app.post(
+    '/newsroom/artikel/:id',
+    { preHandler: requireStaff('article.create'), bodyLimit: BODY_LIMIT },
+    async (req, reply) => {
+      const id = idParam(req);
+      const out = await trySave(req, deps, id, 'save');
+      if (wantsJson(req)) {
+        if (!out.ok) return jsonError(reply, out.err, lang(req), out.fields);
+        return reply.send({ version: out.version, slug: out.slug, savedAt: Date.now() });
+      }
+      if (out.ok) return reply.redirect(`/newsroom/artikel/${id}?saved=1`, 303);
+      if (out.err.status === 403) throw out.err;
+      const a = await loadVisible(db, id, actorOf(req));
+      return sendEditPage(req, reply, deps, a, {
+        values: rawValues(req.body),
+        errors: out.fields ?? {},
+        notice: { kind: 'error', text: out.err.messageIn(lang(req)) },
+        status: out.err.status,
+      });
+    },
+  );
+
+  app.post(
+    '/newsroom/artikel/:id/autosave',
+    { preHandler: requireStaff('article.create'), bodyLimit: BODY_LIMIT },
+    async (req, reply) => {
+      const out = await trySave(req, deps, idParam(req), 'autosave');
+      if (!out.ok) return jsonError(reply, out.err, lang(req), out.fields);
+      return reply.send({ version: out.version, slug: out.slug, savedAt: Date.now() });
+    },
+  );
+
+  app.post(
+    '/newsroom/artikel/:id/kunci',
+    { preHandler: requireStaff('article.create') },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const id = idParam(req);
+      const a = await loadVisible(db, id, actor);
+      if (!mayEdit(actor, { status: a.status, authorId: a.authorId }))
+        return jsonError(reply, new AppError('WORKFLOW_FORBIDDEN'), lang(req));
+      const lock = await heartbeat(db.kysely, id, actor.userId);
+      if (lock.held) return reply.send({ held: true, version: a.version });
+      const holder = await getStaffUser(db, lock.holder.userId);
+      return reply.send({
+        held: false,
+        version: a.version,
+        holder: { name: holder?.name ?? '', since: lock.holder.acquiredAt },
+      });
+    },
+  );
+
+  app.post(
+    '/newsroom/artikel/:id/ambil-alih',
+    { preHandler: requireStaff('article.create') },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const id = idParam(req);
+      const a = await loadVisible(db, id, actor);
+      if (!mayEdit(actor, { status: a.status, authorId: a.authorId }))
+        throw new AppError('WORKFLOW_FORBIDDEN');
+      await acquireLock(db.kysely, id, actor.userId, { takeOver: true });
+      await auditArticle(req, deps, 'takeover', id, a.edit.headline);
+      if (wantsJson(req)) return reply.send({ held: true });
+      return reply.redirect(`/newsroom/artikel/${id}`, 303);
+    },
+  );
+
+  app.post(
+    '/newsroom/artikel/:id/tindakan',
+    { preHandler: requireStaff('article.create') },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const id = idParam(req);
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const action = body.action;
+      if (typeof action !== 'string' || !(WORKFLOW_ACTIONS as readonly string[]).includes(action)) {
+        throw new AppError('BAD_REQUEST');
+      }
+      const act = action as WorkflowAction;
+      const a = await loadVisible(db, id, actor);
+      let scheduleAt: number | undefined;
+      if (act === 'schedule' && body.scheduleAt !== undefined && body.scheduleAt !== '') {
+        const parsed = parseLocalDateTime(body.scheduleAt, config.timeZone);
+        if (parsed === null) throw new AppError('BAD_DATETIME');
+        scheduleAt = parsed;
+      }
+      const note =
+        body.note === undefined ? undefined : typeof body.note === 'string' ? body.note : null;
+      if (note === null) throw new AppError('NOTE_REQUIRED');
+      // Permission and state first, so a crafted request learns nothing else.
+      const state = { status: a.status, authorId: a.authorId, scheduledAt: a.scheduledAt };
+      const dry = transition(state, act, actor, Date.now(), { scheduleAt, note });
+      if (!dry.ok) throw new AppError(dry.code);
+      if ((act === 'publish' || act === 'schedule') && (await imagesMissingAlt(deps, id)).length) {
+        throw new AppError('ALT_TEXT_MISSING');
+      }
+      const next = await applyWorkflow(db, deps.events, id, act, actor, {
+        scheduleAt,
+        note,
+        onSchedule: enqueueScheduledPublish(db),
+      });
+      await auditArticle(
+        req,
+        deps,
+        act === 'publish' ? 'published' : act === 'delete' ? 'deleted' : act,
+        id,
+        a.edit.headline,
+      );
+      if (wantsJson(req)) return reply.send({ status: next.status });
+      if (act === 'delete') return reply.redirect('/newsroom/artikel?done=delete', 303);
+      if (body.back === 'desk') return reply.redirect(`/newsroom/meja?done=${act}`, 303);
+      return reply.redirect(`/newsroom/artikel/${id}?done=${act}`, 303);
+    },
+  );
+
+  app.get(
+    '/newsroom/meja',
+    { preHandler: requireStaff('article.view.desk') },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const m = messagesFor(req, config);
+      const { waiting, scheduled } = await deskItems(db);
+      const actions: Record<number, DeskAction[]> = {};
+      for (const r of [...waiting, ...scheduled]) {
+        actions[r.id] = availableActions({ status: r.status, authorId: r.authorId }, actor).filter(
+          (x): x is DeskAction => (DESK_ACTIONS as readonly string[]).includes(x),
+        );
+      }
+      const q = req.query as Record<string, unknown>;
+      const notice = typeof q.done === 'string' ? m.actions.done[q.done] : undefined;
+      const ctx = await newsroomContext(req, { config });
+      return html(reply, renderDocument(DeskPage({ ctx, m, waiting, scheduled, actions, notice })));
+    },
+  );
+
+  registerHistoryRoutes(app, deps);
+  registerApiRoutes(app, deps);
+}

@@ -1,0 +1,81 @@
+import type { WorkflowAction } from '../../../content/workflow.ts';
+import type { ArticleStatus } from '../../../db/schema.ts';
+import { formatDateline } from '../../../lib/time.ts';
+import { CsrfField, type NewsroomContext } from '../../views/layout.tsx';
+import type { ArticleMessages } from '../messages.ts';
+import { LIMITS } from '../validate.ts';
+
+/** The editor page's actions panel: one form per workflow action this person may take. */
+export function Actions({
+  ctx,
+  m,
+  p,
+}: {
+  ctx: NewsroomContext;
+  m: ArticleMessages;
+  p: {
+    article: { id: number; status: ArticleStatus; scheduledAt: number | null };
+    actions: WorkflowAction[];
+    scheduleValue: string;
+  };
+}) {
+  const base = `/newsroom/artikel/${p.article.id}/tindakan`;
+  const simple = (action: WorkflowAction, cls = 'btn') => (
+    <form method="post" action={base} class="nr-action" key={action}>
+      <CsrfField ctx={ctx} />
+      <input type="hidden" name="action" value={action} />
+      <button
+        class={cls}
+        type="submit"
+        data-confirm={action === 'delete' ? m.actions.confirmDelete : undefined}
+      >
+        {m.actions[action]}
+      </button>
+    </form>
+  );
+  const has = (a: WorkflowAction) => p.actions.includes(a);
+  return (
+    <section class="card nr-actions" aria-labelledby="nr-actions-h">
+      <h2 id="nr-actions-h">{m.actions.title}</h2>
+      {p.article.status === 'scheduled' && p.article.scheduledAt != null && (
+        <p class="hint">
+          {m.actions.scheduledFor(formatDateline(p.article.scheduledAt, ctx.zone, ctx.lang))}
+        </p>
+      )}
+      {p.actions.length === 0 && <p class="hint">{m.actions.none}</p>}
+      {has('submit') && simple('submit')}
+      {has('approve') && simple('approve')}
+      {has('publish') && simple('publish')}
+      {has('schedule') && (
+        <form method="post" action={base} class="nr-action">
+          <CsrfField ctx={ctx} />
+          <input type="hidden" name="action" value="schedule" />
+          <label for="a-schedule">{m.actions.scheduleAt}</label>
+          <input
+            id="a-schedule"
+            type="datetime-local"
+            name="scheduleAt"
+            value={p.scheduleValue}
+            required
+          />
+          <button class="btn secondary" type="submit">
+            {m.actions.schedule}
+          </button>
+        </form>
+      )}
+      {has('unpublish') && simple('unpublish', 'btn secondary')}
+      {has('return') && (
+        <form method="post" action={base} class="nr-action">
+          <CsrfField ctx={ctx} />
+          <input type="hidden" name="action" value="return" />
+          <label for="a-note">{m.actions.returnNote}</label>
+          <textarea id="a-note" name="note" rows={3} maxLength={LIMITS.note} required />
+          <button class="btn secondary" type="submit">
+            {m.actions.return}
+          </button>
+        </form>
+      )}
+      {has('delete') && simple('delete', 'btn danger')}
+    </section>
+  );
+}

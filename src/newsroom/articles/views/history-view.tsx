@@ -1,0 +1,133 @@
+import type { DiffField, DiffPart } from '../../../content/revision-diff.ts';
+import type { RevisionSummary } from '../../../content/revisions.ts';
+import { formatDateline } from '../../../lib/time.ts';
+import { CsrfField, type NewsroomContext, NewsroomLayout } from '../../views/layout.tsx';
+import type { ArticleMessages } from '../messages.ts';
+
+/** The revision history: every save, a readable diff, one-click restore. */
+
+export interface HistoryPageProps {
+  articleId: number;
+  headline: string;
+  version: number;
+  canRestore: boolean;
+  revisions: (RevisionSummary & { authorName: string })[];
+  /** The revision being compared with the one before it. */
+  selected: {
+    revision: RevisionSummary;
+    previousVersion: number | null;
+    diff: { field: DiffField; parts: DiffPart[] }[];
+  } | null;
+  notice: string | null;
+}
+
+function Diff({ m, parts }: { m: ArticleMessages; parts: DiffPart[] }) {
+  return (
+    <div class="nr-diff-text">
+      {parts.map((p, i) =>
+        p.op === 'ins' ? (
+          <ins key={i} title={m.history.inserted}>
+            {p.text}
+          </ins>
+        ) : p.op === 'del' ? (
+          <del key={i} title={m.history.deleted}>
+            {p.text}
+          </del>
+        ) : (
+          <span key={i}>{p.text}</span>
+        ),
+      )}
+    </div>
+  );
+}
+
+/** `/newsroom/artikel/:id/riwayat`. */
+export function HistoryPage({
+  ctx,
+  m,
+  p,
+}: {
+  ctx: NewsroomContext;
+  m: ArticleMessages;
+  p: HistoryPageProps;
+}) {
+  const base = `/newsroom/artikel/${p.articleId}`;
+  return (
+    <NewsroomLayout ctx={ctx} title={m.history.title} wide>
+      <div class="nr-heading">
+        <h1>
+          {m.history.title}: {p.headline}
+        </h1>
+        <a href={base}>{m.history.back}</a>
+      </div>
+      {p.notice && (
+        <p class="notice ok" role="status">
+          {p.notice}
+        </p>
+      )}
+      <div class="nr-history">
+        <table class="list">
+          <thead>
+            <tr>
+              <th>{m.history.version}</th>
+              <th>{m.history.kind}</th>
+              <th>{m.history.by}</th>
+              <th>{m.history.at}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {p.revisions.map((r) => (
+              <tr key={r.id} class={p.selected?.revision.id === r.id ? 'selected' : undefined}>
+                <td>{r.version}</td>
+                <td>{m.history.kinds[r.kind] ?? r.kind}</td>
+                <td>{r.authorName}</td>
+                <td>{formatDateline(r.createdAt, ctx.zone, ctx.lang)}</td>
+                <td>
+                  <a href={`${base}/riwayat?rev=${r.id}`}>{m.history.compare}</a>
+                  {p.canRestore && r.version !== p.version && (
+                    <form
+                      class="inline-form"
+                      method="post"
+                      action={`${base}/riwayat/${r.id}/pulihkan`}
+                    >
+                      <CsrfField ctx={ctx} />
+                      <input type="hidden" name="version" value={String(p.version)} />
+                      <button class="btn small secondary" type="submit">
+                        {m.history.restore}
+                      </button>
+                    </form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {p.selected && (
+          <section class="card nr-diff" aria-label={m.history.compare}>
+            {p.selected.previousVersion == null ? (
+              <p>{m.history.first}</p>
+            ) : (
+              <>
+                <h2>
+                  {m.history.changesIn(p.selected.revision.version, p.selected.previousVersion)}
+                </h2>
+                {p.selected.diff.length === 0 && <p>{m.history.noChanges}</p>}
+                <dl>
+                  {p.selected.diff.map((d) => (
+                    <div key={d.field} class="nr-diff-field">
+                      <dt>{m.fieldNames[d.field] ?? d.field}</dt>
+                      <dd>
+                        <Diff m={m} parts={d.parts} />
+                      </dd>
+                    </div>
+                  ))}
+                </dl>
+              </>
+            )}
+          </section>
+        )}
+      </div>
+    </NewsroomLayout>
+  );
+}
