@@ -14,6 +14,10 @@
  * through the read path; search latency is printed as a ratio of both.
  *
  * Usage: npm run bench:discovery [-- --articles 100000 --dialect sqlite|postgres]
+ *
+ * For tuning, `--keep FILE` (SQLite only) builds the corpus into FILE and
+ * leaves it there; a later run with the same FILE skips the insert (add
+ * `--reindex` to rebuild both indexes, e.g. after changing the analyzer).
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,6 +40,8 @@ const { values } = parseArgs({
     articles: { type: 'string', default: '100000' },
     dialect: { type: 'string', default: 'sqlite' },
     queries: { type: 'string', default: '200' },
+    keep: { type: 'string' },
+    reindex: { type: 'boolean', default: false },
   },
 });
 const N = Math.max(100, Number(values.articles));
@@ -142,8 +148,8 @@ async function open(): Promise<{
   dispose: () => Promise<void>;
 }> {
   if (DIALECT === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'warta-bench-'));
-    const file = join(dir, 'bench.db');
+    const dir = values.keep ? null : mkdtempSync(join(tmpdir(), 'warta-bench-'));
+    const file = values.keep ?? join(dir as string, 'bench.db');
     const db = await openDb(`sqlite:${file}`);
     return {
       db,
@@ -153,7 +159,7 @@ async function open(): Promise<{
       },
       dispose: async () => {
         await db.close();
-        rmSync(dir, { recursive: true, force: true });
+        if (dir) rmSync(dir, { recursive: true, force: true });
       },
     };
   }
@@ -182,8 +188,20 @@ async function main() {
   const k = db.kysely;
   try {
     await migrateToLatest(db);
+    // A kept database from an earlier run (--keep) already holds the corpus.
+    const existing = Number(
+      (
+        await k
+          .selectFrom('articles')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    const reuse = existing > 0;
+    if (reuse && existing !== N) throw new Error(`--keep file holds ${existing} articles, not ${N}`);
+    const tagNames = [...TOPICS.map((t) => t.split(' ')[0] as string), ...PLACES];
     // Sections and tags.
-    await k
+    if (!reuse) await k
       .insertInto('sections')
       .values(
         TOPICS.map((_, i) => ({
@@ -195,8 +213,8 @@ async function main() {
         })),
       )
       .execute();
-    const tagNames = [...TOPICS.map((t) => t.split(' ')[0] as string), ...PLACES];
-    await k
+    if (!reuse)
+      await k
       .insertInto('tags')
       .values(tagNames.map((name, i) => ({ slug: `tag-${i + 1}-${name.toLowerCase()}`, name })))
       .execute();
@@ -210,7 +228,8 @@ async function main() {
       const rows = Array.from({ length: Math.min(BATCH, N - from) }, (_, j) =>
         article(from + j + 1),
       );
-      await k.transaction().execute(async (tx) => {
+      // Generated either way, so the queries below are the same in every run.
+      if (!reuse) await k.transaction().execute(async (tx) => {
         const ids = await tx
           .insertInto('articles')
           .values(
@@ -250,17 +269,23 @@ async function main() {
     bar.done();
     const insertMs = ms(t0);
 
-    t0 = performance.now();
-    const sbar = progressBar('Search index');
-    await reindexSearch(db, sbar.update);
-    sbar.done();
-    const searchBuildMs = ms(t0);
+    let searchBuildMs = 0;
+    let relatedBuildMs = 0;
+    if (!reuse || values.reindex) {
+      t0 = performance.now();
+      const sbar = progressBar('Search index');
+      await reindexSearch(db, sbar.update);
+      sbar.done();
+      searchBuildMs = ms(t0);
 
-    t0 = performance.now();
-    const rbar = progressBar('Related index');
-    await rebuildRelatedIndex(db, { onProgress: (d, total) => rbar.update(Math.floor(d), total) });
-    rbar.done();
-    const relatedBuildMs = ms(t0);
+      t0 = performance.now();
+      const rbar = progressBar('Related index');
+      await rebuildRelatedIndex(db, {
+        onProgress: (d, total) => rbar.update(Math.floor(d), total),
+      });
+      rbar.done();
+      relatedBuildMs = ms(t0);
+    }
 
     // Reference: a plain primary-key lookup and ten summaries through the read path.
     const idLookups: number[] = [];

@@ -6,14 +6,23 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerPageCache } from './cache/page-cache.ts';
 import { createStore } from './cache/store.ts';
+import { loadCommentAssets, registerCommentAssets } from './comments/assets.ts';
+import { registerCommentModeratorRoutes } from './comments/moderator-routes.ts';
+import { registerCommentReaderRoutes } from './comments/reader-routes.ts';
 import type { Config } from './config.ts';
 import { type Db, openDb } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { registerViewCounting } from './discovery/most-read.ts';
+import { registerDiscoveryRoutes } from './discovery/routes.ts';
 import { registerDistributionRoutes } from './distribution/routes.ts';
+import { PUBLISH_SCHEDULED, publishScheduledHandler } from './jobs/publish-scheduled.ts';
+import { type JobRunner, startJobRunner, stopJobRunner } from './jobs/runner.ts';
 import { AppError, toAppError } from './lib/errors.ts';
 import { EventBus } from './lib/events.ts';
 import { wireListeners } from './listeners.ts';
+import { registerMediaRoutes } from './media/routes.ts';
+import { registerArticleRoutes } from './newsroom/articles/routes.ts';
+import { isNewsroomUrl, registerAuth, renderNewsroomError } from './newsroom/auth.ts';
 import { loadAssets } from './site/assets.ts';
 import { makeErrorRenderer } from './site/error-page.ts';
 import { registerSiteRoutes } from './site/routes.ts';
@@ -23,6 +32,8 @@ export interface App {
   config: Config;
   db: Db;
   events: EventBus;
+  /** The persisted job runner (scheduled publishing; other capabilities may add kinds). */
+  jobs: JobRunner;
   close(): Promise<void>;
 }
 
@@ -94,19 +105,42 @@ export async function buildApp(config: Config, opts: { db?: Db } = {}): Promise<
   server.setErrorHandler(async (err, req, reply) => {
     const appErr = toAppError(err);
     if (appErr.status >= 500) req.log.error({ err }, 'request failed');
+    if (isNewsroomUrl(req.url)) return renderNewsroomError(req, reply, appErr, config);
     return renderError(reply, appErr);
   });
 
+  await registerAuth(server, { config, db, events });
+  await registerMediaRoutes(server, { config, db });
+  registerArticleRoutes(server, { config, db, events });
   registerDistributionRoutes(server, { config, db });
-  registerSiteRoutes(server, { config, db, assets, renderError });
+  registerDiscoveryRoutes(server, { config, db, assets: assetUrls });
+  const commentAssets = loadCommentAssets();
+  registerCommentAssets(server, commentAssets);
+  const commentBox = registerCommentReaderRoutes(server, {
+    config,
+    db,
+    events,
+    assets: commentAssets,
+    siteAssets: assetUrls,
+  });
+  registerCommentModeratorRoutes(server, { config, db, events, assets: commentAssets });
+  registerSiteRoutes(server, { config, db, assets, renderError, commentBox });
   registerViewCounting(server, db);
+
+  const jobs = startJobRunner(
+    db,
+    { [PUBLISH_SCHEDULED]: publishScheduledHandler(db, events) },
+    { onError: (err, job) => server.log.error({ err, job }, 'job failed') },
+  );
 
   return {
     server,
     config,
     db,
     events,
+    jobs,
     async close() {
+      await stopJobRunner(jobs);
       await server.close();
       await pageStore.close();
       // A database handed in by the caller (tests, tools) stays the caller's to close.

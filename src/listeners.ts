@@ -1,5 +1,8 @@
+import { wireComments } from './comments/notify.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/connection.ts';
+import { wireSearchIndexing } from './discovery/indexing.ts';
+import { wireRelated } from './discovery/related-store.ts';
 import type { EventBus } from './lib/events.ts';
 
 /**
@@ -10,4 +13,7 @@ export function wireListeners(events: EventBus, db: Db, config: Config): void {
   void events;
   void db;
   void config;
+  wireRelated(events, db);
+  wireSearchIndexing(events, db);
+  wireComments(events, db, config);
 }

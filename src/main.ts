@@ -16,12 +16,17 @@ Commands:
   serve      Migrate and serve the site (no demo content)
   migrate    Bring the database schema up to date
   demo       Add the demo newspaper to an empty database
+  reindex    Rebuild the search index from all published articles
+  import-jsonl FILE  Import articles from a JSON Lines file (idempotent by id)
   doctor     Check configuration, database and disk, and say what is wrong
+  user add   Create a newsroom account, e.g. the first admin:
+             warta user add --role admin --email you@example.com --name "Your Name"
   help       Show this help
 
 Configuration comes from environment variables (see README):
   PORT, HOST, DATABASE_URL, SITE_NAME, SITE_URL, SITE_LANGUAGE, SITE_TIMEZONE,
-  MEDIA_DIR, LOG_LEVEL, PAGE_SIZE, WARTA_CONFIG (a JSON file with the same settings)
+  MEDIA_DIR, LOG_LEVEL, PAGE_SIZE, SECRET_KEY, SMTP_URL, MAIL_FROM, REQUIRE_ADMIN_2FA,
+  WARTA_CONFIG (a JSON file with the same settings)
 `;
 
 /** Prints a readable message for the errors a newcomer can cause, and exits non-zero. */
@@ -100,6 +105,30 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'demo':
       return demo(config);
+    case 'user': {
+      const { runUserCommand } = await import('./newsroom/user-cli.ts');
+      process.exitCode = await runUserCommand(argv.slice(1), config);
+      return;
+    }
+    case 'reindex': {
+      const { reindexSearch } = await import('./discovery/indexing.ts');
+      const db = await openDb(config.databaseUrl);
+      try {
+        await migrateToLatest(db);
+        const bar = progressBar('Indeks pencarian');
+        const n = await reindexSearch(db, bar.update);
+        bar.done();
+        console.log(`Indexed ${n} published articles for search.`);
+      } finally {
+        await db.close();
+      }
+      return;
+    }
+    case 'import-jsonl': {
+      const { importJsonlCommand } = await import('./ingest/jsonl.ts');
+      process.exitCode = await importJsonlCommand(config, argv[1]);
+      return;
+    }
     case 'start':
       await demo(config);
       return serve(config);

@@ -63,4 +63,7 @@ export function registerPageCache(
   events.on('article.updated', purge);
   events.on('article.unpublished', purge);
   events.on('article.deleted', purge);
+  // A comment that appears or disappears changes its article page and the counts on lists.
+  events.on('comment.approved', purge);
+  events.on('comment.hidden', purge);
 }

@@ -9,6 +9,12 @@ import {
 } from 'kysely';
 import type { Db, Dialect } from './connection.ts';
 import * as m001 from './migrations/001-initial.ts';
+import * as m002 from './migrations/002-newsroom.ts';
+import * as m003 from './migrations/003-search.ts';
+import * as m004 from './migrations/004-related.ts';
+import * as m005 from './migrations/005-workflow.ts';
+import * as m006 from './migrations/006-media.ts';
+import * as m007 from './migrations/007-comments.ts';
 
 /** What differs between dialects when a migration creates tables. */
 export interface MigrationContext {
@@ -27,6 +33,12 @@ type CodeMigration = {
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 const MIGRATIONS: Record<string, CodeMigration> = {
   '001-initial': m001,
+  '002-newsroom': m002,
+  '003-search': m003,
+  '004-related': m004,
+  '005-workflow': m005,
+  '006-media': m006,
+  '007-comments': m007,
 };
 
 function contextFor(dialect: Dialect): MigrationContext {

@@ -46,6 +46,14 @@ export interface MediaTable {
   focal_x: number;
   focal_y: number;
   created_at: number;
+  /** JSON Crops (media/crops.ts): crop widths per ratio and a version; '{}' for none (006-media). */
+  crops: Generated<string>;
+  /** The staff member who uploaded it; null for demo/imported images. */
+  uploaded_by: number | null;
+  /** The file name it was uploaded with, for the library only (never used as a path). */
+  original_name: Generated<string>;
+  /** Last edit of caption, credit, alt or focal point. */
+  updated_at: number | null;
 }
 
 export type ArticleStatus =
@@ -111,6 +119,21 @@ export interface CommentTable {
   body: string;
   status: 'pending' | 'approved' | 'spam' | 'trash';
   created_at: number;
+  /** Keyed hash of the normalised email (never the address itself). */
+  email_hash: Generated<string>;
+  /** Keyed hash of the normalised text; with article and email it is unique (no duplicates). */
+  body_hash: string | null;
+  website: Generated<string>;
+  /** Keyed hash of the client address; NULL after the retention period. */
+  ip_hash: string | null;
+  /** JSON array of the reasons the pipeline held the comment. */
+  held_reasons: Generated<string>;
+  report_count: Generated<number>;
+  depth: Generated<number>;
+  /** Reply-notification address, encrypted; only when the reader opted in. */
+  notify_email: string | null;
+  updated_at: Generated<number>;
+  moderated_by: number | null;
 }
 
 export interface Database {
@@ -123,4 +146,193 @@ export interface Database {
   article_bylines: ArticleBylineTable;
   article_pins: ArticlePinTable;
   comments: CommentTable;
+}
+
+// --- Newsroom staff and security (migration 002-newsroom) ---
+
+export interface UserTable {
+  id: Generated<number>;
+  /** Lowercased. */
+  email: string;
+  name: string;
+  role: 'kontributor' | 'wartawan' | 'redaktur' | 'admin';
+  lang: 'id' | 'en';
+  /** argon2id PHC string. */
+  password_hash: string;
+  /** Base32 TOTP secret; set while enrolling and once enabled. */
+  totp_secret: string | null;
+  totp_enabled: Generated<number>;
+  /** Last accepted TOTP time step, so a code is never accepted twice. */
+  totp_last_step: Generated<number>;
+  /** JSON array of SHA-256 hex hashes of unused recovery codes. */
+  recovery_codes: Generated<string>;
+  disabled: Generated<number>;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface SessionTable {
+  id: Generated<number>;
+  /** SHA-256 hex of the cookie token; the token itself is never stored. */
+  token_hash: string;
+  user_id: number;
+  /** 1 while the password is checked but the second factor is not yet. */
+  mfa_pending: number;
+  created_at: number;
+  last_seen_at: number;
+  /** Absolute expiry. */
+  expires_at: number;
+  ip_hash: string;
+}
+
+export interface LoginFailureTable {
+  id: Generated<number>;
+  kind: 'account' | 'address';
+  /** HMAC of the normalised email or the client address. */
+  key_hash: string;
+  created_at: number;
+}
+
+export interface PasswordResetTable {
+  id: Generated<number>;
+  user_id: number;
+  token_hash: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  created_at: number;
+  actor_id: number | null;
+  action: string;
+  target: string;
+  detail: string;
+  ip_hash: string;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  created_at: number;
+  attempts: Generated<number>;
+  last_error: Generated<string>;
+  next_attempt_at: number;
+  sent_at: number | null;
+  /** A sender holds the row until this time, so two processes never send it twice. */
+  claimed_until: Generated<number>;
+}
+
+/** Merged into Database (interface declaration merging keeps this append-only). */
+export interface Database {
+  users: UserTable;
+  sessions: SessionTable;
+  login_failures: LoginFailureTable;
+  password_resets: PasswordResetTable;
+  audit_log: AuditLogTable;
+  outbox: OutboxTable;
+}
+
+// --- Writing workflow (migration 005) -------------------------------------
+
+/** Workflow columns added to articles by migration 005 (interface merging). */
+export interface ArticleTable {
+  /** The staff user who created the article (null for imported and demo stories). */
+  author_id: number | null;
+  scheduled_at: number | null;
+  submitted_at: number | null;
+  /** The editor's note when an article goes back to draft. */
+  editor_note: Generated<string>;
+}
+
+export type RevisionKind = 'autosave' | 'save' | 'restore';
+
+export interface RevisionTable {
+  id: Generated<number>;
+  article_id: number;
+  /** The article's version after this save. */
+  version: number;
+  /** JSON of every editable field, body included (see content/revisions.ts). */
+  snapshot: string;
+  author_id: number | null;
+  kind: RevisionKind;
+  created_at: number;
+}
+
+export interface ArticleLockTable {
+  article_id: number;
+  user_id: number;
+  acquired_at: number;
+  heartbeat_at: number;
+}
+
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export interface JobTable {
+  id: Generated<number>;
+  kind: string;
+  /** JSON object handed to the job's handler. */
+  payload: string;
+  run_at: number;
+  status: JobStatus;
+  attempts: Generated<number>;
+  /** A claimed job is leased until then; a crashed worker's job is claimable again after it. */
+  locked_until: number | null;
+  last_error: string | null;
+  created_at: number;
+}
+
+export interface Database {
+  revisions: RevisionTable;
+  article_locks: ArticleLockTable;
+  jobs: JobTable;
+}
+
+// --- Comments (migration 007) ----------------------------------------------
+
+export interface CommentChallengeSpentTable {
+  /** The challenge nonce; the primary key makes "check and mark as used" one insert. */
+  nonce: string;
+  expires_at: number;
+}
+
+export interface CommentBanTable {
+  id: Generated<number>;
+  kind: 'email' | 'ip';
+  /** Keyed hash, never the address. */
+  hash: string;
+  note: string;
+  created_by: number | null;
+  created_at: number;
+}
+
+export interface CommentWordTable {
+  id: Generated<number>;
+  kind: 'banned' | 'suspect';
+  word: string;
+}
+
+export interface CommentSettingTable {
+  key: string;
+  /** JSON value. */
+  value: string;
+  updated_at: number;
+}
+
+export interface CommentReportTable {
+  comment_id: number;
+  /** Keyed hash of the reporter's address. */
+  reporter_hash: string;
+  created_at: number;
+}
+
+export interface Database {
+  comment_challenges_spent: CommentChallengeSpentTable;
+  comment_bans: CommentBanTable;
+  comment_words: CommentWordTable;
+  comment_settings: CommentSettingTable;
+  comment_reports: CommentReportTable;
 }

@@ -44,6 +44,230 @@ export const ERRORS = {
     id: 'Terjadi kesalahan di server kami. Silakan coba lagi nanti.',
     en: 'Something went wrong on our server. Please try again later.',
   },
+  // --- Newsroom: staff and security (AUTH) ---
+  NOT_LOGGED_IN: {
+    status: 401,
+    id: 'Sesi Anda telah berakhir atau Anda belum masuk. Silakan masuk lagi.',
+    en: 'Your session has ended or you are not logged in. Please log in again.',
+  },
+  FORBIDDEN: {
+    status: 403,
+    id: 'Anda tidak memiliki izin untuk tindakan ini.',
+    en: 'You do not have permission to do this.',
+  },
+  CSRF_INVALID: {
+    status: 403,
+    id: 'Formulir ini kedaluwarsa atau tidak sah. Muat ulang halaman lalu coba lagi.',
+    en: 'This form has expired or is not valid. Reload the page and try again.',
+  },
+  TWO_FACTOR_REQUIRED: {
+    status: 403,
+    id: 'Akun admin wajib memakai verifikasi dua langkah. Aktifkan dulu di halaman akun.',
+    en: 'Admin accounts must use two-step verification. Turn it on in your account page first.',
+  },
+  INVALID_EMAIL: {
+    status: 400,
+    id: 'Alamat email tidak valid.',
+    en: 'The email address is not valid.',
+  },
+  INVALID_NAME: {
+    status: 400,
+    id: 'Nama wajib diisi dan paling banyak 100 karakter.',
+    en: 'The name is required and may be at most 100 characters.',
+  },
+  WEAK_PASSWORD: {
+    status: 400,
+    id: 'Kata sandi minimal 10 karakter dan tidak boleh kata sandi umum.',
+    en: 'The password must have at least 10 characters and must not be a common password.',
+  },
+  EMAIL_TAKEN: {
+    status: 409,
+    id: 'Sudah ada akun dengan alamat email ini.',
+    en: 'An account with this email address already exists.',
+  },
+  // --- Newsroom: writing and the workflow (WRITING) ---
+  WORKFLOW_FORBIDDEN: {
+    status: 403,
+    id: 'Anda tidak berwenang melakukan tindakan ini pada artikel ini.',
+    en: 'You are not allowed to do this to this article.',
+  },
+  WORKFLOW_INVALID: {
+    status: 409,
+    id: 'Tindakan ini tidak bisa dilakukan pada artikel dengan status sekarang. Muat ulang halaman untuk melihat statusnya.',
+    en: "This action is not possible in the article's current state. Reload the page to see its state.",
+  },
+  SCHEDULE_REQUIRED: {
+    status: 400,
+    id: 'Isi tanggal dan jam terbit untuk menjadwalkan artikel.',
+    en: 'Enter a publication date and time to schedule the article.',
+  },
+  SCHEDULE_IN_PAST: {
+    status: 400,
+    id: 'Waktu terbit terjadwal harus di masa depan.',
+    en: 'The scheduled publication time must be in the future.',
+  },
+  BAD_DATETIME: {
+    status: 400,
+    id: 'Tanggal atau jam tidak valid. Gunakan format tanggal dan jam yang benar.',
+    en: 'The date or time is not valid.',
+  },
+  NOTE_REQUIRED: {
+    status: 400,
+    id: 'Tulis catatan untuk penulis saat mengembalikan artikel ke draf.',
+    en: 'Write a note to the author when sending the article back to draft.',
+  },
+  NOTE_TOO_LONG: {
+    status: 400,
+    id: 'Catatan paling banyak 1000 karakter.',
+    en: 'The note may be at most 1000 characters.',
+  },
+  STALE_VERSION: {
+    status: 409,
+    id: 'Artikel ini sudah diubah orang lain sejak Anda membukanya. Perubahan Anda TIDAK ditimpakan; salinan Anda tetap ada di peramban. Muat ulang untuk melihat versi terbaru.',
+    en: 'Someone else changed this article since you opened it. Your changes were NOT written over theirs; your copy is kept in the browser. Reload to see the latest version.',
+  },
+  ARTICLE_LOCKED: {
+    status: 409,
+    id: 'Artikel ini sedang disunting orang lain. Ambil alih dulu bila Anda perlu menyimpan.',
+    en: 'Someone else is editing this article. Take over first if you need to save.',
+  },
+  SLUG_TAKEN: {
+    status: 409,
+    id: 'Slug ini sudah dipakai artikel lain. Pilih slug lain.',
+    en: 'This slug is already used by another article. Choose another one.',
+  },
+  ARTICLE_INVALID: {
+    status: 400,
+    id: 'Beberapa isian belum benar. Periksa pesan di setiap isian.',
+    en: 'Some fields are not right. Check the message at each field.',
+  },
+  ALT_TEXT_MISSING: {
+    status: 409,
+    id: 'Artikel belum bisa diterbitkan: ada foto tanpa teks alternatif (alt). Lengkapi teks alt foto itu di pustaka media.',
+    en: 'The article cannot be published yet: a photo has no alternative (alt) text. Add it in the media library.',
+  },
+  // --- Comments (issue 4) ---
+  COMMENT_INVALID: {
+    status: 400,
+    id: 'Komentar belum dapat dikirim. Periksa isian yang ditandai.',
+    en: 'Your comment could not be sent yet. Please check the marked fields.',
+  },
+  COMMENT_FORM_TOKEN: {
+    status: 403,
+    id: 'Formulir komentar tidak sah. Muat ulang halaman artikel lalu kirim lagi.',
+    en: 'The comment form is not valid. Reload the article page and send again.',
+  },
+  COMMENT_FORM_EXPIRED: {
+    status: 400,
+    id: 'Formulir komentar sudah kedaluwarsa. Muat ulang halaman lalu kirim lagi; tulisan Anda tetap ada di bawah.',
+    en: 'The comment form has expired. Reload the page and send again; your text is kept below.',
+  },
+  COMMENT_REJECTED: {
+    status: 422,
+    id: 'Komentar tidak dapat diterima.',
+    en: 'The comment could not be accepted.',
+  },
+  COMMENT_RATE_LIMITED: {
+    status: 429,
+    id: 'Anda mengirim komentar terlalu cepat. Silakan coba lagi sebentar lagi.',
+    en: 'You are sending comments too quickly. Please try again shortly.',
+  },
+  COMMENT_DUPLICATE: {
+    status: 409,
+    id: 'Komentar yang sama sudah Anda kirim untuk artikel ini.',
+    en: 'You have already sent this same comment on this article.',
+  },
+  COMMENT_BANNED_WORD: {
+    status: 422,
+    id: 'Komentar Anda memuat kata yang tidak diizinkan di situs ini.',
+    en: 'Your comment contains a word that is not allowed on this site.',
+  },
+  COMMENT_BANNED: {
+    status: 403,
+    id: 'Anda tidak dapat berkomentar di situs ini.',
+    en: 'You cannot comment on this site.',
+  },
+  COMMENT_CAPTCHA: {
+    status: 400,
+    id: 'Verifikasi antispam tidak sah. Muat ulang halaman lalu kirim lagi.',
+    en: 'The anti-spam check is not valid. Reload the page and send again.',
+  },
+  COMMENT_CAPTCHA_USED: {
+    status: 409,
+    id: 'Verifikasi antispam ini sudah dipakai. Kirim lagi dengan verifikasi baru.',
+    en: 'This anti-spam check has already been used. Send again with a new check.',
+  },
+  COMMENT_CLOSED: {
+    status: 403,
+    id: 'Komentar untuk artikel ini sudah ditutup.',
+    en: 'Comments on this article are closed.',
+  },
+  COMMENT_PARENT: {
+    status: 400,
+    id: 'Komentar yang ingin Anda balas tidak tersedia.',
+    en: 'The comment you are replying to is not available.',
+  },
+  // --- Newsroom: media library (MEDIA) ---
+  MEDIA_NO_FILE: {
+    status: 400,
+    id: 'Belum ada berkas yang dipilih. Pilih foto yang akan diunggah.',
+    en: 'No file was chosen. Choose a photo to upload.',
+  },
+  MEDIA_EMPTY_FILE: {
+    status: 400,
+    id: 'Berkas itu kosong (0 byte). Pilih foto lain.',
+    en: 'That file is empty (0 bytes). Choose another photo.',
+  },
+  MEDIA_UNSUPPORTED_TYPE: {
+    status: 415,
+    id: 'Jenis berkas ini tidak diterima. Unggah foto JPEG, PNG, WebP, AVIF atau GIF; SVG, PDF, dokumen dan program ditolak, apa pun nama berkasnya.',
+    en: 'This kind of file is not accepted. Upload a JPEG, PNG, WebP, AVIF or GIF photo; SVG, PDF, documents and programs are refused, whatever the file name.',
+  },
+  MEDIA_CORRUPT: {
+    status: 400,
+    id: 'Foto ini rusak atau tidak lengkap (mungkin unggahan terputus). Simpan ulang foto itu lalu unggah lagi.',
+    en: 'This photo is damaged or incomplete (the upload may have been cut off). Save the photo again and upload it again.',
+  },
+  MEDIA_FILE_TOO_LARGE: {
+    status: 413,
+    id: 'Berkas terlalu besar. Ukuran paling besar 20 MB; perkecil atau ekspor ulang fotonya.',
+    en: 'The file is too large. The limit is 20 MB; make the photo smaller or export it again.',
+  },
+  MEDIA_TOO_MANY_PIXELS: {
+    status: 413,
+    id: 'Ukuran gambar terlalu besar: paling banyak 50 megapiksel. Perkecil dimensi foto lalu unggah lagi.',
+    en: 'The image dimensions are too large: at most 50 megapixels. Reduce the photo’s dimensions and upload again.',
+  },
+  MEDIA_CAPTION_TOO_LONG: {
+    status: 400,
+    id: 'Keterangan foto paling banyak 1000 karakter.',
+    en: 'The caption may be at most 1000 characters.',
+  },
+  MEDIA_CREDIT_TOO_LONG: {
+    status: 400,
+    id: 'Kredit foto paling banyak 200 karakter.',
+    en: 'The credit may be at most 200 characters.',
+  },
+  MEDIA_ALT_TOO_LONG: {
+    status: 400,
+    id: 'Teks alternatif paling banyak 500 karakter.',
+    en: 'The alternative text may be at most 500 characters.',
+  },
+  MEDIA_BAD_FOCAL: {
+    status: 400,
+    id: 'Titik fokus tidak valid. Klik pada foto untuk memilihnya.',
+    en: 'The focal point is not valid. Click on the photo to choose it.',
+  },
+  MEDIA_BAD_SEARCH: {
+    status: 400,
+    id: 'Pencarian tidak valid. Tanggal memakai format TTTT-BB-HH dan kata kunci paling banyak 200 karakter.',
+    en: 'The search is not valid. Dates use the format YYYY-MM-DD and the search words may be at most 200 characters.',
+  },
+  MEDIA_TOO_MANY_FIELDS: {
+    status: 400,
+    id: 'Formulir unggahan tidak valid: kirim satu berkas dengan keterangan, kredit dan teks alternatif.',
+    en: 'The upload form is not valid: send one file with a caption, credit and alternative text.',
+  },
 } as const satisfies Record<string, { status: number; id: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

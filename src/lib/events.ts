@@ -9,6 +9,12 @@ export interface DomainEvents {
   'article.updated': { articleId: number };
   'article.unpublished': { articleId: number };
   'article.deleted': { articleId: number };
+  /** A workflow step that is not a publish/unpublish/delete (submit, approve, schedule, return). */
+  'article.workflow': { articleId: number; action: string; status: string };
+  /** A comment became visible (posted under post-moderation, or approved/restored by an editor). */
+  'comment.approved': { commentId: number; articleId: number };
+  /** A visible comment was hidden (spam, trash, reported back to the queue, deleted). */
+  'comment.hidden': { commentId: number; articleId: number };
 }
 
 type Listener<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => void | Promise<void>;

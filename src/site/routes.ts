@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
+import type { Article } from '../content/model.ts';
 import {
   findPerson,
   findTag,
@@ -10,7 +11,6 @@ import {
 } from '../content/queries.ts';
 import { archiveUrl, articleUrl, authorUrl, tagUrl } from '../content/urls.ts';
 import type { Db } from '../db/connection.ts';
-import { searchArticles } from '../discovery/search.ts';
 import { AppError } from '../lib/errors.ts';
 import { parsePage } from '../lib/pagination.ts';
 import { dayRangeInZone, formatLongDate, MONTHS } from '../lib/time.ts';
@@ -19,7 +19,8 @@ import { siteContext } from './context.ts';
 import type { ErrorRenderer } from './error-page.ts';
 import { loadArticlePage, loadHomePage } from './page-data.ts';
 import { renderDocument } from './render.tsx';
-import { ArticlePage, HomePage, ListPage, SearchPage } from './views/index.ts';
+import type { CommentBoxProps } from './views/comments.tsx';
+import { ArticlePage, HomePage, ListPage } from './views/index.ts';
 import type { ListPageProps, SiteContext } from './views/props.ts';
 
 export interface SiteDeps {
@@ -27,6 +28,8 @@ export interface SiteDeps {
   db: Db;
   assets: { css: Asset; js: Asset };
   renderError: ErrorRenderer;
+  /** The comment form's state for an article page (comments capability); absent in bare setups. */
+  commentBox?: (article: Article, req: FastifyRequest) => Promise<CommentBoxProps>;
 }
 
 const ID = /^[1-9]\d{0,9}$/;
@@ -161,17 +164,6 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
   app.get('/arsip/:y/:m', archive);
   app.get('/arsip/:y/:m/:d', archive);
 
-  app.get<{ Querystring: { q?: unknown } }>('/cari', async (req, reply) => {
-    const page = pageOf(req);
-    const raw = req.query.q;
-    const q = typeof raw === 'string' ? raw.trim().slice(0, 200) : '';
-    const c = await ctx();
-    const result = q
-      ? await searchArticles(k, q, { now: c.now, page, pageSize: config.pageSize })
-      : null;
-    return html(reply, renderDocument(SearchPage(c, { query: q, page: result })));
-  });
-
   app.get<{ Params: { section: string } }>('/:section', async (req, reply) => {
     pageOf(req);
     const { section: slug } = req.params;
@@ -207,8 +199,12 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
     if (section !== article.section.slug || slug !== article.slug) {
       return reply.redirect(articleUrl(article.section.slug, article.id, article.slug), 301);
     }
-    const [props, c] = await Promise.all([loadArticlePage(k, article, now), ctx()]);
-    return html(reply, renderDocument(ArticlePage(c, props)));
+    const [props, c, commentBox] = await Promise.all([
+      loadArticlePage(k, article, now),
+      ctx(),
+      deps.commentBox?.(article, req),
+    ]);
+    return html(reply, renderDocument(ArticlePage(c, { ...props, commentBox })));
   };
   app.get('/:section/:id', articleHandler);
   app.get('/:section/:id/:slug', articleHandler);

@@ -23,9 +23,25 @@ export const en: Messages = {
     resultsFor: (query: string) => `Search results for "${query}"`,
     resultCount: (total: number, query: string) =>
       `${total.toLocaleString('en-US')} ${total === 1 ? 'story' : 'stories'} found for "${query}".`,
-    noResults: (query: string) =>
-      `No stories match "${query}". Try a different or more general keyword.`,
+    noResults: (query: string) => `No results for "${query}".`,
+    noResultsHint: 'Check the spelling or try a different or more general keyword.',
+    noResultsFiltered: 'Try removing the section or date filters.',
     prompt: 'Type a keyword to search the news.',
+    promptHint: 'For example a place, a person or an event, such as "air bersih".',
+    onlyStopwords: (query: string) =>
+      `"${query}" is too common to search for (words such as "yang", "dan", "di" are ignored). Add a more specific keyword.`,
+    corrected: (query: string) => `Including results for "${query}".`,
+    pastEnd: (page: number) => `Page ${page} is past the end of the search results.`,
+    firstPage: 'Back to the first page of results',
+    filters: 'Filter results',
+    section: 'Section',
+    allSections: 'All sections',
+    from: 'From date',
+    to: 'To date',
+    badDate: 'An invalid date was ignored. Use the format YYYY-MM-DD.',
+    clearFilters: 'Clear filters',
+    results: 'Search results',
+    suggestions: 'Headline suggestions',
   },
   article: {
     by: 'By',
@@ -71,6 +87,15 @@ export const en: Messages = {
     empty: 'No comments yet. Be the first.',
     closed: 'Comments are closed for this article.',
     replyTo: (name: string) => `Reply to ${name}`,
+    reply: 'Reply',
+    replyingTo: (name: string) => `Replying to ${name}.`,
+    cancelReply: 'Cancel reply',
+    report: 'Report',
+    reportOf: (name: string) => `comment by ${name}`,
+    notify: 'Email me when someone replies to this comment',
+    honeypot: 'Leave this field empty',
+    captchaNote:
+      'When you start typing, your browser runs a short anti-spam check that does not track you. Without JavaScript, your comment goes to the moderation queue.',
   },
   pager: {
     label: 'Pagination',
@@ -85,6 +110,10 @@ export const en: Messages = {
     latest: 'Latest',
     more: (name: string) => `More in ${name}`,
     empty: 'No stories have been published yet.',
+  },
+  mostRead: {
+    day: 'Most read, 24 hours',
+    week: 'Most read this week',
   },
   list: {
     archiveLabel: 'Archive',

@@ -24,9 +24,25 @@ export const id = {
     resultsFor: (query: string) => `Hasil pencarian "${query}"`,
     resultCount: (total: number, query: string) =>
       `${total.toLocaleString('id-ID')} berita ditemukan untuk "${query}".`,
-    noResults: (query: string) =>
-      `Tidak ada berita yang cocok dengan "${query}". Coba kata kunci lain yang lebih umum.`,
+    noResults: (query: string) => `Tidak ada hasil untuk "${query}".`,
+    noResultsHint: 'Periksa ejaan atau coba kata kunci lain yang lebih umum.',
+    noResultsFiltered: 'Coba hapus filter rubrik atau tanggal.',
     prompt: 'Ketik kata kunci untuk mencari berita.',
+    promptHint: 'Contoh: nama tempat, tokoh, atau peristiwa, misalnya "air bersih".',
+    onlyStopwords: (query: string) =>
+      `Kata "${query}" terlalu umum untuk dicari (kata seperti "yang", "dan", "di" diabaikan). Tambahkan kata kunci yang lebih khusus.`,
+    corrected: (query: string) => `Termasuk hasil untuk "${query}".`,
+    pastEnd: (page: number) => `Halaman ${page} melewati akhir hasil pencarian.`,
+    firstPage: 'Kembali ke halaman pertama hasil',
+    filters: 'Saring hasil',
+    section: 'Rubrik',
+    allSections: 'Semua rubrik',
+    from: 'Dari tanggal',
+    to: 'Sampai tanggal',
+    badDate: 'Tanggal yang tidak valid diabaikan. Gunakan format TTTT-BB-HH.',
+    clearFilters: 'Hapus filter',
+    results: 'Hasil pencarian',
+    suggestions: 'Saran judul berita',
   },
   article: {
     by: 'Oleh',
@@ -72,6 +88,15 @@ export const id = {
     empty: 'Belum ada komentar. Jadilah yang pertama.',
     closed: 'Komentar ditutup untuk artikel ini.',
     replyTo: (name: string) => `Balasan untuk ${name}`,
+    reply: 'Balas',
+    replyingTo: (name: string) => `Membalas komentar ${name}.`,
+    cancelReply: 'Batal membalas',
+    report: 'Laporkan',
+    reportOf: (name: string) => `komentar ${name}`,
+    notify: 'Kirimi saya email bila ada balasan untuk komentar ini',
+    honeypot: 'Jangan isi kolom ini',
+    captchaNote:
+      'Saat Anda mulai mengisi, peramban Anda mengerjakan verifikasi antispam singkat tanpa melacak Anda. Tanpa JavaScript, komentar masuk antrean moderasi.',
   },
   pager: {
     label: 'Navigasi halaman',
@@ -86,6 +111,10 @@ export const id = {
     latest: 'Terbaru',
     more: (name: string) => `Selengkapnya di ${name}`,
     empty: 'Belum ada berita yang terbit.',
+  },
+  mostRead: {
+    day: 'Terpopuler 24 jam',
+    week: 'Terpopuler sepekan',
   },
   list: {
     archiveLabel: 'Arsip',

@@ -5,6 +5,7 @@ import { ArticleFooter, ArticleMeta, Breadcrumb } from './article-header.tsx';
 import { ArticleBody } from './body.tsx';
 import { Card, StoryBox } from './cards.tsx';
 import { CommentSection } from './comments.tsx';
+import { MostReadBoxes } from './home.tsx';
 import { Figure, hasVariants, largestJpeg } from './image.tsx';
 import { articleJsonLd } from './json-ld.ts';
 import { Layout } from './layout.tsx';
@@ -12,7 +13,7 @@ import type { ArticlePageProps, PageMeta, SiteContext } from './props.ts';
 import { ShareBar } from './share.tsx';
 import { absoluteUrl } from './urls.ts';
 
-/** "Berita terkait": up to four story cards from the same section after the article. */
+/** "Berita terkait": up to six related stories (then the section's latest) after the article. */
 function RelatedGrid({ ctx, items }: { ctx: SiteContext; items: ArticleSummary[] }) {
   if (items.length === 0) return null;
   return (
@@ -21,7 +22,7 @@ function RelatedGrid({ ctx, items }: { ctx: SiteContext; items: ArticleSummary[]
         {ctx.m.article.related}
       </h2>
       <div class="grid4 grid-related">
-        {items.slice(0, 4).map((a) => (
+        {items.slice(0, 6).map((a) => (
           <Card key={a.id} ctx={ctx} article={a} layout="grid" showDeck={false} />
         ))}
       </div>
@@ -96,6 +97,7 @@ export function ArticlePage(
             comments={props.comments}
             open={article.commentsOpen}
             action={`${article.url}/komentar`}
+            box={props.commentBox}
           />
         </div>
         <aside class="sidebar">
@@ -106,6 +108,7 @@ export function ArticlePage(
             items={props.latest.filter((a) => a.id !== article.id)}
             numbered
           />
+          <MostReadBoxes ctx={ctx} mostRead={props.mostRead} excludeId={article.id} />
         </aside>
       </div>
     </Layout>

@@ -4,7 +4,7 @@ import { Card, DateText, StoryBox } from './cards.tsx';
 import { hasVariants, Picture } from './image.tsx';
 import { websiteJsonLd } from './json-ld.ts';
 import { Layout } from './layout.tsx';
-import type { HomePageProps, PageMeta, SiteContext } from './props.ts';
+import type { HomePageProps, MostRead, PageMeta, SiteContext } from './props.ts';
 
 const LEAD_SIZES = '(min-width: 1024px) 720px, calc(100vw - 2rem)';
 
@@ -65,6 +65,35 @@ function SectionBlock({
   );
 }
 
+/**
+ * "Terpopuler": the most read stories of the last 24 hours and 7 days, five
+ * each. A list without views yet is left out rather than shown empty.
+ */
+export function MostReadBoxes({
+  ctx,
+  mostRead,
+  excludeId,
+}: {
+  ctx: SiteContext;
+  mostRead: MostRead | undefined;
+  excludeId?: number;
+}) {
+  if (!mostRead) return null;
+  const keep = (items: MostRead['day']) => items.filter((a) => a.id !== excludeId).slice(0, 5);
+  const day = keep(mostRead.day);
+  const week = keep(mostRead.week);
+  const sameAsDay =
+    week.length > 0 && week.every((a, i) => day[i]?.id === a.id) && day.length === week.length;
+  return (
+    <>
+      <StoryBox ctx={ctx} id="most-read-day" title={ctx.m.mostRead.day} items={day} numbered />
+      {!sameAsDay && (
+        <StoryBox ctx={ctx} id="most-read-week" title={ctx.m.mostRead.week} items={week} numbered />
+      )}
+    </>
+  );
+}
+
 /** Head meta for the home page, with WebSite + SearchAction JSON-LD. */
 export function homePageMeta(ctx: SiteContext): PageMeta {
   return {
@@ -102,6 +131,7 @@ export function HomePage(ctx: SiteContext, props: HomePageProps, meta?: Partial<
       <div class="home-grid">
         <aside class="sidebar">
           <StoryBox ctx={ctx} id="latest-title" title={m.latest} items={props.latest} numbered />
+          <MostReadBoxes ctx={ctx} mostRead={props.mostRead} />
         </aside>
         <div class="main-col">
           {props.sectionBlocks

@@ -1,5 +1,5 @@
 import type { ImageRef } from '../../content/model.ts';
-import { type VariantFormat, variantUrl } from '../../media/variants.ts';
+import { type VariantFormat, srcset as variantSrcset, variantUrl } from '../../media/variants.ts';
 import type { SiteContext } from './props.ts';
 
 /**
@@ -58,7 +58,10 @@ interface PictureProps {
   class?: string;
 }
 
-/** `<picture>` with a WebP source and a JPEG `<img>` fallback; null when the image has no variants. */
+/**
+ * `<picture>` with AVIF (when stored) and WebP sources and a JPEG `<img>` fallback; null when
+ * the image has no variants.
+ */
 export function Picture({ img, sizes, eager = false, alt, class: cls }: PictureProps) {
   const jpeg = widthsOf(img, 'jpeg');
   const webp = widthsOf(img, 'webp');
@@ -81,8 +84,10 @@ export function Picture({ img, sizes, eager = false, alt, class: cls }: PictureP
     />
   );
   if (fallbackFormat === 'webp' || webp.length === 0) return imgEl;
+  const avif = variantSrcset(img.storageKey, img.variants, 'avif');
   return (
     <picture>
+      {avif && <source type="image/avif" srcset={avif} sizes={sizes} />}
       <source type="image/webp" srcset={srcsetOf(img, 'webp')} sizes={sizes} />
       {imgEl}
     </picture>

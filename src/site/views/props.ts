@@ -11,6 +11,7 @@ import type { Lang } from '../../lib/errors.ts';
 import type { ZoneLabel } from '../../lib/time.ts';
 import type { InlineRelated } from '../baca-juga.ts';
 import type { Messages } from '../i18n/index.ts';
+import type { CommentBoxProps } from './comments.tsx';
 
 /**
  * The contract between routes and views: routes load data and hand one of these
@@ -54,6 +55,14 @@ export interface HomePageProps {
   latest: ArticleSummary[];
   /** One block per top-level section that has stories. */
   sectionBlocks: { section: Section; articles: ArticleSummary[] }[];
+  /** "Terpopuler": most read of the last 24 hours and 7 days (empty lists are hidden). */
+  mostRead?: MostRead;
+}
+
+/** The two most-read lists shown on the home page and beside articles. */
+export interface MostRead {
+  day: ArticleSummary[];
+  week: ArticleSummary[];
 }
 
 export type ListKind = 'section' | 'tag' | 'author' | 'archive';
@@ -79,11 +88,32 @@ export interface ArticlePageProps {
   moreFromSection: ArticleSummary[];
   latest: ArticleSummary[];
   comments: CommentView[];
+  mostRead?: MostRead;
+  /** The comment form's per-request state (token, own pending comments); see comments/comment-box.ts. */
+  commentBox?: CommentBoxProps;
 }
+
+/** A search result: the article summary plus its excerpt, matched words marked. */
+export type SearchResultItem = ArticleSummary & { snippet: { text: string; mark: boolean }[] };
 
 export interface SearchPageProps {
   query: string;
-  page: Page<ArticleSummary> | null;
+  /** Null before a query is typed. */
+  page: Page<SearchResultItem> | null;
+  /** Why there are no results: no query, or only stop words. */
+  state?: 'empty' | 'stopwords' | 'ok';
+  /** Typo-corrected query whose results were added, if any. */
+  corrected?: string | null;
+  /** Current filters as typed in the URL (for the form and the pager links). */
+  filters?: { section: string; from: string; to: string };
+  /** Sections for the filter menu: value is the slug, children indented. */
+  sections?: { slug: string; name: string; depth: number }[];
+  /** A date filter was malformed and ignored. */
+  badDate?: boolean;
+  /** URL of the suggestions script (loaded on this page only). */
+  suggestScript?: string;
+  /** URL of the search page's small stylesheet. */
+  searchStyle?: string;
 }
 
 export interface ErrorPageProps {

@@ -1,0 +1,105 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
+import type { FastifyInstance } from 'fastify';
+
+/** A static file held in memory under a content-hashed, cache-forever URL. */
+interface Asset {
+  url: string;
+  body: Buffer;
+  type: string;
+}
+
+export interface CommentAssets {
+  /** The small loader on every article page (site/assets/comments.js). */
+  script: Asset;
+  /** The altcha widget (external build, no inline workers or styles) with the Indonesian strings. */
+  widget: Asset;
+  /** The widget's stylesheet. */
+  css: Asset;
+  /** The PBKDF2 proof-of-work worker, same origin (CSP script-src 'self' covers workers). */
+  worker: Asset;
+  /** Keyboard shortcuts of the moderation queue. */
+  moderation: Asset;
+}
+
+const JS = 'text/javascript; charset=utf-8';
+const here = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+
+function asset(name: string, ext: string, body: Buffer, type: string): Asset {
+  const hash = createHash('sha256').update(body).digest('hex').slice(0, 10);
+  return { url: `/static/${name}.${hash}.${ext}`, body, type };
+}
+
+let cached: CommentAssets | undefined;
+
+/**
+ * Builds the comment assets once per process. The widget is bundled from the
+ * altcha package at boot (esbuild, ~150 ms) so it is served from our own
+ * origin, never a CDN; the worker URL is baked into the bundle.
+ */
+export function loadCommentAssets(): CommentAssets {
+  if (cached) return cached;
+  const altchaDir = dirname(dirname(dirname(require.resolve('altcha'))));
+  const worker = asset(
+    'altcha-pbkdf2',
+    'js',
+    readFileSync(join(altchaDir, 'dist/workers/pbkdf2.js')),
+    JS,
+  );
+  const css = asset(
+    'altcha',
+    'css',
+    readFileSync(join(altchaDir, 'dist/external/altcha.css')),
+    'text/css; charset=utf-8',
+  );
+  const built = buildSync({
+    stdin: {
+      contents: [
+        "import 'altcha/external';",
+        "import 'altcha/i18n/id';",
+        "globalThis.$altcha.algorithms.set('PBKDF2/SHA-256', () => new Worker(WORKER_URL));",
+      ].join('\n'),
+      resolveDir: altchaDir,
+      loader: 'js',
+    },
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: 'es2020',
+    write: false,
+    logLevel: 'silent',
+    define: { WORKER_URL: JSON.stringify(worker.url) },
+  });
+  const widget = asset(
+    'altcha-widget',
+    'js',
+    Buffer.from(built.outputFiles[0]?.contents ?? ''),
+    JS,
+  );
+  const siteAssets = join(here, '../site/assets');
+  cached = {
+    script: asset('comments', 'js', readFileSync(join(siteAssets, 'comments.js')), JS),
+    widget,
+    css,
+    worker,
+    moderation: asset('komentar-moderasi', 'js', readFileSync(join(here, 'moderation.js')), JS),
+  };
+  return cached;
+}
+
+/** Serves the comment assets with long-lived caching (their URLs change with their content). */
+export function registerCommentAssets(app: FastifyInstance, assets: CommentAssets): void {
+  for (const a of Object.values(assets)) {
+    app.get(a.url, (_req, reply) =>
+      reply
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .type(a.type)
+        .send(a.body),
+    );
+  }
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CAPTCHA_ALGORITHM,
+  canonicalJson,
+  checkPayload,
+  createChallenge,
+  encodePayload,
+  solveChallenge,
+} from './captcha.ts';
+
+const SECRET = 'captcha-test-secret-of-at-least-32-chars';
+const easy = { cost: 5, counterMin: 1, counterMax: 40 };
+
+describe('captcha (ALTCHA v2 wire format)', () => {
+  it('creates a signed challenge the widget accepts: algorithm, nonce, salt, keyPrefix, expiry, article', async () => {
+    const now = Date.now();
+    const ch = await createChallenge(SECRET, 7, easy, now);
+    expect(ch.parameters.algorithm).toBe(CAPTCHA_ALGORITHM);
+    expect(ch.parameters.keyPrefix).toMatch(/^[0-9a-f]{32}$/);
+    expect(ch.parameters.expiresAt).toBe(Math.floor((now + 600_000) / 1000));
+    expect(ch.parameters.data).toEqual({ article: 7 });
+    expect(ch.signature).toMatch(/^[0-9a-f]{64}$/);
+  });
+  it('verifies a solution and refuses every tampered or misplaced one', async () => {
+    const ch = await createChallenge(SECRET, 7, easy);
+    const sol = await solveChallenge(ch);
+    expect(checkPayload(SECRET, encodePayload(ch, sol), 7)).toMatchObject({
+      ok: true,
+      nonce: ch.parameters.nonce,
+    });
+    expect(checkPayload(SECRET, encodePayload(ch, sol), 8)).toEqual({
+      ok: false,
+      problem: 'foreign',
+    });
+    expect(
+      checkPayload('another-secret-of-at-least-32-chars!!', encodePayload(ch, sol), 7),
+    ).toEqual({ ok: false, problem: 'invalid' });
+    const wrongKey = {
+      ...sol,
+      derivedKey: sol.derivedKey.replace(/^./, (c) => (c === '0' ? '1' : '0')),
+    };
+    expect(checkPayload(SECRET, encodePayload(ch, wrongKey), 7)).toEqual({
+      ok: false,
+      problem: 'invalid',
+    });
+    const moved = { ...ch, parameters: { ...ch.parameters, data: { article: 8 } } };
+    expect(checkPayload(SECRET, encodePayload(moved, sol), 8)).toEqual({
+      ok: false,
+      problem: 'invalid',
+    });
+    const later = {
+      ...ch,
+      parameters: { ...ch.parameters, expiresAt: ch.parameters.expiresAt + 3600 },
+    };
+    expect(checkPayload(SECRET, encodePayload(later, sol), 7)).toEqual({
+      ok: false,
+      problem: 'invalid',
+    });
+    expect(checkPayload(SECRET, encodePayload(ch, sol), 7, Date.now() + 11 * 60_000)).toEqual({
+      ok: false,
+      problem: 'expired',
+    });
+  });
+  it('refuses malformed payloads', () => {
+    for (const raw of [
+      '',
+      'not base64 at all %%%',
+      Buffer.from('{}').toString('base64'),
+      Buffer.from('[1]').toString('base64'),
+      'x'.repeat(5000),
+    ]) {
+      expect(checkPayload(SECRET, raw, 7)).toEqual({ ok: false, problem: 'malformed' });
+    }
+  });
+  it('signs canonical JSON (sorted keys at every level)', () => {
+    expect(canonicalJson({ b: 1, a: { d: 2, c: undefined, b: [2, 1] } })).toBe(
+      '{"a":{"b":[2,1],"d":2},"b":1}',
+    );
+  });
+});

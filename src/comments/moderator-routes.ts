@@ -1,0 +1,293 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import type { Config } from '../config.ts';
+import { listSections } from '../content/queries.ts';
+import type { Db } from '../db/connection.ts';
+import { AppError } from '../lib/errors.ts';
+import type { EventBus } from '../lib/events.ts';
+import { audit } from '../newsroom/audit.ts';
+import { ipHashOf, requireStaff } from '../newsroom/auth-shared.ts';
+import { can } from '../newsroom/policy.ts';
+import { newsroomContext } from '../newsroom/views/layout.tsx';
+import { renderDocument } from '../site/render.tsx';
+import type { CommentAssets } from './assets.ts';
+import { commentText } from './messages.ts';
+import {
+  banAuthor,
+  deleteByEmail,
+  exportByEmail,
+  listBans,
+  listQueue,
+  type ModAction,
+  moderate,
+  QUEUE_VIEWS,
+  type QueueView,
+  queueCounts,
+  unban,
+} from './moderation.ts';
+import { type CommentSettings, DEFAULT_SETTINGS, loadSettings, saveSettings } from './settings.ts';
+import { QueuePage } from './views/queue-page.tsx';
+import { SettingsPage } from './views/settings-page.tsx';
+import { loadWordLists, parseWordList, replaceWordList } from './word-lists.ts';
+
+export interface ModeratorDeps {
+  config: Config;
+  db: Db;
+  events: EventBus;
+  assets: CommentAssets;
+}
+
+const BASE = '/newsroom/komentar';
+const ID = /^[1-9]\d{0,9}$/;
+const ACTIONS: readonly ModAction[] = ['approve', 'reject', 'spam', 'trash', 'restore'];
+
+function str(body: unknown, name: string): string {
+  const v = body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined;
+  return typeof v === 'string' ? v : '';
+}
+
+function ids(body: unknown): number[] {
+  const v = body && typeof body === 'object' ? (body as Record<string, unknown>).ids : undefined;
+  const list = Array.isArray(v) ? v : v === undefined ? [] : [v];
+  return [
+    ...new Set(list.filter((x): x is string => typeof x === 'string' && ID.test(x)).map(Number)),
+  ].slice(0, 500);
+}
+
+function send(reply: FastifyReply, vnode: VNode, status = 200) {
+  return reply
+    .code(status)
+    .header('cache-control', 'no-store')
+    .type('text/html; charset=utf-8')
+    .send(renderDocument(vnode));
+}
+
+function wantsJson(req: FastifyRequest): boolean {
+  const accept = String(req.headers.accept ?? '');
+  return accept.includes('application/json') && !accept.includes('text/html');
+}
+
+/**
+ * The moderators' side under /newsroom/komentar: the queue (views, filters,
+ * single and bulk actions, bans), word lists, site settings and readers' data
+ * requests. Editors (comment.moderate) moderate; admins (settings.manage) also
+ * change settings and export or delete a reader's comments. Every change is audited.
+ */
+export function registerCommentModeratorRoutes(app: FastifyInstance, deps: ModeratorDeps): void {
+  const { config, db, events, assets } = deps;
+  const k = db.kysely;
+  const moderator = { preHandler: requireStaff('comment.moderate') };
+  const admin = { preHandler: requireStaff('settings.manage') };
+  const ctxOf = (req: FastifyRequest) => newsroomContext(req, { config });
+  const who = (req: FastifyRequest) => req.staff?.id ?? null;
+  const log = (req: FastifyRequest, action: string, target: string, detail = '') =>
+    audit(db, { actorId: who(req), action, target, detail, ipHash: ipHashOf(req, config) });
+
+  app.get(BASE, moderator, async (req, reply) => {
+    const q = req.query as Record<string, unknown>;
+    const view = (QUEUE_VIEWS as readonly string[]).includes(String(q.tampilan))
+      ? (q.tampilan as QueueView)
+      : 'pending';
+    const articleId =
+      typeof q.artikel === 'string' && ID.test(q.artikel) ? Number(q.artikel) : undefined;
+    const sectionId =
+      typeof q.rubrik === 'string' && ID.test(q.rubrik) ? Number(q.rubrik) : undefined;
+    const filter = { articleId, sectionId };
+    const [ctx, items, counts, sections] = await Promise.all([
+      ctxOf(req),
+      listQueue(k, view, filter),
+      queueCounts(k),
+      listSections(k),
+    ]);
+    if (wantsJson(req)) {
+      return reply.header('cache-control', 'no-store').send({ view, counts, items });
+    }
+    const m = commentText(ctx.lang).mod;
+    const okCount = typeof q.ok === 'string' && /^\d{1,4}$/.test(q.ok) ? Number(q.ok) : undefined;
+    const notice =
+      q.ban === '1'
+        ? { kind: 'ok' as const, text: m.banned }
+        : q.none === '1'
+          ? { kind: 'error' as const, text: m.noneSelected }
+          : okCount !== undefined
+            ? { kind: 'ok' as const, text: m.done(okCount) }
+            : undefined;
+    const back = `${BASE}?${new URLSearchParams(Object.entries({ tampilan: view, artikel: articleId, rubrik: sectionId }).flatMap(([key, v]) => (v === undefined ? [] : [[key, String(v)]])))}`;
+    return send(
+      reply,
+      QueuePage({
+        ctx,
+        view,
+        items,
+        counts,
+        filter,
+        sections: sections
+          .flatMap((s) => [s, ...s.children])
+          .map((s) => ({ id: s.id, name: s.name })),
+        notice,
+        back,
+        scriptUrl: assets.moderation.url,
+      }),
+    );
+  });
+
+  app.post(`${BASE}/aksi`, moderator, async (req, reply) => {
+    const body = req.body;
+    const backRaw = str(body, 'back');
+    const back =
+      backRaw.startsWith(`${BASE}?`) && !backRaw.includes('//')
+        ? backRaw
+        : `${BASE}?tampilan=pending`;
+    const one = /^(approve|reject|spam|trash|restore):([1-9]\d{0,9})$/.exec(str(body, 'one'));
+    const ban = /^(email|ip):([1-9]\d{0,9})$/.exec(str(body, 'ban'));
+    if (ban) {
+      const ok = await banAuthor(k, Number(ban[2]), ban[1] as 'email' | 'ip', who(req));
+      if (!ok) throw new AppError('NOT_FOUND');
+      await log(req, `comment.ban.${ban[1]}`, `comment:${ban[2]}`);
+      // A banned author's comment is spam.
+      await moderate(k, events, [Number(ban[2])], 'spam', who(req));
+      if (wantsJson(req)) return reply.send({ banned: true });
+      return reply.redirect(`${back}&ban=1`, 303);
+    }
+    const action = (one?.[1] ?? str(body, 'action')) as ModAction;
+    const targets = one ? [Number(one[2])] : ids(body);
+    if (!ACTIONS.includes(action)) throw new AppError('BAD_REQUEST');
+    if (targets.length === 0) {
+      if (wantsJson(req)) throw new AppError('BAD_REQUEST');
+      return reply.redirect(`${back}&none=1`, 303);
+    }
+    const changed = await moderate(k, events, targets, action, who(req));
+    await log(
+      req,
+      `comment.${action}`,
+      targets
+        .map((i) => `comment:${i}`)
+        .join(',')
+        .slice(0, 200),
+      String(changed),
+    );
+    if (wantsJson(req)) return reply.send({ changed });
+    return reply.redirect(`${back}&ok=${changed}`, 303);
+  });
+
+  async function settingsPage(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    notice?: { kind: 'ok' | 'error'; text: string },
+    status = 200,
+  ) {
+    const [ctx, settings, words, bans, sections] = await Promise.all([
+      ctxOf(req),
+      loadSettings(k),
+      loadWordLists(k),
+      listBans(k),
+      listSections(k),
+    ]);
+    return send(
+      reply,
+      SettingsPage({
+        ctx,
+        settings,
+        words,
+        bans,
+        sections: sections
+          .flatMap((s) => [s, ...s.children])
+          .map((s) => ({ id: s.id, name: s.name })),
+        isAdmin: !!req.staff && can(req.staff.role, 'settings.manage'),
+        notice,
+      }),
+      status,
+    );
+  }
+
+  app.get(`${BASE}/pengaturan`, moderator, async (req, reply) => {
+    const ctx = await ctxOf(req);
+    const saved = (req.query as Record<string, unknown>).ok === '1';
+    return settingsPage(
+      req,
+      reply,
+      saved ? { kind: 'ok', text: commentText(ctx.lang).mod.saved } : undefined,
+    );
+  });
+
+  app.post(`${BASE}/kata`, moderator, async (req, reply) => {
+    const banned = parseWordList(str(req.body, 'banned'));
+    const suspect = parseWordList(str(req.body, 'suspect'));
+    await replaceWordList(k, 'banned', banned);
+    await replaceWordList(k, 'suspect', suspect);
+    await log(
+      req,
+      'comment.words',
+      'comment-words',
+      `${banned.length} banned, ${suspect.length} suspect`,
+    );
+    return reply.redirect(`${BASE}/pengaturan?ok=1`, 303);
+  });
+
+  app.post<{ Params: { id: string } }>(
+    `${BASE}/blokir/:id/cabut`,
+    moderator,
+    async (req, reply) => {
+      if (!ID.test(req.params.id)) throw new AppError('NOT_FOUND');
+      await unban(k, Number(req.params.id));
+      await log(req, 'comment.unban', `ban:${req.params.id}`);
+      return reply.redirect(`${BASE}/pengaturan?ok=1`, 303);
+    },
+  );
+
+  app.post(`${BASE}/pengaturan`, admin, async (req, reply) => {
+    const body = req.body;
+    const patch: Record<string, unknown> = {};
+    const mode = str(body, 'mode');
+    if (mode) patch.mode = mode;
+    const sectionModes: Record<string, string> = {};
+    for (const [key, value] of Object.entries((body ?? {}) as Record<string, unknown>)) {
+      const mm = /^section_([1-9]\d{0,9})$/.exec(key);
+      if (mm?.[1] && (value === 'pre' || value === 'post')) sectionModes[mm[1]] = value;
+    }
+    patch.sectionModes = sectionModes;
+    for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof CommentSettings)[]) {
+      if (typeof DEFAULT_SETTINGS[key] !== 'number') continue;
+      const raw = str(body, key).trim();
+      if (raw !== '') patch[key] = /^\d{1,7}$/.test(raw) ? Number(raw) : Number.NaN;
+    }
+    patch.replyNotifications = str(body, 'replyNotifications') === '1';
+    const result = await saveSettings(k, patch as Partial<CommentSettings>);
+    if (!result.ok) {
+      const ctx = await ctxOf(req);
+      return settingsPage(
+        req,
+        reply,
+        { kind: 'error', text: commentText(ctx.lang).mod.settingsInvalid },
+        400,
+      );
+    }
+    await log(req, 'comment.settings', 'comment-settings', JSON.stringify(patch).slice(0, 1000));
+    return reply.redirect(`${BASE}/pengaturan?ok=1`, 303);
+  });
+
+  app.post(`${BASE}/data`, admin, async (req, reply) => {
+    const email = str(req.body, 'email').trim();
+    const action = str(req.body, 'action');
+    const ctx = await ctxOf(req);
+    const m = commentText(ctx.lang).mod;
+    if (!/^[^\s@]+@[^\s@]+$/.test(email) || email.length > 254) {
+      return settingsPage(req, reply, { kind: 'error', text: m.emailRequired }, 400);
+    }
+    if (action === 'export') {
+      const rows = await exportByEmail(k, config.secretKey, email);
+      await log(req, 'comment.export', 'comments-of-email', `${rows.length} comments`);
+      return reply
+        .header('cache-control', 'no-store')
+        .header('content-disposition', 'attachment; filename="komentar.json"')
+        .type('application/json; charset=utf-8')
+        .send(JSON.stringify({ comments: rows }, null, 2));
+    }
+    if (action === 'delete') {
+      const n = await deleteByEmail(k, events, config.secretKey, email);
+      await log(req, 'comment.delete-all', 'comments-of-email', `${n} comments`);
+      return settingsPage(req, reply, { kind: 'ok', text: m.deleted(n) });
+    }
+    throw new AppError('BAD_REQUEST');
+  });
+}

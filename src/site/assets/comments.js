@@ -1,0 +1,68 @@
+// Warta comments: progressive enhancement only; the form posts without this file.
+// Loads the proof-of-work widget (served from this site) the first time the reader
+// focuses the form, waits for it before sending, and turns "Balas" links into
+// in-page replies. No language strings here: they come from the page.
+(() => {
+  const form = document.querySelector('form.comment-form[data-challenge]');
+  if (!form?.dataset.challenge) return;
+  const slot = form.querySelector('[data-captcha-slot]');
+  let widget = null;
+  let state = 'unverified';
+  let sendWhenVerified = false;
+
+  const load = () => {
+    if (widget) return;
+    const css = document.createElement('link');
+    css.rel = 'stylesheet';
+    css.href = form.dataset.widgetCss;
+    document.head.appendChild(css);
+    widget = document.createElement('altcha-widget');
+    widget.setAttribute('challenge', form.dataset.challenge);
+    widget.setAttribute('name', 'altcha');
+    widget.setAttribute('auto', 'onload');
+    widget.setAttribute('language', form.dataset.lang || 'id');
+    widget.setAttribute('configuration', JSON.stringify({ hideFooter: true, minDuration: 300 }));
+    widget.addEventListener('statechange', (ev) => {
+      state = ev.detail?.state || state;
+      form.dataset.captchaState = state;
+      if (sendWhenVerified && state !== 'verifying') {
+        sendWhenVerified = false;
+        // Verified: send with the solution. Error: send anyway; the comment goes to the queue.
+        form.requestSubmit();
+      }
+    });
+    slot?.appendChild(widget);
+    const script = document.createElement('script');
+    script.src = form.dataset.widget;
+    script.async = true;
+    document.head.appendChild(script);
+  };
+  form.addEventListener('focusin', load);
+  form.addEventListener('submit', (ev) => {
+    if (widget && state === 'verifying') {
+      ev.preventDefault();
+      sendWhenVerified = true;
+    }
+  });
+
+  const parentField = form.querySelector('input[name="parent"]');
+  const note = form.querySelector('[data-reply-note]');
+  const body = form.querySelector('textarea[name="body"]');
+  for (const link of document.querySelectorAll('a[data-reply]')) {
+    link.addEventListener('click', (ev) => {
+      ev.preventDefault();
+      if (parentField) parentField.value = link.dataset.reply;
+      if (note) {
+        note.firstChild.textContent = `${link.dataset.replyLabel || ''} `;
+        note.hidden = false;
+      }
+      body?.focus();
+    });
+  }
+  form.querySelector('[data-reply-cancel]')?.addEventListener('click', (ev) => {
+    ev.preventDefault();
+    if (parentField) parentField.value = '';
+    if (note) note.hidden = true;
+    body?.focus();
+  });
+})();

@@ -1,0 +1,196 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type App, buildApp } from '../../src/app.ts';
+import { saveSettings } from '../../src/comments/settings.ts';
+import { loadConfig } from '../../src/config.ts';
+import { makeSection, publishedArticle } from '../factories.ts';
+import { loginAs } from '../staff.ts';
+import { launchChromium, SCREENSHOT_DIR } from './browser.ts';
+
+/**
+ * The reader posts through the real altcha widget (real proof of work in the
+ * page, with the default difficulty), the moderator approves in the newsroom
+ * with a keyboard shortcut, the reader sees the comment.
+ */
+describe('commenting in Chromium', () => {
+  let app: App;
+  let base: string;
+  let browser: Browser;
+  let dir: string;
+  let url: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'warta-e2e-comments-'));
+    const config = loadConfig(
+      {},
+      {
+        databaseUrl: `sqlite:${join(dir, 'warta.db')}`,
+        mediaDir: join(dir, 'media'),
+        logLevel: 'silent',
+        port: 0,
+        host: '127.0.0.1',
+        secretKey: 'e2e-comments-secret-of-at-least-32-characters',
+      },
+    );
+    app = await buildApp(config);
+    const section = await makeSection(app.db, 'Daerah');
+    const a = await publishedArticle(app.db, section.id, { headline: 'Warga Menata Jalan Desa' });
+    const row = await app.db.kysely
+      .selectFrom('articles')
+      .select('slug')
+      .where('id', '=', a.id)
+      .executeTakeFirstOrThrow();
+    url = `/${section.slug}/${a.id}/${row.slug}`;
+    // One browser, one address: no pause between the readers' comments here.
+    await saveSettings(app.db.kysely, { trustAfter: 0, minFillSeconds: 1, rateWindowSeconds: 0 });
+    await app.server.listen({ port: 0, host: '127.0.0.1' });
+    const addr = app.server.server.address();
+    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** A reader's page that records script bytes, foreign requests and CSP/console errors. */
+  async function readerPage(context: BrowserContext) {
+    const page = await context.newPage();
+    const scripts: string[] = [];
+    const foreign: string[] = [];
+    const errors: string[] = [];
+    page.on('request', (req) => {
+      if (!req.url().startsWith(base) && !req.url().startsWith('data:')) foreign.push(req.url());
+      if (req.resourceType() === 'script') scripts.push(req.url());
+    });
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push(msg.text());
+    });
+    page.on('pageerror', (err) => errors.push(String(err)));
+    return { page, scripts, foreign, errors };
+  }
+
+  async function fillAndSolve(page: Page, body: string) {
+    await page.locator('#comment-body').click();
+    await page.locator('#comment-body').fill(body);
+    await page.locator('#comment-name').fill('Nyoman Pembaca');
+    await page.locator('#comment-email').fill(`nyoman.${Date.now()}@contoh.id`);
+    const started = Date.now();
+    await page
+      .locator('form.comment-form[data-captcha-state="verified"]')
+      .waitFor({ timeout: 90_000 });
+    return Date.now() - started;
+  }
+
+  it('post-moderation: the widget loads on focus, solves, and the comment appears', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, scripts, foreign, errors } = await readerPage(context);
+    await page.goto(`${base}${url}`);
+    // Before the reader touches the form: only our small scripts, within the 15 KB budget.
+    let jsBefore = 0;
+    for (const src of scripts)
+      jsBefore += gzipSync(Buffer.from(await (await fetch(src)).arrayBuffer())).length;
+    expect(scripts.some((s) => s.includes('altcha'))).toBe(false);
+    expect(jsBefore).toBeLessThanOrEqual(15 * 1024);
+    const solveMs = await fillAndSolve(
+      page,
+      'Semoga jalan desa cepat selesai.\n\nInfo: https://contoh.id/jalan',
+    );
+    expect(scripts.some((s) => s.includes('altcha-widget'))).toBe(true);
+    expect(await page.locator('input[name="altcha"]').inputValue()).not.toBe('');
+    await page
+      .locator('form.comment-form')
+      .screenshot({ path: join(SCREENSHOT_DIR, 'comment-form.png') });
+    const axe = await new AxeBuilder({ page }).include('#komentar').analyze();
+    const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    await page.locator('form.comment-form button[type="submit"]').click();
+    await page.waitForURL(/#komentar-\d+$/);
+    const comment = page.locator('li.comment', { hasText: 'Semoga jalan desa cepat selesai.' });
+    await comment.waitFor();
+    expect(await comment.locator('a[rel="nofollow ugc noopener"]').getAttribute('href')).toBe(
+      'https://contoh.id/jalan',
+    );
+    expect(await comment.locator('.comment-badge').count()).toBe(0);
+    expect(foreign).toEqual([]);
+    expect(errors.filter((e) => /Content Security Policy|Refused/i.test(e))).toEqual([]);
+    console.log(
+      `proof of work solved in the page in ${solveMs} ms (default difficulty); JS before focus ${jsBefore} B gzipped`,
+    );
+    await context.close();
+  }, 120_000);
+
+  it('pre-moderation: held for the author only; the moderator approves with a shortcut; the reader sees it', async () => {
+    await saveSettings(app.db.kysely, { mode: 'pre' });
+    const reader = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const { page, errors } = await readerPage(reader);
+    await page.goto(`${base}${url}`);
+    await fillAndSolve(page, 'Mohon lampu jalan juga dipasang.');
+    await page.locator('form.comment-form button[type="submit"]').click();
+    await page.waitForURL(/#komentar-\d+$/);
+    const mine = page.locator('li.comment', { hasText: 'Mohon lampu jalan juga dipasang.' });
+    await mine.waitFor();
+    expect(await mine.locator('.comment-badge').textContent()).toBe('Menunggu moderasi');
+    expect(await mine.locator('.comment-held').textContent()).toContain('menunggu moderasi');
+    // Another reader does not see it.
+    const other = await (await fetch(`${base}${url}`)).text();
+    expect(other).not.toContain('Mohon lampu jalan juga dipasang.');
+
+    const editor = await loginAs(app, 'redaktur');
+    const newsroom = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await newsroom.addCookies([
+      { name: 'warta_session', value: editor.token, domain: '127.0.0.1', path: '/newsroom' },
+    ]);
+    const mod = await newsroom.newPage();
+    await mod.goto(`${base}/newsroom/komentar`);
+    const item = mod.locator('[data-mod-item]', { hasText: 'Mohon lampu jalan juga dipasang.' });
+    await item.waitFor();
+    expect(await item.locator('.mod-reasons').textContent()).toContain('Mode pramoderasi');
+    await mod.screenshot({ path: join(SCREENSHOT_DIR, 'comment-queue.png'), fullPage: true });
+    await item.focus();
+    await mod.keyboard.press('a');
+    await mod.waitForURL(/ok=1/);
+    expect(await mod.locator('.notice.ok').textContent()).toContain('1');
+
+    await page.reload();
+    const approved = page.locator('li.comment', { hasText: 'Mohon lampu jalan juga dipasang.' });
+    await approved.waitFor();
+    expect(await approved.locator('.comment-badge').count()).toBe(0);
+    const anyone = await (await fetch(`${base}${url}`)).text();
+    expect(anyone).toContain('Mohon lampu jalan juga dipasang.');
+    expect(errors.filter((e) => /Content Security Policy|Refused/i.test(e))).toEqual([]);
+    await saveSettings(app.db.kysely, { mode: 'post' });
+    await reader.close();
+    await newsroom.close();
+  }, 120_000);
+
+  it('without JavaScript the form posts, the comment waits in the queue, and the reader is told so', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${base}${url}`);
+    await page.waitForTimeout(1100);
+    await page.locator('#comment-body').fill('Dikirim tanpa JavaScript.');
+    await page.locator('#comment-name').fill('Wayan');
+    await page.locator('#comment-email').fill('wayan.nojs@contoh.id');
+    await page.locator('form.comment-form button[type="submit"]').click();
+    await page.waitForURL(/#komentar-\d+$/);
+    const mine = page.locator('li.comment', { hasText: 'Dikirim tanpa JavaScript.' });
+    expect(await mine.locator('.comment-held').textContent()).toContain('JavaScript tidak aktif');
+    // A field left empty comes back with the message next to it and the text kept.
+    await page.locator('#comment-body').fill('Nama saya lupa.');
+    await page.locator('#comment-email').fill('wayan.nojs2@contoh.id');
+    await page.locator('form.comment-form button[type="submit"]').click();
+    expect(await page.locator('#comment-name-error').textContent()).toBe(
+      'Silakan tulis nama Anda.',
+    );
+    expect(await page.locator('#comment-body').inputValue()).toBe('Nama saya lupa.');
+    await context.close();
+  }, 60_000);
+});
