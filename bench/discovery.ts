@@ -32,7 +32,7 @@ import { type Db, type Dialect, openDb } from '../src/db/connection.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { reindexSearch } from '../src/discovery/indexing.ts';
 import { rebuildRelatedIndex } from '../src/discovery/related-bulk.ts';
-import { refreshRelated } from '../src/discovery/related-store.ts';
+import { refreshRelated, removeFromIndex } from '../src/discovery/related-store.ts';
 import { searchArticles } from '../src/discovery/search.ts';
 
 const { values } = parseArgs({
@@ -198,26 +198,28 @@ async function main() {
       ).n,
     );
     const reuse = existing > 0;
-    if (reuse && existing !== N) throw new Error(`--keep file holds ${existing} articles, not ${N}`);
+    if (reuse && existing !== N)
+      throw new Error(`--keep file holds ${existing} articles, not ${N}`);
     const tagNames = [...TOPICS.map((t) => t.split(' ')[0] as string), ...PLACES];
     // Sections and tags.
-    if (!reuse) await k
-      .insertInto('sections')
-      .values(
-        TOPICS.map((_, i) => ({
-          slug: `rubrik-${i + 1}`,
-          name: `Rubrik ${i + 1}`,
-          parent_id: null,
-          position: i,
-          description: '',
-        })),
-      )
-      .execute();
     if (!reuse)
       await k
-      .insertInto('tags')
-      .values(tagNames.map((name, i) => ({ slug: `tag-${i + 1}-${name.toLowerCase()}`, name })))
-      .execute();
+        .insertInto('sections')
+        .values(
+          TOPICS.map((_, i) => ({
+            slug: `rubrik-${i + 1}`,
+            name: `Rubrik ${i + 1}`,
+            parent_id: null,
+            position: i,
+            description: '',
+          })),
+        )
+        .execute();
+    if (!reuse)
+      await k
+        .insertInto('tags')
+        .values(tagNames.map((name, i) => ({ slug: `tag-${i + 1}-${name.toLowerCase()}`, name })))
+        .execute();
 
     console.log(`Generating and inserting ${N.toLocaleString('en')} articles (${DIALECT})…`);
     const bar = progressBar('Insert');
@@ -229,41 +231,42 @@ async function main() {
         article(from + j + 1),
       );
       // Generated either way, so the queries below are the same in every run.
-      if (!reuse) await k.transaction().execute(async (tx) => {
-        const ids = await tx
-          .insertInto('articles')
-          .values(
-            rows.map((r, j) => {
-              const at = now - (N - from - j) * 600_000;
-              return {
-                slug: `berita-${from + j + 1}`,
-                section_id: r.topic + 1,
-                headline: r.headline,
-                deck: r.deck,
-                body: r.body,
-                status: 'published',
-                published_at: at,
-                first_published_at: at,
-                updated_at: at,
-                created_at: at,
-              } as never;
-            }),
-          )
-          .returning('id')
-          .execute();
-        await tx
-          .insertInto('article_tags')
-          .values(
-            ids.flatMap((row, j) =>
-              (rows[j]?.tags ?? []).map((tag_id, position) => ({
-                article_id: row.id,
-                tag_id,
-                position,
-              })),
-            ),
-          )
-          .execute();
-      });
+      if (!reuse)
+        await k.transaction().execute(async (tx) => {
+          const ids = await tx
+            .insertInto('articles')
+            .values(
+              rows.map((r, j) => {
+                const at = now - (N - from - j) * 600_000;
+                return {
+                  slug: `berita-${from + j + 1}`,
+                  section_id: r.topic + 1,
+                  headline: r.headline,
+                  deck: r.deck,
+                  body: r.body,
+                  status: 'published',
+                  published_at: at,
+                  first_published_at: at,
+                  updated_at: at,
+                  created_at: at,
+                } as never;
+              }),
+            )
+            .returning('id')
+            .execute();
+          await tx
+            .insertInto('article_tags')
+            .values(
+              ids.flatMap((row, j) =>
+                (rows[j]?.tags ?? []).map((tag_id, position) => ({
+                  article_id: row.id,
+                  tag_id,
+                  position,
+                })),
+              ),
+            )
+            .execute();
+        });
       bar.update(Math.min(from + BATCH, N), N);
     }
     bar.done();
@@ -350,6 +353,12 @@ async function main() {
       relatedTimes.push(ms(t));
     }
 
+    if (values.keep) {
+      // Leave the kept corpus as it was built, for the next run.
+      const added = await k.selectFrom('articles').select('id').where('id', '>', N).execute();
+      for (const { id } of added) await removeFromIndex(db, id);
+      await k.deleteFrom('articles').where('id', '>', N).execute();
+    }
     const bytes = await size();
     const p50 = quantile(latencies, 0.5);
     const p95 = quantile(latencies, 0.95);

@@ -85,6 +85,17 @@ describe.each(DIALECTS)('comment flows (%s)', (dialect) => {
     );
     expect(first.json().status).toBe('pending');
     const editor = await loginAs(app, 'redaktur');
+    // The newsroom navigation shows moderators how many comments wait.
+    const home = await app.server.inject({ url: '/newsroom', headers: { cookie: editor.cookie } });
+    expect(home.body).toMatch(
+      /href="\/newsroom\/komentar"[^>]*>Komentar<span class="nr-badge">[1-9]\d*<\/span>/,
+    );
+    const writer = await loginAs(app, 'kontributor');
+    const writerHome = await app.server.inject({
+      url: '/newsroom',
+      headers: { cookie: writer.cookie },
+    });
+    expect(writerHome.body).not.toContain('href="/newsroom/komentar"');
     const ok = await app.server.inject({
       method: 'POST',
       url: '/newsroom/komentar/aksi',

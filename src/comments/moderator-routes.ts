@@ -25,6 +25,7 @@ import {
   queueCounts,
   unban,
 } from './moderation.ts';
+import { commentNavCount } from './nav-count.ts';
 import { type CommentSettings, DEFAULT_SETTINGS, loadSettings, saveSettings } from './settings.ts';
 import { QueuePage } from './views/queue-page.tsx';
 import { SettingsPage } from './views/settings-page.tsx';
@@ -82,6 +83,13 @@ export function registerCommentModeratorRoutes(app: FastifyInstance, deps: Moder
   const who = (req: FastifyRequest) => req.staff?.id ?? null;
   const log = (req: FastifyRequest, action: string, target: string, detail = '') =>
     audit(db, { actorId: who(req), action, target, detail, ipHash: ipHashOf(req, config) });
+
+  // The "Komentar" badge in the newsroom navigation, for staff who moderate.
+  app.addHook('preHandler', async (req) => {
+    if (req.method !== 'GET' || !req.url.startsWith('/newsroom') || !req.staff) return;
+    if (!can(req.staff.role, 'comment.moderate')) return;
+    req.navCounts = { ...req.navCounts, comments: await commentNavCount(db) };
+  });
 
   app.get(BASE, moderator, async (req, reply) => {
     const q = req.query as Record<string, unknown>;

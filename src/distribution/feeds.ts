@@ -49,7 +49,7 @@ function feedItem(config: Config, a: ArticleSummary) {
     ...(a.image && width
       ? {
           image: {
-            url: `${config.siteUrl}/media/${a.image.storageKey}/${width}.jpg`,
+            url: `${config.siteUrl}${variantUrl(a.image.storageKey, width, 'jpeg')}`,
             type: 'image/jpeg',
           },
         }

@@ -7,6 +7,18 @@ import { type AuthMessages, authMessages } from '../messages.ts';
 import { type Action, can } from '../policy.ts';
 import type { StaffUser } from '../users.ts';
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /**
+     * Numbers shown beside navigation items (e.g. comments waiting), filled by
+     * the capability that owns them in a preHandler; the layout only displays them.
+     */
+    navCounts?: Partial<Record<NavKey, number>>;
+  }
+}
+
+type NavKey = keyof AuthMessages['nav'];
+
 /** Everything a newsroom page's chrome needs, built once per request. */
 export interface NewsroomContext {
   staff: StaffUser | null;
@@ -22,6 +34,8 @@ export interface NewsroomContext {
   /** The request path, to mark the current navigation item. */
   path: string;
   now: number;
+  /** Badges for navigation items, see `navCounts` on the request. */
+  counts: Partial<Record<NavKey, number>>;
 }
 
 /** Builds the per-request newsroom context from the request (after registerAuth's hooks ran). */
@@ -41,13 +55,15 @@ export async function newsroomContext(
     m: authMessages[lang],
     path: req.url.split('?')[0] ?? req.url,
     now: Date.now(),
+    counts: req.navCounts ?? {},
   };
 }
 
-const NAV: { href: string; key: keyof AuthMessages['nav']; action: Action }[] = [
+const NAV: { href: string; key: NavKey; action: Action }[] = [
   { href: '/newsroom/artikel', key: 'articles', action: 'article.create' },
   { href: '/newsroom/meja', key: 'desk', action: 'article.view.desk' },
   { href: '/newsroom/media', key: 'media', action: 'media.view' },
+  { href: '/newsroom/komentar', key: 'comments', action: 'comment.moderate' },
   { href: '/newsroom/staf', key: 'staff', action: 'staff.manage' },
   { href: '/newsroom/audit', key: 'audit', action: 'audit.view' },
   { href: '/newsroom/kotak-keluar', key: 'outbox', action: 'outbox.view' },
@@ -97,6 +113,7 @@ export function NewsroomLayout({
                   <li key={n.href}>
                     <a href={n.href} aria-current={current(n.href)}>
                       {m.nav[n.key] as string}
+                      {ctx.counts[n.key] ? <span class="nr-badge">{ctx.counts[n.key]}</span> : null}
                     </a>
                   </li>
                 ))}
