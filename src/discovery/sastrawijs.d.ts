@@ -4,5 +4,7 @@ declare module 'sastrawijs' {
   export class Stemmer {
     constructor(dictionary?: string[]);
     stem(word: string): string;
+    /** Whether `word` is a root word of the dictionary. */
+    find(word: string): boolean;
   }
 }

@@ -3,7 +3,7 @@
  * (search-sqlite.ts: FTS5 with bm25; search-postgres.ts: tsvector with
  * ts_rank_cd). Both receive only analyzed terms, never the reader's raw text.
  */
-import { analyze, tokenize } from './text.ts';
+import { STOPWORDS, searchForms, tokenize } from './text.ts';
 
 /** What the index stores for one published article. */
 export interface SearchDoc {
@@ -18,10 +18,22 @@ export interface SearchDoc {
   body: string;
 }
 
+/**
+ * One query word as the index looks for it: alternatives, any of which counts
+ * as a match; an alternative of several keys is a phrase (adjacent keys).
+ * "antirabies" → [["antirabies"], ["rabies"]]; "covid-19" → [["covid19"], ["covid", "19"]].
+ */
+export type QueryUnit = string[][];
+
 /** A reader's query after analysis: what both backends search for. */
 export interface ParsedQuery {
-  /** Index keys of the analyzed terms, deduplicated; every one must match. */
+  /** Every index key the query may match, deduplicated (for highlighting). */
   terms: string[];
+  /**
+   * The query words. An article matches when it has at least one; articles
+   * with more of them rank above those with fewer, whatever else they score.
+   */
+  units: QueryUnit[];
 }
 
 /** Filters applied inside the index, before ranking and paging. */
@@ -107,11 +119,42 @@ export function indexKey(term: string): string {
   return term.replace(/[^\p{L}\p{M}\p{N}]+/gu, '');
 }
 
-/** Analyzed index keys of a text, in order (repeats kept: they count). */
+/**
+ * Analyzed index keys of a text, in order (repeats kept: they count). A
+ * hyphenated compound is followed by its parts ("gilimanuk-ketapang" →
+ * gilimanukketapang gilimanuk ketapang) and a fused bound prefix by its base
+ * word ("antirabies" → antirabies rabies), so either form finds the article.
+ */
 export function indexTerms(text: string): string[] {
-  return analyze(text)
-    .map(indexKey)
-    .filter((k) => k.length > 0);
+  const out: string[] = [];
+  for (const token of tokenize(text)) {
+    if (STOPWORDS.has(token)) continue;
+    for (const key of wordKeys(token)) out.push(key);
+  }
+  return out;
+}
+
+/** The index keys one token contributes, in index order (whole, then parts or base). */
+export function wordKeys(token: string): string[] {
+  const { whole, parts, base } = searchForms(token);
+  const keys = [whole, ...parts];
+  if (base) keys.push(base);
+  return keys.map(indexKey).filter((k) => k.length > 0);
+}
+
+/** The query unit of one token (see QueryUnit), or null when it has no key. */
+export function queryUnit(token: string): QueryUnit | null {
+  const { whole, parts, base } = searchForms(token);
+  const w = indexKey(whole);
+  const alts: string[][] = w ? [[w]] : [];
+  const p = parts.map(indexKey).filter((k) => k.length > 0);
+  // The parts in sequence also find the compound written with spaces.
+  if (p.length > 0) alts.push(p);
+  if (base) {
+    const b = indexKey(base);
+    if (b && b !== w) alts.push([b]);
+  }
+  return alts.length ? alts : null;
 }
 
 /** Unstemmed keys of a headline, for prefix suggestions. */

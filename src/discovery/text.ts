@@ -149,6 +149,68 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     .filter((w) => w.length > 0),
 );
 
+/**
+ * Bound prefixes written fused to the word they modify ("antirabies",
+ * "pascabencana", "nonsubsidi", "antarpulau"); the stemmer leaves them on.
+ */
+export const BOUND_PREFIXES: readonly string[] = [
+  'pasca',
+  'antar',
+  'multi',
+  'anti',
+  'non',
+  'pra',
+  'swa',
+];
+
+/** Dictionary words that merely start like a prefixed compound (pramuka is not pra + muka). */
+const NOT_COMPOUNDS: ReadonlySet<string> = new Set([
+  'pramuka',
+  'pradana',
+  'prajurit',
+  'praja',
+  'prakarsa',
+  'pranata',
+  'antariksa',
+  'antarmuka',
+  'nonton',
+  'swasta',
+]);
+
+/**
+ * The word a fused bound prefix modifies ("antirabies" → "rabies",
+ * "pascabencana" → "bencana"), or null. Only when what remains is at least
+ * four letters and its stem is an Indonesian dictionary word, so names and
+ * ordinary words that happen to start alike ("prabowo", "antena") stay whole.
+ */
+export function boundBase(word: string): string | null {
+  if (!/^[a-z]+$/.test(word) || NOT_COMPOUNDS.has(word) || DO_NOT_STEM.has(word)) return null;
+  for (const prefix of BOUND_PREFIXES) {
+    if (!word.startsWith(prefix)) continue;
+    const rest = word.slice(prefix.length);
+    if (rest.length < 4 || STOPWORDS.has(rest)) return null;
+    return stemmer.find(stem(rest)) ? rest : null;
+  }
+  return null;
+}
+
+/**
+ * The search forms of one token: its stem, then for a hyphenated compound
+ * ("gilimanuk-ketapang", "covid-19") the stems of its parts in order, and for a
+ * fused bound prefix the base word's stem. The index stores all of them so a
+ * reader finds "Gilimanuk-Ketapang" by "Ketapang" and "antirabies" by "rabies".
+ */
+export function searchForms(token: string): { whole: string; parts: string[]; base: string | null } {
+  const whole = stem(token);
+  const pieces = token.split('-');
+  const parts =
+    pieces.length > 1 && whole === token
+      ? pieces.filter((p) => p.length > 0 && !STOPWORDS.has(p)).map((p) => stem(p))
+      : [];
+  const base = parts.length === 0 ? boundBase(token) : null;
+  return { whole, parts, base: base === null ? null : stem(base) };
+}
+
 /** tokenize → drop stop words → stem. The terms both the index and the query use. */
 export function analyze(text: string): string[] {
   const out: string[] = [];
