@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Block } from './blocks.ts';
 import type {
@@ -22,44 +22,50 @@ import { articleUrl, authorUrl, sectionUrl, tagUrl } from './urls.ts';
 
 type DB = Kysely<Database>;
 
+/** The columns of a summary row (shared by summaryQuery and the id-driven summariesByIds). */
+const SUMMARY_COLUMNS = [
+  'a.id',
+  'a.slug',
+  'a.headline',
+  'a.deck',
+  'a.published_at',
+  'a.updated_at',
+  'a.featured_caption',
+  'a.featured_credit',
+  'a.featured_archive',
+  'a.featured_alt',
+  's.id as section_id',
+  's.slug as section_slug',
+  's.name as section_name',
+  'm.id as media_id',
+  'm.storage_key',
+  'm.width as media_width',
+  'm.height as media_height',
+  'm.variants as media_variants',
+  'm.alt as media_alt',
+  'm.caption as media_caption',
+  'm.credit as media_credit',
+] as const;
+
 /** Rows joined for a summary; the alias names are the contract with toSummary. */
 function summaryQuery(db: DB) {
   return db
     .selectFrom('articles as a')
     .innerJoin('sections as s', 's.id', 'a.section_id')
     .leftJoin('media as m', 'm.id', 'a.featured_media_id')
-    .select([
-      'a.id',
-      'a.slug',
-      'a.headline',
-      'a.deck',
-      'a.published_at',
-      'a.updated_at',
-      'a.featured_caption',
-      'a.featured_credit',
-      'a.featured_archive',
-      'a.featured_alt',
-      's.id as section_id',
-      's.slug as section_slug',
-      's.name as section_name',
-      'm.id as media_id',
-      'm.storage_key',
-      'm.width as media_width',
-      'm.height as media_height',
-      'm.variants as media_variants',
-      'm.alt as media_alt',
-      'm.caption as media_caption',
-      'm.credit as media_credit',
-    ]);
+    .select(SUMMARY_COLUMNS);
 }
+
 type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['executeTakeFirstOrThrow']>>;
+
+/** The visibility rule on `articles as a`: published, due at `now`, not deleted. */
+function visibleAt(now: number): RawBuilder<SqlBool> {
+  return sql<SqlBool>`a.status = ${'published'} AND a.published_at <= ${now} AND a.deleted_at IS NULL`;
+}
 
 /** Restricts a query on `articles as a` to what readers may see at `now`. */
 function visible(q: ReturnType<typeof summaryQuery>, now: number) {
-  return q
-    .where('a.status', '=', 'published')
-    .where('a.published_at', '<=', now)
-    .where('a.deleted_at', 'is', null);
+  return q.where(visibleAt(now));
 }
 
 function toImage(r: SummaryRow): ImageRef | null {
@@ -327,7 +333,18 @@ export async function summariesByIds(
   now: number,
 ): Promise<ArticleSummary[]> {
   if (ids.length === 0) return [];
-  const rows = await visible(summaryQuery(db), now).where('a.id', 'in', ids).execute();
+  // The id list drives the query: CROSS JOIN keeps SQLite from walking the
+  // (status, published_at) index instead of looking the ids up by primary key.
+  const picked = db.selectFrom('articles as p').select('p.id as pick').where('p.id', 'in', ids);
+  const rows = await db
+    .selectFrom(picked.as('pk'))
+    .crossJoin('articles as a')
+    .innerJoin('sections as s', 's.id', 'a.section_id')
+    .leftJoin('media as m', 'm.id', 'a.featured_media_id')
+    .select(SUMMARY_COLUMNS)
+    .whereRef('a.id', '=', 'pk.pick')
+    .where(visibleAt(now))
+    .execute();
   const byId = new Map((await toSummaries(db, rows)).map((s) => [s.id, s]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }

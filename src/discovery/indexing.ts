@@ -62,42 +62,117 @@ export function wireSearchIndexing(events: EventBus, db: Db): void {
   events.on('article.deleted', ({ articleId }) => searchIndexFor(db).remove(articleId));
 }
 
-/** Published articles missing from the index or indexed at an older version. */
-async function outdatedIds(db: Db, limit: number): Promise<number[]> {
+/**
+ * Which articles a comparison looks at: everything, or only those changed
+ * (updated_at) or created (id) since the last sweep's watermarks.
+ */
+interface Scope {
+  since: number;
+  afterId: number;
+}
+
+const ALL: Scope = { since: Number.MIN_SAFE_INTEGER, afterId: 0 };
+
+/** Published articles (in scope) missing from the index or indexed at an older version. */
+async function outdatedIds(db: Db, limit: number, scope: Scope = ALL): Promise<number[]> {
+  const inScope =
+    scope === ALL ? sql`1 = 1` : sql`(a.updated_at >= ${scope.since} OR a.id > ${scope.afterId})`;
   const rows = await sql<{ id: number }>`SELECT a.id FROM articles a
     LEFT JOIN search_docs d ON d.article_id = a.id
-    WHERE a.status = 'published' AND a.deleted_at IS NULL AND a.published_at IS NOT NULL
-      AND (d.article_id IS NULL OR d.version <> a.version)
+    WHERE ${inScope} AND a.status = 'published' AND a.deleted_at IS NULL
+      AND a.published_at IS NOT NULL AND (d.article_id IS NULL OR d.version <> a.version)
     ORDER BY a.id LIMIT ${limit}`.execute(db.kysely);
   return rows.rows.map((r) => Number(r.id));
 }
 
-/** Indexed articles that are no longer published. */
-async function staleIds(db: Db, limit: number): Promise<number[]> {
-  const rows = await sql<{ id: number }>`SELECT d.article_id AS id FROM search_docs d
-    LEFT JOIN articles a ON a.id = d.article_id
-    WHERE a.id IS NULL OR a.status <> 'published' OR a.deleted_at IS NOT NULL
-    ORDER BY d.article_id LIMIT ${limit}`.execute(db.kysely);
+/** Indexed articles (in scope) that are no longer published. */
+async function staleIds(db: Db, limit: number, scope: Scope = ALL): Promise<number[]> {
+  if (scope === ALL) {
+    const rows = await sql<{ id: number }>`SELECT d.article_id AS id FROM search_docs d
+      LEFT JOIN articles a ON a.id = d.article_id
+      WHERE a.id IS NULL OR a.status <> 'published' OR a.deleted_at IS NOT NULL
+      ORDER BY d.article_id LIMIT ${limit}`.execute(db.kysely);
+    return rows.rows.map((r) => Number(r.id));
+  }
+  const rows = await sql<{ id: number }>`SELECT a.id FROM articles a
+    JOIN search_docs d ON d.article_id = a.id
+    WHERE (a.updated_at >= ${scope.since} OR a.id > ${scope.afterId})
+      AND (a.status <> 'published' OR a.deleted_at IS NOT NULL)
+    ORDER BY a.id LIMIT ${limit}`.execute(db.kysely);
   return rows.rows.map((r) => Number(r.id));
 }
 
-/**
- * Fixes up to `limit` out-of-step entries; returns how many it fixed (so
- * callers know whether more remain).
- */
-export async function syncSearchIndex(db: Db, limit = 200): Promise<number> {
+async function fix(db: Db, limit: number, scope: Scope): Promise<number> {
   const index = searchIndexFor(db);
-  const stale = await staleIds(db, limit);
+  const stale = await staleIds(db, limit, scope);
   for (const id of stale) await index.remove(id);
-  const ids = await outdatedIds(db, limit);
+  const ids = await outdatedIds(db, limit, scope);
   const docs = await loadDocs(db, ids);
   for (const doc of docs.values()) await index.upsert(doc);
   return stale.length + ids.length;
 }
 
+/**
+ * Compares the whole articles table with the index and fixes up to `limit`
+ * out-of-step entries; returns how many it fixed (so callers know whether
+ * more remain). Costs a full scan: the sweep uses watermarks instead.
+ */
+export async function syncSearchIndex(db: Db, limit = 200): Promise<number> {
+  return fix(db, limit, ALL);
+}
+
 /** How often searches may trigger the catch-up sweep. */
 export const SWEEP_INTERVAL_MS = 60_000;
+/**
+ * How far back each sweep looks before the previous one started: covers
+ * clocks that differ between app processes and transactions that committed
+ * late with an earlier updated_at.
+ */
+export const SWEEP_OVERLAP_MS = 10 * 60_000;
 const lastSweep = new WeakMap<Db, number>();
+
+async function readScope(db: Db): Promise<Scope> {
+  const rows = await sql<{ name: string; value: number | string }>`SELECT name, value
+    FROM search_sync WHERE name IN ('since', 'after_id')`.execute(db.kysely);
+  const get = (name: string) => Number(rows.rows.find((r) => r.name === name)?.value ?? 0);
+  return { since: get('since'), afterId: get('after_id') };
+}
+
+async function writeScope(db: Db, scope: Scope): Promise<void> {
+  for (const [name, value] of [
+    ['since', scope.since],
+    ['after_id', scope.afterId],
+  ] as const) {
+    await sql`INSERT INTO search_sync (name, value) VALUES (${name}, ${value})
+      ON CONFLICT (name) DO UPDATE SET value = excluded.value`.execute(db.kysely);
+  }
+}
+
+/** Where the next sweep starts: changes since `startedAt` (less the overlap) and ids above the current largest. */
+async function scopeFrom(db: Db, startedAt: number): Promise<Scope> {
+  const row = await sql<{ m: number | string | null }>`SELECT max(id) AS m FROM articles`.execute(
+    db.kysely,
+  );
+  return { since: startedAt - SWEEP_OVERLAP_MS, afterId: Number(row.rows[0]?.m ?? 0) };
+}
+
+/**
+ * Catches up with articles written without the app's event bus, cheaply:
+ * only articles created (id above the watermark) or changed (updated_at at
+ * or after it) since the previous sweep are compared, through indexes, so a
+ * sweep costs a few index reads however large the archive. The watermarks
+ * live in the database, so a restart does not mean a full comparison. A soft
+ * delete written without events (it does not touch updated_at) is not seen
+ * here; readers never see such an article anyway (the read path checks
+ * visibility), and `warta reindex` removes it from the index.
+ */
+export async function sweepChanges(db: Db, now = Date.now(), limit = 200): Promise<number> {
+  const scope = await readScope(db);
+  const next = await scopeFrom(db, now);
+  const fixed = await fix(db, limit, scope);
+  if (fixed < limit) await writeScope(db, next);
+  return fixed;
+}
 
 /**
  * Runs the sweep at most once per SWEEP_INTERVAL_MS per database handle (at
@@ -109,7 +184,7 @@ export async function sweepIfDue(db: Db, now = Date.now()): Promise<void> {
   if (last !== undefined && now - last < SWEEP_INTERVAL_MS) return;
   lastSweep.set(db, now);
   try {
-    const fixed = await syncSearchIndex(db);
+    const fixed = await sweepChanges(db, now);
     if (fixed >= 200) lastSweep.delete(db);
   } catch {
     // A failed sweep is retried on the next interval.
@@ -140,6 +215,7 @@ export async function reindexSearch(
     ).n,
   );
   const index = searchIndexFor(db);
+  const next = await scopeFrom(db, Date.now());
   let done = 0;
   let after = 0;
   onProgress(0, total);
@@ -165,6 +241,8 @@ export async function reindexSearch(
   for (let ids = await staleIds(db, 500); ids.length; ids = await staleIds(db, 500)) {
     for (const id of ids) await index.remove(id);
   }
+  // Everything up to here is in the index: the sweep starts from now on.
+  await writeScope(db, next);
   onProgress(total, total);
   return done;
 }

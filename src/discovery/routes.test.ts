@@ -72,7 +72,8 @@ describe.each(DIALECTS)('search over HTTP on %s', (dialect) => {
   it('filters by section (children included) and date range', async () => {
     const inParent = await cari({ q: 'air bersih', bagian: sectionSlug });
     expect(inParent.body).toContain(`/${airId}/`);
-    const inOther = await cari({ q: 'air bersih', bagian: otherSlug });
+    // Partial matches count too ("air" alone is in every voli story), so ask for words they lack.
+    const inOther = await cari({ q: 'pipa bersih', bagian: otherSlug });
     expect(inOther.body).toContain('Tidak ada hasil untuk');
     expect(inOther.body).toContain('Coba hapus filter');
     const old = new Date(Date.now() - 30 * DAY).toISOString().slice(0, 10);

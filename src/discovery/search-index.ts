@@ -92,13 +92,17 @@ export interface SearchIndex {
   upsert(doc: SearchDoc): Promise<void>;
   /** Removes one article (no error when it is not indexed). */
   remove(id: number): Promise<void>;
-  /** Ranked hits (all terms must match) and the total count for paging. */
+  /**
+   * Ranked hits: articles with any query word, those with more of the words
+   * first, then by score. `total` counts them all (for paging), `full` those
+   * with every word (below a few, the typo fallback steps in).
+   */
   search(
     query: ParsedQuery,
     filters: SearchFilters,
     paging: { limit: number; offset: number },
     ranking?: RankingOptions,
-  ): Promise<{ hits: SearchHit[]; total: number }>;
+  ): Promise<{ hits: SearchHit[]; total: number; full: number }>;
   /** Newest articles whose headline has every word in `words` and a word starting with `prefix`. */
   suggest(
     words: string[],
@@ -144,12 +148,12 @@ export function wordKeys(token: string): string[] {
 
 /** The query unit of one token (see QueryUnit), or null when it has no key. */
 export function queryUnit(token: string): QueryUnit | null {
-  const { whole, parts, base } = searchForms(token);
+  const { whole, phrase, base } = searchForms(token);
   const w = indexKey(whole);
   const alts: string[][] = w ? [[w]] : [];
-  const p = parts.map(indexKey).filter((k) => k.length > 0);
+  const p = phrase.map(indexKey).filter((k) => k.length > 0);
   // The parts in sequence also find the compound written with spaces.
-  if (p.length > 0) alts.push(p);
+  if (p.length > 1) alts.push(p);
   if (base) {
     const b = indexKey(base);
     if (b && b !== w) alts.push([b]);

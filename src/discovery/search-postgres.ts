@@ -7,6 +7,7 @@ import {
   FIELD_BONUS,
   headlineWords,
   indexTerms,
+  type QueryUnit,
   type SearchDoc,
   type SearchFilters,
   type SearchIndex,
@@ -17,6 +18,18 @@ type K = Kysely<unknown>;
 
 /** ts_rank_cd weights {D, C, B, A}: body (C), deck (B), headline (A) in the same ratio as bm25's. */
 const RANK_WEIGHTS = `{0,${COLUMN_WEIGHTS.body / 10},${COLUMN_WEIGHTS.deck / 10},${COLUMN_WEIGHTS.headline / 10}}`;
+
+/**
+ * tsquery of one query word: its alternatives joined by `|`, a phrase's keys
+ * by `<->`. Keys hold only letters, marks and digits and are quoted, so the
+ * reader's text can never be read as an operator.
+ */
+function unitQuery(unit: QueryUnit): RawBuilder<unknown> {
+  const text = unit
+    .map((alt) => alt.map((key) => `'${key.replace(/'/g, "''")}'`).join(' <-> '))
+    .join(' | ');
+  return sql`to_tsquery('simple', ${text})`;
+}
 
 function filterSql(f: SearchFilters): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [sql`d.published_at <= ${f.now}`];
@@ -91,28 +104,36 @@ export function postgresSearchIndex(db: Db): SearchIndex {
     },
 
     async search(query, filters, paging, ranking = DEFAULT_RANKING) {
-      if (query.terms.length === 0) return { hits: [], total: 0 };
-      // plainto_tsquery ignores every operator character: the terms are plain words to it.
-      const tsq = sql`plainto_tsquery('simple', ${query.terms.join(' ')})`;
-      const where = sql`d.tsv @@ ${tsq} AND ${filterSql(filters)}`;
-      const text = sql`ts_rank_cd(${RANK_WEIGHTS}::float4[], d.tsv, ${tsq}, 1)`;
-      const inWeight = (w: string) => sql`(ts_filter(d.tsv, ${`{${w}}`}::"char"[]) @@ ${tsq})::int`;
+      const units = query.units.map(unitQuery);
+      if (units.length === 0) return { hits: [], total: 0, full: 0 };
+      const any = sql`(${sql.join(units, sql` || `)})`;
+      const all = sql`(${sql.join(units, sql` && `)})`;
+      const where = sql`d.tsv @@ ${any} AND ${filterSql(filters)}`;
+      const matched = sql.join(
+        units.map((u) => sql`(d.tsv @@ ${u})::int`),
+        sql` + `,
+      );
+      const text = sql`ts_rank_cd(${RANK_WEIGHTS}::float4[], d.tsv, ${any}, 1)`;
+      const inWeight = (w: string) => sql`(ts_filter(d.tsv, ${`{${w}}`}::"char"[]) @@ ${all})::int`;
       const score = sql`(1.0 + ${FIELD_BONUS.headline}::float8 * ${inWeight('a')}
           + ${FIELD_BONUS.deck}::float8 * ${inWeight('b')}
           + ${FIELD_BONUS.text}::float8 * ${text} / (1.0 + ${text})) *
         (1.0 + ${ranking.recencyWeight}::float8 /
           (1.0 + (${filters.now}::float8 - d.published_at) / ${DAY_MS * ranking.halfLifeDays}::float8))`;
       const [count, rows] = await Promise.all([
-        sql<{ n: number }>`SELECT count(*)::int AS n FROM search_docs d WHERE ${where}`.execute(k),
+        sql<{ n: number; full: number }>`SELECT count(*)::int AS n,
+          (count(*) FILTER (WHERE d.tsv @@ ${all}))::int AS full
+          FROM search_docs d WHERE ${where}`.execute(k),
         sql<{ id: number; score: number; deck: string; body: string }>`
           SELECT d.article_id AS id, ${score} AS score, d.deck, d.body
           FROM search_docs d WHERE ${where}
-          ORDER BY score DESC, d.published_at DESC, d.article_id DESC
+          ORDER BY ${matched} DESC, score DESC, d.published_at DESC, d.article_id DESC
           LIMIT ${paging.limit} OFFSET ${paging.offset}`.execute(k),
       ]);
       return {
         hits: rows.rows.map((r) => ({ ...r, score: Number(r.score) })),
         total: Number(count.rows[0]?.n ?? 0),
+        full: Number(count.rows[0]?.full ?? 0),
       };
     },
 

@@ -7,6 +7,7 @@ import {
   FIELD_BONUS,
   headlineWords,
   indexTerms,
+  type QueryUnit,
   type SearchDoc,
   type SearchFilters,
   type SearchIndex,
@@ -19,6 +20,29 @@ type K = Kysely<unknown>;
 /** An FTS5 phrase for one key; keys hold only letters, marks and digits, the quoting is belt and braces. */
 const phrase = (key: string) => `"${key.replace(/"/g, '""')}"`;
 
+/** FTS5 expression of one query word: its alternatives, each a quoted phrase. */
+export function unitExpr(unit: QueryUnit): string {
+  return `(${unit.map((alt) => phrase(alt.join(' '))).join(' OR ')})`;
+}
+
+/** FTS5 expressions "at least j of the units" for j = 2…n (OR of the AND of every j-subset). */
+function atLeast(units: string[]): string[] {
+  const out: string[] = [];
+  for (let j = 2; j <= units.length; j++) {
+    const combos: string[] = [];
+    const pick = (start: number, chosen: string[]) => {
+      if (chosen.length === j) {
+        combos.push(`(${chosen.join(' AND ')})`);
+        return;
+      }
+      for (let i = start; i < units.length; i++) pick(i + 1, [...chosen, units[i] as string]);
+    };
+    pick(0, []);
+    out.push(`(${combos.join(' OR ')})`);
+  }
+  return out;
+}
+
 /** Filter conditions on `search_docs d`, shared by search, count and suggest. */
 function filterSql(f: SearchFilters): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [sql`d.published_at <= ${f.now}`];
@@ -29,6 +53,30 @@ function filterSql(f: SearchFilters): RawBuilder<unknown> {
   if (f.to != null) parts.push(sql`d.published_at < ${f.to}`);
   if (f.excludeIds?.length) parts.push(sql`d.article_id NOT IN (${sql.join(f.excludeIds)})`);
   return sql.join(parts, sql` AND `);
+}
+
+/**
+ * How many indexed articles match an FTS expression under the filters. With
+ * only the render time to respect (the usual case), FTS5 counts its own
+ * matches (no row lookups) and the few scheduled articles are subtracted,
+ * found through the published_at index.
+ */
+async function countMatches(k: K, match: string, f: SearchFilters): Promise<number> {
+  if (f.sectionIds || f.from != null || f.to != null || f.excludeIds?.length) {
+    const r = await sql<{ n: number }>`SELECT count(*) AS n FROM search_fts
+      JOIN search_docs d ON d.article_id = search_fts.rowid
+      WHERE search_fts MATCH ${match} AND ${filterSql(f)}`.execute(k);
+    return Number(r.rows[0]?.n ?? 0);
+  }
+  const [all, later] = await Promise.all([
+    sql<{
+      n: number;
+    }>`SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ${match}`.execute(k),
+    sql<{ n: number }>`SELECT count(*) AS n FROM search_docs d CROSS JOIN search_fts
+      WHERE d.published_at > ${f.now} AND search_fts.rowid = d.article_id
+        AND search_fts MATCH ${match}`.execute(k),
+  ]);
+  return Number(all.rows[0]?.n ?? 0) - Number(later.rows[0]?.n ?? 0);
 }
 
 async function adjustVocab(k: K, removed: string[], added: string[]): Promise<void> {
@@ -101,29 +149,61 @@ export function sqliteSearchIndex(db: Db): SearchIndex {
     },
 
     async search(query, filters, paging, ranking = DEFAULT_RANKING) {
-      if (query.terms.length === 0) return { hits: [], total: 0 };
-      const all = `(${query.terms.map(phrase).join(' AND ')})`;
-      const where = sql`search_fts MATCH ${`{headline deck body} : ${all}`} AND ${filterSql(filters)}`;
+      const units = query.units.map(unitExpr);
+      if (units.length === 0) return { hits: [], total: 0, full: 0 };
+      const any = `{headline deck body} : (${units.join(' OR ')})`;
+      const all = `(${units.join(' AND ')})`;
+      const where = sql`search_fts MATCH ${any} AND ${filterSql(filters)}`;
       const { headline, deck, body } = COLUMN_WEIGHTS;
-      const inColumn = (col: string) =>
-        sql`(search_fts.rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ${`{${col}} : ${all}`}))`;
+      const inSet = (match: string) =>
+        sql`(search_fts.rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ${match}))`;
+      // How many query words an article has: 1 + [has at least 2] + [at least 3]…,
+      // so each subquery holds only the (smaller) sets of articles with several words.
+      const matched =
+        units.length === 1
+          ? sql`1`
+          : units.length <= 4
+            ? sql`(1 + ${sql.join(
+                atLeast(units).map((e) => inSet(`{headline deck body} : ${e}`)),
+                sql` + `,
+              )})`
+            : sql.join(
+                units.map((u) => inSet(`{headline deck body} : ${u}`)),
+                sql` + `,
+              );
       const text = sql`(-bm25(search_fts, ${headline}, ${deck}, ${body}, 0.0))`;
-      const score = sql`(1.0 + ${FIELD_BONUS.headline} * ${inColumn('headline')}
-          + ${FIELD_BONUS.deck} * ${inColumn('deck')}
+      const score = sql`(1.0 + ${FIELD_BONUS.headline} * ${inSet(`{headline} : ${all}`)}
+          + ${FIELD_BONUS.deck} * ${inSet(`{deck} : ${all}`)}
           + ${FIELD_BONUS.text} * ${text} / (1.0 + ${text})) *
         (1.0 + ${ranking.recencyWeight} /
           (1.0 + (${filters.now} - d.published_at) * 1.0 / ${DAY_MS * ranking.halfLifeDays}))`;
-      const [count, rows] = await Promise.all([
-        sql<{ n: number }>`SELECT count(*) AS n FROM search_fts
-          JOIN search_docs d ON d.article_id = search_fts.rowid WHERE ${where}`.execute(k),
-        sql<{ id: number; score: number; deck: string; body: string }>`
-          SELECT d.article_id AS id, ${score} AS score, d.deck, d.body
+      const [count, full, rows] = await Promise.all([
+        countMatches(k, any, filters),
+        countMatches(k, `{headline deck body} : ${all}`, filters),
+        // Ids and scores only: the sorter then never carries article text.
+        sql<{ id: number; score: number }>`
+          SELECT d.article_id AS id, ${matched} AS matched, ${score} AS score
           FROM search_fts JOIN search_docs d ON d.article_id = search_fts.rowid
           WHERE ${where}
-          ORDER BY score DESC, d.published_at DESC, d.article_id DESC
+          ORDER BY matched DESC, score DESC, d.published_at DESC, d.article_id DESC
           LIMIT ${paging.limit} OFFSET ${paging.offset}`.execute(k),
       ]);
-      return { hits: rows.rows, total: Number(count.rows[0]?.n ?? 0) };
+      const ids = rows.rows.map((r) => r.id);
+      const texts = ids.length
+        ? await sql<{ id: number; deck: string; body: string }>`SELECT article_id AS id, deck, body
+            FROM search_docs WHERE article_id IN (${sql.join(ids)})`.execute(k)
+        : { rows: [] };
+      const byId = new Map(texts.rows.map((t) => [t.id, t]));
+      return {
+        hits: rows.rows.map((r) => ({
+          id: r.id,
+          score: r.score,
+          deck: byId.get(r.id)?.deck ?? '',
+          body: byId.get(r.id)?.body ?? '',
+        })),
+        total: count,
+        full,
+      };
     },
 
     async suggest(words, prefix, filters, limit) {

@@ -9,7 +9,7 @@ import {
   unpublishArticle,
 } from '../content/commands.ts';
 import { EventBus } from '../lib/events.ts';
-import { reindexSearch, syncSearchIndex, wireSearchIndexing } from './indexing.ts';
+import { reindexSearch, sweepChanges, syncSearchIndex, wireSearchIndexing } from './indexing.ts';
 import {
   buildSnippet,
   cleanQuery,
@@ -273,6 +273,47 @@ describe.each(DIALECTS)('search index follows content events on %s', (dialect) =
     expect(seen.at(-1)).toBe(n);
     expect((await q()).page.total).toBe(1);
     expect(id).toBeGreaterThan(0);
+  });
+
+  it('sweeps only what changed since its watermarks', async () => {
+    const s = await makeSection(t.db, 'Pantai');
+    const q = (w: string) => searchArticles(t.db, w, { now: Date.now(), page: 1, pageSize: 5 });
+    await sweepChanges(t.db);
+    // New without events: an id above the watermark, even with an old updated_at.
+    const old = await publishedArticle(
+      t.db,
+      s.id,
+      { headline: 'Abrasi Pantai Watukarung' },
+      Date.now() - 400 * DAY,
+    );
+    await t.db.kysely
+      .updateTable('articles')
+      .set({ updated_at: Date.now() - 400 * DAY })
+      .where('id', '=', old.id)
+      .execute();
+    expect((await q('watukarung')).page.total).toBe(0);
+    expect(await sweepChanges(t.db)).toBe(1);
+    expect((await q('watukarung')).page.total).toBe(1);
+    // Edited and unpublished without events: updated_at after the watermark.
+    await t.db.kysely
+      .updateTable('articles')
+      .set((eb) => ({
+        headline: 'Abrasi Pantai Watukarung meluas',
+        version: eb('version', '+', 1),
+        updated_at: Date.now(),
+      }))
+      .where('id', '=', old.id)
+      .execute();
+    expect(await sweepChanges(t.db)).toBe(1);
+    expect((await q('meluas')).page.total).toBe(1);
+    await t.db.kysely
+      .updateTable('articles')
+      .set({ status: 'unpublished', updated_at: Date.now() })
+      .where('id', '=', old.id)
+      .execute();
+    expect(await sweepChanges(t.db)).toBe(1);
+    expect((await q('watukarung')).page.total).toBe(0);
+    expect(await sweepChanges(t.db)).toBe(0);
   });
 });
 

@@ -9,17 +9,19 @@ import type { Db } from '../db/connection.ts';
 import {
   DEFAULT_RANKING,
   indexKey,
-  indexTerms,
   type ParsedQuery,
+  type QueryUnit,
+  queryUnit,
   type RankingOptions,
   type SearchFilters,
   type SearchHit,
   type SearchIndex,
   trigramSimilarity,
+  wordKeys,
 } from './search-index.ts';
 import { postgresSearchIndex } from './search-postgres.ts';
 import { sqliteSearchIndex } from './search-sqlite.ts';
-import { STOPWORDS, stem, tokenize } from './text.ts';
+import { STOPWORDS, tokenize } from './text.ts';
 
 /** Longest query we analyze; longer input is cut at a word boundary (the form allows 200). */
 export const MAX_QUERY_CHARS = 200;
@@ -65,9 +67,21 @@ export function cleanQuery(raw: unknown): string {
   return q;
 }
 
-/** The analyzed, deduplicated index keys of a (clean) query. */
+/** The analyzed query words of a (clean) query, deduplicated, at most MAX_TERMS. */
 export function parseQuery(q: string): ParsedQuery {
-  return { terms: [...new Set(indexTerms(q))].slice(0, MAX_TERMS) };
+  const units: QueryUnit[] = [];
+  const seen = new Set<string>();
+  for (const token of tokenize(q)) {
+    if (STOPWORDS.has(token)) continue;
+    const unit = queryUnit(token);
+    if (!unit) continue;
+    const id = JSON.stringify(unit);
+    if (seen.has(id)) continue;
+    seen.add(id);
+    units.push(unit);
+    if (units.length >= MAX_TERMS) break;
+  }
+  return { terms: [...new Set(units.flat(2))], units };
 }
 
 /** A piece of a snippet; `mark` pieces are the matched words. */
@@ -78,10 +92,11 @@ export interface SnippetPart {
 
 const WORD = /[\p{L}\p{M}\p{N}]+(?:(?:['’-]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{M}\p{N}]+)*/gu;
 
-function keyOf(word: string): string | null {
+/** Whether a word of the text is one the query matched (in any of its index forms). */
+function matches(word: string, keys: ReadonlySet<string>): boolean {
   const t = tokenize(word)[0];
-  if (!t || STOPWORDS.has(t)) return null;
-  return indexKey(stem(t));
+  if (!t || STOPWORDS.has(t)) return false;
+  return wordKeys(t).some((k) => keys.has(k));
 }
 
 /**
@@ -95,10 +110,7 @@ export function buildSnippet(
   maxChars = 220,
 ): SnippetPart[] | null {
   const words = [...text.matchAll(WORD)];
-  const hits = words.filter((m) => {
-    const k = keyOf(m[0]);
-    return k !== null && keys.has(k);
-  });
+  const hits = words.filter((m) => matches(m[0], keys));
   const first = hits[0];
   if (first?.index === undefined) return null;
   let start = Math.max(0, first.index - 70);
@@ -233,33 +245,37 @@ export async function searchArticles(
   const keys = new Set(parsed.terms);
 
   const threshold = Math.min(FALLBACK_BELOW, size);
-  if (primary.total < threshold) {
+  if (primary.full < threshold) {
     corrected = await correctQuery(index, query);
     const fixed = corrected ? parseQuery(corrected) : null;
+    let used = false;
     if (fixed && fixed.terms.join(' ') !== parsed.terms.join(' ')) {
-      // All primary hits fit on page 1 (fewer than `threshold` ≤ page size).
-      const primaryIds =
+      // Articles with every word as typed stay first (fewer than `threshold`
+      // ≤ page size, so all on page 1); the corrected query ranks the rest.
+      const p = primary.full;
+      const firstIds =
         offset === 0
-          ? primary.hits.map((h) => h.id)
-          : (
-              await index.search(parsed, filters, { limit: threshold, offset: 0 }, ranking)
-            ).hits.map((h) => h.id);
-      const p = primary.total;
+          ? primary.hits.slice(0, p).map((h) => h.id)
+          : (await index.search(parsed, filters, { limit: p, offset: 0 }, ranking)).hits.map(
+              (h) => h.id,
+            );
       const extra = await index.search(
         fixed,
-        { ...filters, excludeIds: primaryIds },
+        { ...filters, excludeIds: firstIds },
         offset < p
           ? { limit: size - (p - offset), offset: 0 }
           : { limit: size, offset: offset - p },
         ranking,
       );
-      hits = [...(offset < p ? primary.hits : []), ...extra.hits];
-      total = p + extra.total;
-      for (const t of fixed.terms) keys.add(t);
-      if (extra.total === 0) corrected = null;
-    } else {
-      corrected = null;
+      // Only worth it when the correction finds more articles with every word.
+      if (extra.full > 0) {
+        hits = [...(offset < p ? primary.hits.slice(0, p) : []), ...extra.hits];
+        total = p + extra.total;
+        for (const t of fixed.terms) keys.add(t);
+        used = true;
+      }
     }
+    if (!used) corrected = null;
   }
 
   const summaries = await summariesByIds(

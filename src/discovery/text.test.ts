@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { paragraph } from '../content/blocks.ts';
-import { analyze, bodyText, STOPWORDS, stem, tokenize } from './text.ts';
+import { analyze, bodyText, boundBase, STOPWORDS, searchForms, stem, tokenize } from './text.ts';
 
 describe('tokenize', () => {
   it('lowercases, applies NFKC and keeps names and numbers whole', () => {
@@ -61,6 +61,30 @@ describe('analyze', () => {
     expect(STOPWORDS.size).toBeGreaterThan(300);
     for (const w of ['air', 'banjir', 'guna', 'baru', 'besar'])
       expect(STOPWORDS.has(w)).toBe(false);
+  });
+});
+
+describe('search forms', () => {
+  it('splits hyphenated compounds into word parts, keeping numbers whole', () => {
+    expect(searchForms('gilimanuk-ketapang')).toEqual({
+      whole: 'gilimanuk-ketapang',
+      parts: ['gilimanuk', 'ketapang'],
+      phrase: ['gilimanuk', 'ketapang'],
+      base: null,
+    });
+    expect(searchForms('covid-19').parts).toEqual(['covid']);
+    expect(searchForms('covid-19').phrase).toEqual(['covid', '19']);
+    expect(searchForms('anak-anak')).toMatchObject({ whole: 'anak', parts: [] });
+  });
+
+  it('finds the base word after a fused bound prefix, only when it is a real word', () => {
+    expect(boundBase('antirabies')).toBe('rabies');
+    expect(boundBase('pascabencana')).toBe('bencana');
+    expect(boundBase('antarkota')).toBe('kota');
+    expect(boundBase('nonsubsidi')).toBe('subsidi');
+    for (const w of ['pramuka', 'prabowo', 'antena', 'antara', 'swasta', 'nonton', 'pasca']) {
+      expect(boundBase(w), w).toBeNull();
+    }
   });
 });
 

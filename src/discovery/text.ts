@@ -166,6 +166,7 @@ export const BOUND_PREFIXES: readonly string[] = [
 /** Dictionary words that merely start like a prefixed compound (pramuka is not pra + muka). */
 const NOT_COMPOUNDS: ReadonlySet<string> = new Set([
   'pramuka',
+  'prabowo',
   'pradana',
   'prajurit',
   'praja',
@@ -195,20 +196,28 @@ export function boundBase(word: string): string | null {
 }
 
 /**
- * The search forms of one token: its stem, then for a hyphenated compound
- * ("gilimanuk-ketapang", "covid-19") the stems of its parts in order, and for a
- * fused bound prefix the base word's stem. The index stores all of them so a
- * reader finds "Gilimanuk-Ketapang" by "Ketapang" and "antirabies" by "rabies".
+ * The search forms of one token: its stem; for a hyphenated compound
+ * ("gilimanuk-ketapang", "covid-19") the `parts` the index also stores (word
+ * parts only: numbers stay whole, "covid-19" is not found by "19") and the
+ * `phrase` a query looks for (every part, in order, so "covid-19" also finds
+ * "covid 19"); for a fused bound prefix the base word's stem. So a reader finds
+ * "Gilimanuk-Ketapang" by "Ketapang" and "antirabies" by "rabies".
  */
-export function searchForms(token: string): { whole: string; parts: string[]; base: string | null } {
+export function searchForms(token: string): {
+  whole: string;
+  parts: string[];
+  phrase: string[];
+  base: string | null;
+} {
   const whole = stem(token);
   const pieces = token.split('-');
-  const parts =
+  const phrase =
     pieces.length > 1 && whole === token
       ? pieces.filter((p) => p.length > 0 && !STOPWORDS.has(p)).map((p) => stem(p))
       : [];
-  const base = parts.length === 0 ? boundBase(token) : null;
-  return { whole, parts, base: base === null ? null : stem(base) };
+  const parts = phrase.filter((p) => p.length > 1 && /\p{L}/u.test(p));
+  const base = phrase.length === 0 ? boundBase(token) : null;
+  return { whole, parts, phrase, base: base === null ? null : stem(base) };
 }
 
 /** tokenize → drop stop words → stem. The terms both the index and the query use. */

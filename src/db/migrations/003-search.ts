@@ -7,7 +7,8 @@ import type { MigrationContext } from '../migrate.ts';
  * tsvector of the already-stemmed text. On SQLite the stemmed text lives in the
  * FTS5 table `search_fts` (rowid = article id). `search_vocab` lists headline and
  * deck words for the typo-tolerant fallback (pg_trgm on PostgreSQL, our own
- * trigram table on SQLite).
+ * trigram table on SQLite). `search_sync` keeps the catch-up sweep's
+ * watermarks, and `articles_updated_at` lets it read only recent changes.
  */
 export async function up(db: Kysely<unknown>, ctx: MigrationContext): Promise<void> {
   if (ctx.dialect === 'sqlite') {
@@ -69,4 +70,10 @@ export async function up(db: Kysely<unknown>, ctx: MigrationContext): Promise<vo
     );
   }
   await sql`CREATE INDEX search_docs_published ON search_docs (published_at)`.execute(db);
+  // The catch-up sweep's watermarks (see indexing.ts): it only compares
+  // articles changed since the last sweep, found through this index.
+  await sql`CREATE TABLE search_sync (name varchar(40) PRIMARY KEY, value bigint NOT NULL)`.execute(
+    db,
+  );
+  await sql`CREATE INDEX articles_updated_at ON articles (updated_at)`.execute(db);
 }
