@@ -9,7 +9,7 @@ import { createStore } from './cache/store.ts';
 import { loadCommentAssets, registerCommentAssets } from './comments/assets.ts';
 import { registerCommentModeratorRoutes } from './comments/moderator-routes.ts';
 import { registerCommentReaderRoutes } from './comments/reader-routes.ts';
-import type { Config } from './config.ts';
+import { type Config, trustProxySetting } from './config.ts';
 import { type Db, openDb } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { registerViewCounting } from './discovery/most-read.ts';
@@ -52,7 +52,7 @@ export async function buildApp(config: Config, opts: { db?: Db } = {}): Promise<
   const server = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     routerOptions: { maxParamLength: 300 },
-    trustProxy: true,
+    trustProxy: trustProxySetting(config),
     return503OnClosing: true,
   });
   const events = new EventBus((err, event) => server.log.error({ err, event }, 'listener failed'));

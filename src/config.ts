@@ -62,6 +62,12 @@ const schema = z.object({
       'SMTP_URL must be empty (mail stays in the outbox) or smtp://user:pass@host:587',
     ),
   mailFrom: z.string().min(3, 'MAIL_FROM must be an address, e.g. Warta <redaksi@example.com>'),
+  trustProxy: z
+    .string()
+    .refine(
+      (v) => v === '' || /^[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*$/.test(v),
+      'TRUST_PROXY must be empty (no proxy) or the proxy addresses, e.g. 127.0.0.1,10.0.0.0/8',
+    ),
   requireAdmin2fa: z
     .enum(['true', 'false'], { error: 'REQUIRE_ADMIN_2FA must be true or false' })
     .transform((v) => v === 'true'),
@@ -91,6 +97,7 @@ const ENV_NAMES: Record<keyof z.infer<typeof schema>, string> = {
   smtpUrl: 'SMTP_URL',
   mailFrom: 'MAIL_FROM',
   requireAdmin2fa: 'REQUIRE_ADMIN_2FA',
+  trustProxy: 'TRUST_PROXY',
   pageCacheTtl: 'PAGE_CACHE_TTL',
 };
 
@@ -129,6 +136,7 @@ export function loadConfig(
     smtpUrl: pick('smtpUrl') ?? '',
     mailFrom: pick('mailFrom') ?? 'Warta <noreply@localhost>',
     requireAdmin2fa: pick('requireAdmin2fa') ?? 'false',
+    trustProxy: pick('trustProxy') ?? '',
     ...overrides,
   };
   const parsed = schema.safeParse(raw);
@@ -172,6 +180,16 @@ function readConfigFile(path: string | undefined): Record<string, unknown> {
   } catch (err) {
     throw new ConfigError([`${file}: ${(err as Error).message}`]);
   }
+}
+
+/**
+ * Fastify's trustProxy from TRUST_PROXY: off by default, because trusting
+ * X-Forwarded-For from anyone lets a stranger pick their own address and walk
+ * around every per-address limit and ban.
+ */
+export function trustProxySetting(config: Pick<Config, 'trustProxy'>): false | string[] {
+  if (config.trustProxy === '') return false;
+  return config.trustProxy.split(',').map((a) => a.trim());
 }
 
 /** The IANA zone for the configured WIB/WITA/WIT. */

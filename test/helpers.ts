@@ -73,6 +73,8 @@ export async function testApp(dialect: Dialect, overrides: Partial<Config> = {})
       // Off unless a test is about the cache: factories publish without the app's event bus.
       pageCacheTtl: 0,
       secretKey: 'test-secret-key-of-at-least-thirty-two-characters',
+      // inject() connects from 127.0.0.1: tests act as the proxy and set X-Forwarded-For.
+      trustProxy: '127.0.0.1',
       ...overrides,
     },
   );

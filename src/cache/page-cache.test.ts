@@ -62,6 +62,19 @@ describe.each(STORES)('page cache in the app with %s', (cacheUrl) => {
     expect(third.body).toContain('Harga cabai turun lagi');
   });
 
+  it('ignores unknown query parameters and encoded newsroom paths', async () => {
+    for (let i = 0; i < 3; i++) {
+      const res = await app.server.inject({ url: `/?sampah=${i}` });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['x-cache']).toBeUndefined();
+    }
+    await app.server.inject({ url: '/%6Eewsroom' });
+    expect((await app.server.inject({ url: '/%6Eewsroom' })).headers['x-cache']).toBeUndefined();
+    // Known parameters in another order share one entry.
+    await app.server.inject({ url: '/cari?q=air&page=1' });
+    expect((await app.server.inject({ url: '/cari?page=1&q=air' })).headers['x-cache']).toBe('HIT');
+  });
+
   it('never caches errors or requests that carry a Warta cookie', async () => {
     await app.server.inject({ url: '/tidak-ada' });
     expect((await app.server.inject({ url: '/tidak-ada' })).headers['x-cache']).toBeUndefined();

@@ -2,6 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { EventBus } from '../lib/events.ts';
 import type { PageCacheStore } from './store.ts';
 
+/** Query parameters that change a public page; any other makes a request uncacheable. */
+const PAGE_PARAMS = new Set(['page', 'q', 'bagian', 'dari', 'sampai']);
+
 /**
  * Full-page cache for anonymous readers: a GET that rendered a 200 HTML page
  * is kept for `ttlMs` and served without touching the database. Any article
@@ -17,16 +20,28 @@ export function registerPageCache(
 ): void {
   if (ttlMs <= 0) return;
   const personal = (req: FastifyRequest) => /(?:^|;\s*)warta_/.test(req.headers.cookie ?? '');
-  const cacheable = (req: FastifyRequest) =>
-    (req.method === 'GET' || req.method === 'HEAD') &&
-    !personal(req) &&
-    !req.url.startsWith('/static/') &&
-    !req.url.startsWith('/media/') &&
-    !req.url.startsWith('/newsroom');
+  /**
+   * The cache key, or null when the request must not touch the cache: only
+   * matched public routes (the route pattern, not the raw URL, decides, so an
+   * encoded `/%6Eewsroom` is never cached) and only query parameters some page
+   * reads, so `?junk=N` cannot flood the cache with copies.
+   */
+  const keyOf = (req: FastifyRequest): string | null => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || personal(req)) return null;
+    const route = req.routeOptions.url;
+    if (!route || /^\/(newsroom|static|media)(\/|$)/.test(route)) return null;
+    const [path = '', query = ''] = req.url.split('?', 2);
+    const params = new URLSearchParams(query);
+    for (const name of params.keys()) if (!PAGE_PARAMS.has(name)) return null;
+    params.sort();
+    const rest = params.toString();
+    return rest ? `${path}?${rest}` : path;
+  };
 
   app.addHook('onRequest', async (req, reply) => {
-    if (!cacheable(req)) return;
-    const hit = await store.get(req.url);
+    const key = keyOf(req);
+    if (key === null) return;
+    const hit = await store.get(key);
     if (!hit) return;
     reply
       .code(hit.status)
@@ -38,8 +53,9 @@ export function registerPageCache(
   });
 
   app.addHook('onSend', async (req: FastifyRequest, reply: FastifyReply, payload) => {
+    const key = keyOf(req);
     if (
-      !cacheable(req) ||
+      key === null ||
       reply.getHeader('x-cache') === 'HIT' ||
       reply.statusCode !== 200 ||
       typeof payload !== 'string' ||
@@ -51,7 +67,7 @@ export function registerPageCache(
     if (!/^(text\/html|application\/(rss\+)?xml|text\/plain)/.test(type)) return payload;
     reply.header('x-cache', 'MISS');
     await store.set(
-      req.url,
+      key,
       { status: 200, contentType: type, body: payload, storedAt: Date.now() },
       ttlMs,
     );

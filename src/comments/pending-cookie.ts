@@ -35,8 +35,13 @@ export function pendingCookieValue(secret: string, ids: number[]): string {
 export function cookieFrom(header: string | undefined, name: string): string | undefined {
   for (const part of (header ?? '').split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name)
-      return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return undefined; // A mangled cookie is no cookie, never a 500.
+      }
+    }
   }
   return undefined;
 }

@@ -82,6 +82,11 @@ describe.each(DIALECTS)('posting a comment over HTTP: bad input (%s)', (dialect)
     expect(res.json().fields.website).toContain('200');
   });
 
+  it('a body over the 1 MiB limit is refused whole with 413, never cut and parsed', async () => {
+    const res = await refused(fields(token, { body: 'x'.repeat(1_100_000) }), 413);
+    expect(res.body).toContain('terlalu besar');
+  });
+
   it('arrays, objects, numbers and null where text is expected: 400', async () => {
     for (const v of [['a', 'b'], { $ne: '' }, 42, null, true]) {
       for (const key of ['body', 'name', 'email', 'website']) {

@@ -20,6 +20,16 @@ function disallowedMarkup(out: string): string[] {
   return bad;
 }
 
+describe('linkify on hostile input', () => {
+  it('trims thousands of trailing brackets and keeps balanced ones', () => {
+    const pieces = linkify(`http://a${')'.repeat(20_000)}`);
+    expect(pieces[0]).toEqual({ href: 'http://a' });
+    expect(linkify('lihat (https://contoh.id/a_(b)) ya')).toContainEqual({
+      href: 'https://contoh.id/a_(b)',
+    });
+  });
+});
+
 describe('CommentText', () => {
   it('makes paragraphs, line breaks and links', () => {
     const out = html('Halo warga.\nBaris dua.\n\nLihat https://contoh.id/berita?id=1, ya.');

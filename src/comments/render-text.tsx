@@ -15,10 +15,16 @@ export function linkify(line: string): ({ text: string } | { href: string })[] {
   for (const match of line.matchAll(URL_RE)) {
     let url = match[0];
     // Sentence punctuation after a URL is not part of it; a ")" that closes a "(" inside it is.
+    // Brackets are counted once and updated as characters drop, so trimming stays linear.
+    let opens = 0;
+    let closes = 0;
+    for (const ch of url) {
+      if (ch === '(') opens++;
+      else if (ch === ')') closes++;
+    }
     while (url.length > 0 && TRAILING_CHARS.includes(url.at(-1) ?? '')) {
-      const opens = url.split('(').length - 1;
-      const closes = url.split(')').length - 1;
       if (url.endsWith(')') && opens >= closes) break;
+      if (url.endsWith(')')) closes--;
       url = url.slice(0, -1);
     }
     if (!/^https?:\/\/[^/?#\s]+/i.test(url)) continue;

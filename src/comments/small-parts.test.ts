@@ -44,6 +44,8 @@ describe('pending cookie', () => {
       ),
     ).toHaveLength(20);
     expect(cookieFrom('a=1; warta_komentar=x%2Ey; b=2', 'warta_komentar')).toBe('x.y');
+    // A mangled value is treated as absent, never thrown.
+    expect(cookieFrom('warta_komentar=%E0%A4%A', 'warta_komentar')).toBeUndefined();
   });
 });
 

@@ -55,6 +55,8 @@ declare module 'fastify' {
   }
 }
 
+const BODY_LIMIT = 1_048_576;
+
 /** A preParsing hook that notes invalid UTF-8 in the body and hands the same bytes on. */
 export async function checkUtf8(
   req: FastifyRequest,
@@ -66,7 +68,10 @@ export async function checkUtf8(
   for await (const chunk of payload) {
     const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
     size += b.length;
-    if (size > 1_048_576) break;
+    if (size > BODY_LIMIT) {
+      // Refuse, never pass on a cut-off body as if it were whole.
+      throw Object.assign(new Error('comment body too large'), { statusCode: 413 });
+    }
     chunks.push(b);
   }
   const raw = Buffer.concat(chunks);

@@ -34,6 +34,11 @@ export const ERRORS = {
     id: 'Alamat halaman terlalu panjang.',
     en: 'The page address is too long.',
   },
+  TOO_LARGE: {
+    status: 413,
+    id: 'Kiriman Anda terlalu besar.',
+    en: 'What you sent is too large.',
+  },
   RATE_LIMITED: {
     status: 429,
     id: 'Terlalu banyak permintaan. Silakan coba lagi sebentar lagi.',
@@ -295,6 +300,7 @@ export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   const status = (err as { statusCode?: number })?.statusCode;
   if (status === 404) return new AppError('NOT_FOUND');
+  if (status === 413) return new AppError('TOO_LARGE');
   if (status === 414) return new AppError('URL_TOO_LONG');
   if (status === 429) return new AppError('RATE_LIMITED');
   if (status && status >= 400 && status < 500) return new AppError('BAD_REQUEST');

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { audit } from './audit.ts';
 import { type AuthDeps, ENROL_2FA_PATH, ipHashOf, NEWSROOM, safeNext } from './auth-shared.ts';
 import { keyedHash } from './csrf.ts';
-import { clearAccountFailures, loginBlockedFor, recordLoginFailure } from './login-limits.ts';
+import { forgiveLoginAttempt, reserveLoginAttempt } from './login-limits.ts';
 import { field, sendPage, startSession } from './login-routes.ts';
 import { authMessages } from './messages.ts';
 import { passwordProblem, verifyPassword } from './passwords.ts';
@@ -149,7 +149,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: Deps): void {
       account: keyedHash(config.secretKey, '2fa', String(session.userId)),
       address: ipHash,
     };
-    const blocked = await loginBlockedFor(db, keys, now);
+    const { blockedFor: blocked, rowIds } = await reserveLoginAttempt(db, keys, now);
     if (blocked !== null) {
       const minutes = Math.max(1, Math.ceil(blocked / 60_000));
       reply.header('retry-after', String(Math.ceil(blocked / 1000)));
@@ -161,7 +161,6 @@ export function registerAccountRoutes(app: FastifyInstance, deps: Deps): void {
     }
     const used = await checkSecondFactor(db, session.userId, field(req.body, 'code'), now);
     if (!used) {
-      await recordLoginFailure(db, keys, now);
       await audit(
         db,
         {
@@ -179,7 +178,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: Deps): void {
         401,
       );
     }
-    await clearAccountFailures(db, keys.account);
+    await forgiveLoginAttempt(db, keys, rowIds);
     await startSession(req, reply, deps, session.userId, false);
     await audit(
       db,

@@ -28,7 +28,15 @@ export const ENROL_2FA_PATH = '/newsroom/akun/dua-langkah';
 
 /** True for URLs inside the newsroom. */
 export function isNewsroomUrl(url: string): boolean {
-  return url === NEWSROOM || url.startsWith(`${NEWSROOM}/`) || url.startsWith(`${NEWSROOM}?`);
+  // Decide on the decoded path, as the router does: `/%6Eewsroom/…` is the newsroom too.
+  const raw = url.split('?', 1)[0] ?? '';
+  let path: string;
+  try {
+    path = decodeURIComponent(raw);
+  } catch {
+    path = raw;
+  }
+  return path === NEWSROOM || path.startsWith(`${NEWSROOM}/`);
 }
 
 /** True when the client asked for JSON (fetch/XHR callers), not a page. */
@@ -56,6 +64,8 @@ export function cookieOptions(config: Pick<Config, 'siteUrl'>, maxAgeSeconds?: n
 /** A safe place to go after login: a newsroom path on this site, never another host. */
 export function safeNext(next: unknown): string {
   if (typeof next !== 'string' || next.length > 500) return NEWSROOM;
+  // Printable ASCII only: anything else cannot go into a Location header.
+  if (!/^[\x21-\x7e]*$/.test(next)) return NEWSROOM;
   if (!isNewsroomUrl(next) || next.includes('//') || next.includes('\\')) return NEWSROOM;
   return next;
 }

@@ -168,6 +168,18 @@ describe.each(DIALECTS)('newsroom login and sessions over HTTP (%s)', (dialect) 
     expect(ghost.status).toBe(429);
   });
 
+  it('holds the account limit against guesses sent all at once', async () => {
+    const user = await makeStaff(app.db, 'wartawan');
+    const results = await Promise.all(
+      Array.from({ length: 3 * ACCOUNT_MAX }, (_, i) =>
+        loginThroughForm(app, user.email, `tebakan-serentak-${i}`, { ip: nextIp() }),
+      ),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(ACCOUNT_MAX);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(2 * ACCOUNT_MAX);
+  });
+
   it('limits failures per address across accounts', async () => {
     const ip = nextIp();
     for (let i = 0; i < 20; i++) {
@@ -327,5 +339,44 @@ describe.each(DIALECTS)('CSRF (%s)', (dialect) => {
     await app.db.kysely.deleteFrom('sessions').where('user_id', '=', a.user.id).execute();
     const res = await post(a.cookie, { _csrf: a.csrf }, { accept: 'application/json' });
     expect(res.statusCode).toBe(401);
+  });
+});
+
+describe('newsroom paths the router decodes', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await testApp('sqlite');
+  });
+  afterAll(async () => {
+    await app?.dispose();
+  });
+
+  it('guards an encoded /%6Eewsroom path exactly like /newsroom', async () => {
+    const anon = await app.server.inject({ method: 'GET', url: '/%6Eewsroom/staf' });
+    expect(anon.statusCode).toBe(302);
+    const { cookie } = await loginAs(app, 'redaktur');
+    const before = await app.db.kysely.selectFrom('articles').select('id').execute();
+    const noCsrf = await app.server.inject({
+      method: 'POST',
+      url: '/%6Eewsroom/artikel',
+      headers: { ...FORM, cookie },
+      payload: form({ headline: 'Tanpa token' }),
+    });
+    expect(noCsrf.statusCode).toBe(403);
+    expect(await app.db.kysely.selectFrom('articles').select('id').execute()).toHaveLength(
+      before.length,
+    );
+  });
+
+  it('sends a login with a next address that cannot be a header back to the newsroom home', async () => {
+    const { cookie } = await loginAs(app, 'wartawan');
+    for (const next of ['/newsroom/%0d%0aSet-Cookie:%20a=b', '/newsroom/%E2%80%A8x']) {
+      const res = await app.server.inject({
+        url: `/newsroom/masuk?next=${next}`,
+        headers: { cookie },
+      });
+      expect(res.statusCode, next).toBeLessThan(500);
+      expect(String(res.headers.location ?? '/newsroom')).toBe('/newsroom');
+    }
   });
 });

@@ -14,52 +14,6 @@ export interface LimitKeys {
   address: string;
 }
 
-/** When blocked, how long until the next attempt is allowed (ms); otherwise null. */
-export async function loginBlockedFor(
-  db: Db,
-  keys: LimitKeys,
-  now = Date.now(),
-): Promise<number | null> {
-  const since = now - WINDOW_MS;
-  let wait = 0;
-  for (const [kind, key, max] of [
-    ['account', keys.account, ACCOUNT_MAX],
-    ['address', keys.address, ADDRESS_MAX],
-  ] as const) {
-    const rows = await db.kysely
-      .selectFrom('login_failures')
-      .select('created_at')
-      .where('kind', '=', kind)
-      .where('key_hash', '=', key)
-      .where('created_at', '>', since)
-      .orderBy('created_at', 'desc')
-      .limit(max)
-      .execute();
-    if (rows.length >= max) {
-      // The window reopens when the oldest of the last `max` failures leaves it.
-      const oldest = rows[rows.length - 1]?.created_at ?? now;
-      wait = Math.max(wait, oldest + WINDOW_MS - now);
-    }
-  }
-  return wait > 0 ? wait : null;
-}
-
-/** Records one failed attempt against both the account and the address. */
-export async function recordLoginFailure(db: Db, keys: LimitKeys, now = Date.now()): Promise<void> {
-  await db.kysely
-    .insertInto('login_failures')
-    .values([
-      { kind: 'account', key_hash: keys.account, created_at: now },
-      { kind: 'address', key_hash: keys.address, created_at: now },
-    ])
-    .execute();
-  // Keep the table small.
-  await db.kysely
-    .deleteFrom('login_failures')
-    .where('created_at', '<=', now - WINDOW_MS)
-    .execute();
-}
-
 /** A successful login forgives the account's earlier failures (not the address's). */
 export async function clearAccountFailures(db: Db, accountKey: string): Promise<void> {
   await db.kysely
@@ -67,4 +21,59 @@ export async function clearAccountFailures(db: Db, accountKey: string): Promise<
     .where('kind', '=', 'account')
     .where('key_hash', '=', accountKey)
     .execute();
+}
+
+/**
+ * Counts this attempt BEFORE the slow password or code check, so guesses sent
+ * at the same moment cannot all pass the limit: each inserts its row first,
+ * then counts the rows in the window including its own. Returns the wait when
+ * blocked and the rows written (forgiven on success).
+ */
+export async function reserveLoginAttempt(
+  db: Db,
+  keys: LimitKeys,
+  now = Date.now(),
+): Promise<{ blockedFor: number | null; rowIds: number[] }> {
+  const rows = await db.kysely
+    .insertInto('login_failures')
+    .values([
+      { kind: 'account', key_hash: keys.account, created_at: now },
+      { kind: 'address', key_hash: keys.address, created_at: now },
+    ])
+    .returning('id')
+    .execute();
+  const since = now - WINDOW_MS;
+  let wait = 0;
+  for (const [kind, key, max] of [
+    ['account', keys.account, ACCOUNT_MAX],
+    ['address', keys.address, ADDRESS_MAX],
+  ] as const) {
+    const recent = await db.kysely
+      .selectFrom('login_failures')
+      .select('created_at')
+      .where('kind', '=', kind)
+      .where('key_hash', '=', key)
+      .where('created_at', '>', since)
+      .orderBy('created_at', 'desc')
+      .limit(max + 1)
+      .execute();
+    // Allowed while this attempt is one of at most `max` in the window.
+    if (recent.length > max) {
+      const edge = recent[max]?.created_at ?? now;
+      wait = Math.max(wait, edge + WINDOW_MS - now, 1000);
+    }
+  }
+  await db.kysely.deleteFrom('login_failures').where('created_at', '<=', since).execute();
+  return { blockedFor: wait > 0 ? wait : null, rowIds: rows.map((r) => r.id) };
+}
+
+/** A successful login: its own reservation and the account's earlier failures are forgiven. */
+export async function forgiveLoginAttempt(
+  db: Db,
+  keys: LimitKeys,
+  rowIds: number[],
+): Promise<void> {
+  if (rowIds.length)
+    await db.kysely.deleteFrom('login_failures').where('id', 'in', rowIds).execute();
+  await clearAccountFailures(db, keys.account);
 }

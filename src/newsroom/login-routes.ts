@@ -5,7 +5,7 @@ import { audit } from './audit.ts';
 import type { AuthDeps } from './auth-shared.ts';
 import { cookieOptions, ipHashOf, NEWSROOM, safeNext } from './auth-shared.ts';
 import { keyedHash } from './csrf.ts';
-import { clearAccountFailures, loginBlockedFor, recordLoginFailure } from './login-limits.ts';
+import { forgiveLoginAttempt, reserveLoginAttempt } from './login-limits.ts';
 import { PASSWORD_MAX, verifyDummy, verifyPassword } from './passwords.ts';
 import {
   ABSOLUTE_MS,
@@ -108,7 +108,7 @@ export function registerLoginRoutes(app: FastifyInstance, deps: Deps): void {
       const now = deps.now();
       const ipHash = ipHashOf(req, config);
       const keys = { account: keyedHash(config.secretKey, 'account', email), address: ipHash };
-      const blocked = await loginBlockedFor(db, keys, now);
+      const { blockedFor: blocked, rowIds } = await reserveLoginAttempt(db, keys, now);
       if (blocked !== null) {
         const minutes = Math.max(1, Math.ceil(blocked / 60_000));
         reply.header('retry-after', String(Math.ceil(blocked / 1000)));
@@ -123,7 +123,6 @@ export function registerLoginRoutes(app: FastifyInstance, deps: Deps): void {
         ok = await verifyPassword(user.password_hash, password);
       }
       if (!user || !ok || user.disabled) {
-        await recordLoginFailure(db, keys, now);
         await audit(
           db,
           {
@@ -142,7 +141,7 @@ export function registerLoginRoutes(app: FastifyInstance, deps: Deps): void {
         return fail(401, m.failed);
       }
 
-      await clearAccountFailures(db, keys.account);
+      await forgiveLoginAttempt(db, keys, rowIds);
       const pending = user.totp_enabled === 1;
       await startSession(req, reply, deps, user.id, pending);
       await audit(
