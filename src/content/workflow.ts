@@ -202,6 +202,12 @@ export async function applyWorkflow(
     await deleteArticle(k, events, articleId);
     return next;
   }
+  // The publish job is written BEFORE the article becomes scheduled: a crash in
+  // between leaves a job that finds nothing to do, never a scheduled article
+  // without a job.
+  if (action === 'schedule' && next.scheduledAt != null) {
+    await opts.onSchedule?.(articleId, next.scheduledAt);
+  }
   const updated = await k
     .updateTable('articles')
     .set((eb) => ({
@@ -218,9 +224,6 @@ export async function applyWorkflow(
     .where('status', '=', row.status)
     .executeTakeFirst();
   if (Number(updated.numUpdatedRows) !== 1) throw new AppError('WORKFLOW_INVALID');
-  if (action === 'schedule' && next.scheduledAt != null) {
-    await opts.onSchedule?.(articleId, next.scheduledAt);
-  }
   await events.emit('article.workflow', { articleId, action, status: next.status });
   return next;
 }
