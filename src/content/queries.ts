@@ -313,14 +313,15 @@ async function imagesFor(db: DB, ids: number[]): Promise<Record<number, ImageRef
 }
 
 async function pinsFor(db: DB, articleId: number, now: number): Promise<number[]> {
+  // CROSS JOIN: the article's few pins drive the lookup (by primary key), never
+  // a walk over every published article.
   const rows = await db
     .selectFrom('article_pins as p')
-    .innerJoin('articles as a', 'a.id', 'p.related_id')
+    .crossJoin('articles as a')
     .select('p.related_id')
+    .whereRef('a.id', '=', 'p.related_id')
     .where('p.article_id', '=', articleId)
-    .where('a.status', '=', 'published')
-    .where('a.published_at', '<=', now)
-    .where('a.deleted_at', 'is', null)
+    .where(visibleAt(now))
     .orderBy('p.position')
     .execute();
   return rows.map((r) => r.related_id);

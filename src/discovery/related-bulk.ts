@@ -1,7 +1,7 @@
 import type { Block } from '../content/blocks.ts';
 import type { Db } from '../db/connection.ts';
 import { extractFeatures, idf, type RelatedInput } from './related.ts';
-import { postingsFor, type RelatedDb, recomputeList } from './related-store.ts';
+import { docColumns, postingsFor, type RelatedDb, recomputeList } from './related-store.ts';
 import { bodyText } from './text.ts';
 
 /**
@@ -69,7 +69,7 @@ export async function rebuildRelatedIndex(
             slice.map(({ item, f }) => ({
               article_id: item.id,
               published_at: item.publishedAt,
-              features: JSON.stringify(f),
+              ...docColumns(f),
             })),
           )
           .execute();

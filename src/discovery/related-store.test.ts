@@ -6,7 +6,7 @@ import { paragraph } from '../content/blocks.ts';
 import { deleteArticle, unpublishArticle } from '../content/commands.ts';
 import { EventBus } from '../lib/events.ts';
 import { wireListeners } from '../listeners.ts';
-import { relatedIds } from './related-store.ts';
+import { relatedIds, STORED_RELATED } from './related-store.ts';
 
 const HOUR = 3_600_000;
 const body = (...p: string[]) => p.map((t) => paragraph(t));
@@ -108,5 +108,42 @@ describe.each(DIALECTS)('related articles (%s)', (dialect) => {
     expect(await relatedIds(t.db.kysely, d.id)).toEqual([]);
     await deleteArticle(t.db.kysely, events, c.id);
     expect(await relatedIds(t.db.kysely, a.id)).not.toContain(c.id);
+  });
+
+  it('links a new article forward into full lists without growing them', async () => {
+    const places =
+      'Tabanan Badung Bangli Karangasem Klungkung Buleleng Negara Ubud Kuta Sanur Amed Candidasa Kintamani Bedugul'.split(
+        ' ',
+      );
+    const ids: number[] = [];
+    for (const [i, place] of places.entries()) {
+      const a = await publish(
+        `Harga cabai rawit di pasar ${place} melonjak`,
+        [
+          `Harga cabai rawit di pasar ${place} naik menjadi ${60 + i} ribu rupiah per kilogram.`,
+          `Pedagang ${place} menyebut pasokan cabai dari petani berkurang karena hujan.`,
+        ],
+        ['Harga Cabai'],
+        60 - i,
+      );
+      ids.push(a.id);
+    }
+    const first = ids[0] as number;
+    expect((await relatedIds(t.db.kysely, first, 99)).length).toBe(STORED_RELATED);
+    const late = await publish(
+      'Cabai rawit Tabanan kembali melonjak, pedagang pasar mengeluh',
+      [
+        'Harga cabai rawit di pasar Tabanan kembali naik, pedagang mengeluh pembeli sepi.',
+        'Petani Tabanan gagal panen cabai karena hujan.',
+      ],
+      ['Harga Cabai'],
+      1,
+    );
+    const list = await relatedIds(t.db.kysely, first, 99);
+    expect(list).toContain(late.id);
+    expect(list.length).toBe(STORED_RELATED);
+    for (const id of ids) {
+      expect((await relatedIds(t.db.kysely, id, 99)).length).toBeLessThanOrEqual(STORED_RELATED);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { getPublishedArticle } from '../content/queries.ts';
+import type { Block } from '../content/blocks.ts';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 import type { EventBus } from '../lib/events.ts';
@@ -26,8 +26,10 @@ import { bodyText } from './text.ts';
 export interface RelatedDocTable {
   article_id: number;
   published_at: number;
-  /** JSON of RelatedFeatures. */
+  /** JSON of RelatedFeatures without `terms`. */
   features: string;
+  /** JSON of RelatedFeatures.terms (only read to update document frequencies). */
+  terms: string;
 }
 export interface RelatedDfTable {
   term: string;
@@ -118,48 +120,74 @@ export function postingsFor(
   ];
 }
 
-async function loadDocs(k: RelatedDb, ids: number[]): Promise<Map<number, Doc>> {
+/** Stored documents; `terms` is only read when asked for (it is long and unused in scoring). */
+async function loadDocs(k: RelatedDb, ids: number[], withTerms = false): Promise<Map<number, Doc>> {
   const out = new Map<number, Doc>();
-  for (let i = 0; i < ids.length; i += 500) {
+  const sorted = [...ids].sort((a, b) => a - b);
+  for (let i = 0; i < sorted.length; i += 500) {
     const rows = await k
       .selectFrom('related_docs')
-      .selectAll()
-      .where('article_id', 'in', ids.slice(i, i + 500))
+      .select(['article_id', 'published_at', 'features'])
+      .$if(withTerms, (q) => q.select('terms'))
+      .where('article_id', 'in', sorted.slice(i, i + 500))
       .execute();
     for (const r of rows) {
-      out.set(r.article_id, {
-        id: r.article_id,
-        publishedAt: Number(r.published_at),
-        features: JSON.parse(r.features),
-      });
+      const features = JSON.parse(r.features) as RelatedFeatures;
+      features.terms = withTerms ? JSON.parse((r as { terms: string }).terms) : [];
+      out.set(r.article_id, { id: r.article_id, publishedAt: Number(r.published_at), features });
     }
   }
   return out;
 }
 
-/** Text, tags and time of a published (or scheduled) article, through the content read path. */
+/** The stored columns of one document's features. */
+export function docColumns(f: RelatedFeatures): { features: string; terms: string } {
+  const { terms, ...rest } = f;
+  return { features: JSON.stringify(rest), terms: JSON.stringify(terms) };
+}
+
+/**
+ * Text, tags and time of a published or scheduled article (indexed now, shown
+ * when due): two key reads, not getPublishedArticle, which also loads
+ * summaries and pins (its pins join scans published articles on SQLite).
+ */
 async function loadInput(
   db: Db,
   articleId: number,
 ): Promise<(RelatedInput & { publishedAt: number }) | null> {
-  // "Visible at the end of time": scheduled articles are indexed now and shown when due.
-  const found = await getPublishedArticle(db.kysely, articleId, Number.MAX_SAFE_INTEGER);
-  if (found.kind !== 'found') return null;
-  const a = found.article;
+  const a = await db.kysely
+    .selectFrom('articles')
+    .select(['headline', 'deck', 'body', 'published_at'])
+    .where('id', '=', articleId)
+    .where('status', '=', 'published')
+    .where('published_at', 'is not', null)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!a || a.published_at == null) return null;
+  const tags = await db.kysely
+    .selectFrom('article_tags')
+    .select('tag_id')
+    .where('article_id', '=', articleId)
+    .orderBy('position')
+    .execute();
   return {
     headline: a.headline,
     deck: a.deck,
-    body: bodyText(a.body),
-    tagIds: a.tags.map((t) => t.id),
-    publishedAt: a.publishedAt,
+    body: bodyText(JSON.parse(a.body) as Block[]),
+    tagIds: tags.map((t) => t.tag_id),
+    publishedAt: Number(a.published_at),
   };
 }
 
 /**
  * Adds or refreshes one article in the index (features, document frequencies,
- * postings). Returns its features, or null when the article is not published.
+ * postings). Returns its features and its terms' frequencies, or null when the
+ * article is not published.
  */
-export async function indexForRelated(db: Db, articleId: number): Promise<Doc | null> {
+export async function indexForRelated(
+  db: Db,
+  articleId: number,
+): Promise<{ doc: Doc; dfs: Map<string, number> } | null> {
   const input = await loadInput(db, articleId);
   if (!input) {
     await removeFromIndex(db, articleId);
@@ -168,14 +196,17 @@ export async function indexForRelated(db: Db, articleId: number): Promise<Doc | 
   return indexInput(db, articleId, input);
 }
 
-/** Indexes already-loaded article text (the bulk path shares this with events). */
+/**
+ * Indexes already-loaded article text; also returns the document frequencies
+ * of the article's terms as now stored, so computing its list reads them once.
+ */
 export async function indexInput(
   db: Db,
   articleId: number,
   input: RelatedInput & { publishedAt: number },
-): Promise<Doc> {
+): Promise<{ doc: Doc; dfs: Map<string, number> }> {
   const k = rdb(db);
-  const old = (await loadDocs(k, [articleId])).get(articleId);
+  const old = (await loadDocs(k, [articleId], true)).get(articleId);
   // First pass for the term list, then frequencies, then the real features.
   const draft = extractFeatures(input, () => undefined, 1);
   const dfs = await dfMap(k, draft.terms);
@@ -197,14 +228,14 @@ export async function indexInput(
       .values({
         article_id: articleId,
         published_at: input.publishedAt,
-        features: JSON.stringify(features),
+        ...docColumns(features),
       })
       .execute();
     await tx.deleteFrom('related_postings').where('article_id', '=', articleId).execute();
     const rows = postingsFor(articleId, features, idfOf);
     if (rows.length) await tx.insertInto('related_postings').values(rows).execute();
   });
-  return { id: articleId, publishedAt: input.publishedAt, features };
+  return { doc: { id: articleId, publishedAt: input.publishedAt, features }, dfs };
 }
 
 /** Candidate ids for a document from the inverted index, with a first rough score. */
@@ -243,9 +274,13 @@ export interface Scored {
  * inverted index, re-scored on full features, near-duplicates of the article
  * or of a better candidate left out.
  */
-export async function computeRelated(db: Db, doc: Doc): Promise<Scored[]> {
+export async function computeRelated(
+  db: Db,
+  doc: Doc,
+  knownDf?: Map<string, number>,
+): Promise<Scored[]> {
   const k = rdb(db);
-  const ownDf = await dfMap(k, doc.features.terms);
+  const ownDf = knownDf ?? (await dfMap(k, doc.features.terms));
   const n = ownDf.get(N_TERM) ?? 1;
   const ids = await candidates(k, doc, (t) => idf(ownDf.get(t), n));
   const docs = await loadDocs(k, ids);
@@ -301,28 +336,36 @@ async function linkForward(k: RelatedDb, articleId: number, list: Scored[]) {
     .execute();
   const lists = new Map<number, { related_id: number; score: number }[]>();
   for (const r of rows) lists.set(r.article_id, [...(lists.get(r.article_id) ?? []), r]);
+  const inserts: RelatedArticleTable[] = [];
+  const drops: { article_id: number; related_id: number }[] = [];
   for (const { id, score } of list) {
     const current = (lists.get(id) ?? []).sort((a, b) => b.score - a.score);
     if (current.length >= STORED_RELATED && (current.at(-1)?.score ?? 0) >= score) continue;
-    await k
-      .insertInto('related_articles')
-      .values({ article_id: id, related_id: articleId, score })
-      .execute();
+    inserts.push({ article_id: id, related_id: articleId, score });
     for (const drop of current.slice(STORED_RELATED - 1)) {
-      await k
-        .deleteFrom('related_articles')
-        .where('article_id', '=', id)
-        .where('related_id', '=', drop.related_id)
-        .execute();
+      drops.push({ article_id: id, related_id: drop.related_id });
     }
+  }
+  if (inserts.length) await k.insertInto('related_articles').values(inserts).execute();
+  if (drops.length) {
+    await k
+      .deleteFrom('related_articles')
+      .where((eb) =>
+        eb.or(
+          drops.map((d) =>
+            eb.and([eb('article_id', '=', d.article_id), eb('related_id', '=', d.related_id)]),
+          ),
+        ),
+      )
+      .execute();
   }
 }
 
 /** Re-indexes an article and recomputes its related list, then links it forward. */
 export async function refreshRelated(db: Db, articleId: number): Promise<Scored[]> {
-  const doc = await indexForRelated(db, articleId);
-  if (!doc) return [];
-  const list = await computeRelated(db, doc);
+  const indexed = await indexForRelated(db, articleId);
+  if (!indexed) return [];
+  const list = await computeRelated(db, indexed.doc, indexed.dfs);
   const k = rdb(db);
   await k.transaction().execute(async (tx) => {
     await storeList(tx, articleId, list);
@@ -344,7 +387,7 @@ export async function recomputeList(db: Db, articleId: number): Promise<void> {
  */
 export async function removeFromIndex(db: Db, articleId: number): Promise<void> {
   const k = rdb(db);
-  const old = (await loadDocs(k, [articleId])).get(articleId);
+  const old = (await loadDocs(k, [articleId], true)).get(articleId);
   const affected = await k
     .selectFrom('related_articles')
     .select('article_id')

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { MigrationContext } from '../migrate.ts';
 
 /**
@@ -7,7 +7,10 @@ import type { MigrationContext } from '../migrate.ts';
  * the stored related lists), hourly view counts for "Terpopuler", and an
  * external id on articles so bulk imports are idempotent.
  */
-export async function up(db: Kysely<unknown>, _ctx: MigrationContext): Promise<void> {
+export async function up(db: Kysely<unknown>, ctx: MigrationContext): Promise<void> {
+  // On SQLite, small keyed tables are clustered on their key (WITHOUT ROWID):
+  // one B-tree seek per lookup instead of an index seek plus a table seek.
+  const clustered = ctx.dialect === 'sqlite' ? sql`WITHOUT ROWID` : sql``;
   await db.schema.alterTable('articles').addColumn('external_id', 'text').execute();
   await db.schema
     .createIndex('articles_external_id')
@@ -16,7 +19,9 @@ export async function up(db: Kysely<unknown>, _ctx: MigrationContext): Promise<v
     .unique()
     .execute();
 
-  // One row per indexed article: its term vector and features, as JSON.
+  // One row per indexed article: its term vector and features, as JSON. The
+  // long list of every distinct term (only for df bookkeeping) comes last, so
+  // reading candidates' features never walks its overflow pages.
   await db.schema
     .createTable('related_docs')
     .addColumn('article_id', 'integer', (c) =>
@@ -24,6 +29,7 @@ export async function up(db: Kysely<unknown>, _ctx: MigrationContext): Promise<v
     )
     .addColumn('published_at', 'bigint', (c) => c.notNull())
     .addColumn('features', 'text', (c) => c.notNull())
+    .addColumn('terms', 'text', (c) => c.notNull())
     .execute();
 
   // Document frequency of every term (stems, `#tag`, `@entity`); term '' holds N.
@@ -31,23 +37,32 @@ export async function up(db: Kysely<unknown>, _ctx: MigrationContext): Promise<v
     .createTable('related_df')
     .addColumn('term', 'text', (c) => c.primaryKey())
     .addColumn('df', 'integer', (c) => c.notNull())
+    .modifyEnd(clustered)
     .execute();
 
   // Inverted index of each article's top terms: candidates without a full scan.
-  await db.schema
+  // A term's strongest postings are read in key order: on SQLite the table is
+  // clustered on (term, weight, article_id); on PostgreSQL a covering index.
+  const postings = db.schema
     .createTable('related_postings')
     .addColumn('term', 'text', (c) => c.notNull())
     .addColumn('article_id', 'integer', (c) =>
       c.notNull().references('articles.id').onDelete('cascade'),
     )
-    .addColumn('weight', 'real', (c) => c.notNull())
-    .addPrimaryKeyConstraint('related_postings_pk', ['term', 'article_id'])
-    .execute();
-  await db.schema
-    .createIndex('related_postings_impact')
-    .on('related_postings')
-    .columns(['term', 'weight'])
-    .execute();
+    .addColumn('weight', 'real', (c) => c.notNull());
+  if (ctx.dialect === 'sqlite') {
+    await postings
+      .addPrimaryKeyConstraint('related_postings_pk', ['term', 'weight', 'article_id'])
+      .modifyEnd(clustered)
+      .execute();
+  } else {
+    await postings.addPrimaryKeyConstraint('related_postings_pk', ['term', 'article_id']).execute();
+    await db.schema
+      .createIndex('related_postings_impact')
+      .on('related_postings')
+      .columns(['term', 'weight', 'article_id'])
+      .execute();
+  }
   await db.schema
     .createIndex('related_postings_article')
     .on('related_postings')
@@ -65,6 +80,7 @@ export async function up(db: Kysely<unknown>, _ctx: MigrationContext): Promise<v
     )
     .addColumn('score', 'real', (c) => c.notNull())
     .addPrimaryKeyConstraint('related_articles_pk', ['article_id', 'related_id'])
+    .modifyEnd(clustered)
     .execute();
   await db.schema
     .createIndex('related_articles_related')
