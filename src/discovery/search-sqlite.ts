@@ -14,6 +14,7 @@ import {
   trigrams,
   vocabularyOf,
 } from './search-index.ts';
+import { KEY_SLOTS, keyRange, walkTopK } from './search-sqlite-walk.ts';
 
 type K = Kysely<unknown>;
 
@@ -55,6 +56,23 @@ function filterSql(f: SearchFilters): RawBuilder<unknown> {
   return sql.join(parts, sql` AND `);
 }
 
+/** Section and exclusion filters on `search_docs d` (the date range is a key range), or null. */
+function extraFilter(f: SearchFilters): RawBuilder<unknown> | null {
+  const parts: RawBuilder<unknown>[] = [];
+  if (f.sectionIds) {
+    parts.push(f.sectionIds.length ? sql`d.section_id IN (${sql.join(f.sectionIds)})` : sql`1 = 0`);
+  }
+  if (f.excludeIds?.length) parts.push(sql`d.article_id NOT IN (${sql.join(f.excludeIds)})`);
+  return parts.length ? sql.join(parts, sql` AND `) : null;
+}
+
+/**
+ * When search walks matches newest first (search-sqlite-walk.ts) instead of
+ * ranking them all: above `above` matches, for the first `maxRank` results.
+ * Tests lower `above` to run the walk on small corpora.
+ */
+export const WALK_TUNING = { above: 2000, maxRank: 500 };
+
 /**
  * How many indexed articles match an FTS expression under the filters. With
  * only the render time to respect (the usual case), FTS5 counts its own
@@ -62,21 +80,36 @@ function filterSql(f: SearchFilters): RawBuilder<unknown> {
  * found through the published_at index.
  */
 async function countMatches(k: K, match: string, f: SearchFilters): Promise<number> {
-  if (f.sectionIds || f.from != null || f.to != null || f.excludeIds?.length) {
+  if (f.sectionIds || f.excludeIds?.length) {
     const r = await sql<{ n: number }>`SELECT count(*) AS n FROM search_fts
-      JOIN search_docs d ON d.article_id = search_fts.rowid
+      JOIN search_docs d ON d.fts_key = search_fts.rowid
       WHERE search_fts MATCH ${match} AND ${filterSql(f)}`.execute(k);
     return Number(r.rows[0]?.n ?? 0);
   }
-  const [all, later] = await Promise.all([
-    sql<{
-      n: number;
-    }>`SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ${match}`.execute(k),
-    sql<{ n: number }>`SELECT count(*) AS n FROM search_docs d CROSS JOIN search_fts
-      WHERE d.published_at > ${f.now} AND search_fts.rowid = d.article_id
-        AND search_fts MATCH ${match}`.execute(k),
-  ]);
-  return Number(all.rows[0]?.n ?? 0) - Number(later.rows[0]?.n ?? 0);
+  // The date filters are a key range: FTS5 counts its own matches, no row lookups.
+  const { lo, hi } = keyRange(f.now, f.from, f.to);
+  const r = await sql<{ n: number }>`SELECT count(*) AS n FROM search_fts
+    WHERE search_fts MATCH ${match} AND rowid >= ${lo} AND rowid < ${hi}`.execute(k);
+  return Number(r.rows[0]?.n ?? 0);
+}
+
+/**
+ * The FTS5 rowid for an article: published_at · KEY_SLOTS + a slot free in that
+ * millisecond, so rowid order is publication order.
+ */
+async function freeKey(k: K, id: number, publishedAt: number): Promise<number> {
+  const base = publishedAt * KEY_SLOTS;
+  const used = new Set(
+    (
+      await sql<{ key: number }>`SELECT fts_key AS key FROM search_docs
+        WHERE fts_key >= ${base} AND fts_key < ${base + KEY_SLOTS}`.execute(k)
+    ).rows.map((r) => Number(r.key)),
+  );
+  for (let j = 0; j < KEY_SLOTS; j++) {
+    const key = base + ((id + j) % KEY_SLOTS);
+    if (!used.has(key)) return key;
+  }
+  throw new Error(`more than ${KEY_SLOTS} articles published at ${publishedAt}`);
 }
 
 async function adjustVocab(k: K, removed: string[], added: string[]): Promise<void> {
@@ -108,9 +141,12 @@ async function adjustVocab(k: K, removed: string[], added: string[]): Promise<vo
 
 async function removeIn(k: K, id: number): Promise<string[]> {
   const old = (
-    await sql<{ vocab: string }>`SELECT vocab FROM search_docs WHERE article_id = ${id}`.execute(k)
+    await sql<{
+      vocab: string;
+      key: number;
+    }>`SELECT vocab, fts_key AS key FROM search_docs WHERE article_id = ${id}`.execute(k)
   ).rows[0];
-  await sql`DELETE FROM search_fts WHERE rowid = ${id}`.execute(k);
+  if (old) await sql`DELETE FROM search_fts WHERE rowid = ${old.key}`.execute(k);
   await sql`DELETE FROM search_docs WHERE article_id = ${id}`.execute(k);
   return old?.vocab ? old.vocab.split(' ') : [];
 }
@@ -123,12 +159,13 @@ export function sqliteSearchIndex(db: Db): SearchIndex {
       const vocab = vocabularyOf(doc);
       await k.transaction().execute(async (trx) => {
         const old = await removeIn(trx, doc.id);
+        const key = await freeKey(trx, doc.id, doc.publishedAt);
         await sql`INSERT INTO search_docs
-          (article_id, section_id, published_at, version, headline, deck, body, vocab)
-          VALUES (${doc.id}, ${doc.sectionId}, ${doc.publishedAt}, ${doc.version},
+          (article_id, fts_key, section_id, published_at, version, headline, deck, body, vocab)
+          VALUES (${doc.id}, ${key}, ${doc.sectionId}, ${doc.publishedAt}, ${doc.version},
             ${doc.headline}, ${doc.deck}, ${doc.body}, ${vocab.join(' ')})`.execute(trx);
         await sql`INSERT INTO search_fts (rowid, headline, deck, body, words)
-          VALUES (${doc.id}, ${indexTerms(doc.headline).join(' ')}, ${indexTerms(doc.deck).join(' ')},
+          VALUES (${key}, ${indexTerms(doc.headline).join(' ')}, ${indexTerms(doc.deck).join(' ')},
             ${indexTerms(doc.body).join(' ')}, ${headlineWords(doc.headline).join(' ')})`.execute(
           trx,
         );
@@ -177,17 +214,39 @@ export function sqliteSearchIndex(db: Db): SearchIndex {
           + ${FIELD_BONUS.text} * ${text} / (1.0 + ${text})) *
         (1.0 + ${ranking.recencyWeight} /
           (1.0 + (${filters.now} - d.published_at) * 1.0 / ${DAY_MS * ranking.halfLifeDays}))`;
-      const [count, full, rows] = await Promise.all([
-        countMatches(k, any, filters),
-        countMatches(k, `{headline deck body} : ${all}`, filters),
-        // Ids and scores only: the sorter then never carries article text.
-        sql<{ id: number; score: number }>`
+      const count = await countMatches(k, any, filters);
+      const full = await countMatches(k, `{headline deck body} : ${all}`, filters);
+      const wanted = paging.offset + paging.limit;
+      // Many matches: walk them newest first and stop early (same order, exact).
+      const walked =
+        count > WALK_TUNING.above && wanted <= WALK_TUNING.maxRank
+          ? await walkTopK(
+              k,
+              {
+                units: units.map((u) => `{headline deck body} : ${u}`),
+                any,
+                all: `{headline deck body} : ${all}`,
+                headlineAll: `{headline} : ${all}`,
+                deckAll: `{deck} : ${all}`,
+                phrases: query.units.flat(),
+                now: filters.now,
+                from: filters.from,
+                to: filters.to,
+                extra: extraFilter(filters),
+              },
+              wanted,
+              ranking,
+            )
+          : null;
+      const rows = walked
+        ? { rows: walked.slice(paging.offset) }
+        : // Ids and scores only: the sorter then never carries article text.
+          await sql<{ id: number; score: number }>`
           SELECT d.article_id AS id, ${matched} AS matched, ${score} AS score
-          FROM search_fts JOIN search_docs d ON d.article_id = search_fts.rowid
+          FROM search_fts JOIN search_docs d ON d.fts_key = search_fts.rowid
           WHERE ${where}
           ORDER BY matched DESC, score DESC, d.published_at DESC, d.article_id DESC
-          LIMIT ${paging.limit} OFFSET ${paging.offset}`.execute(k),
-      ]);
+          LIMIT ${paging.limit} OFFSET ${paging.offset}`.execute(k);
       const ids = rows.rows.map((r) => r.id);
       const texts = ids.length
         ? await sql<{ id: number; deck: string; body: string }>`SELECT article_id AS id, deck, body
@@ -212,7 +271,7 @@ export function sqliteSearchIndex(db: Db): SearchIndex {
       if (prefix) parts.push(`${phrase(prefix)}*`);
       const match = `{words} : (${parts.join(' AND ')})`;
       const rows = await sql<{ id: number }>`SELECT d.article_id AS id FROM search_fts
-        JOIN search_docs d ON d.article_id = search_fts.rowid
+        JOIN search_docs d ON d.fts_key = search_fts.rowid
         WHERE search_fts MATCH ${match} AND ${filterSql(filters)}
         ORDER BY d.published_at DESC, d.article_id DESC LIMIT ${limit}`.execute(k);
       return rows.rows.map((r) => r.id);

@@ -19,6 +19,7 @@ import {
   suggestHeadlines,
 } from './search.ts';
 import { DEFAULT_RANKING, type SearchDoc, trigramSimilarity } from './search-index.ts';
+import { WALK_TUNING } from './search-sqlite.ts';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 5, 15, 5, 0, 0);
@@ -351,6 +352,53 @@ describe('same results on both backends', () => {
     }
     expect(orders[0]).toEqual(orders[1]);
     expect(orders[0]?.[0]?.slice(0, 3)).toEqual([0, 4, 2]);
+  });
+});
+
+describe('SQLite: walking matches newest first', () => {
+  it('returns exactly what the ranked query returns', async () => {
+    const t = await freshDb('sqlite');
+    try {
+      const s = await makeSection(t.db, 'Jalan');
+      const index = searchIndexFor(t.db);
+      const words = ['banjir', 'sawah', 'petani', 'sungai', 'Bantaran'];
+      for (let i = 0; i < 60; i++) {
+        const pick = (j: number) => words[(i * j + j) % words.length] as string;
+        const a = await publishedArticle(t.db, s.id, {}, NOW - (i % 17) * DAY - i);
+        await index.upsert(
+          doc(a.id, s.id, {
+            headline: `${pick(3)} ${i % 4 === 0 ? 'banjir' : 'kemarau'} hari ${i}`,
+            deck: i % 3 === 0 ? `${pick(5)} dan banjir` : '',
+            body: `${pick(7)} ${pick(2)} di desa. ${i % 2 ? 'Banjir lagi.' : ''}`,
+            publishedAt: NOW - (i % 17) * DAY - i,
+          }),
+        );
+      }
+      const run = async (q: string, offset: number, filters = {}) => {
+        const parsed = parseQuery(q);
+        const f = { now: NOW, ...filters };
+        WALK_TUNING.above = Number.POSITIVE_INFINITY;
+        const ranked = await index.search(parsed, f, { limit: 5, offset });
+        WALK_TUNING.above = -1;
+        const walked = await index.search(parsed, f, { limit: 5, offset });
+        return [ranked, walked].map((r) => ({ ids: r.hits.map((h) => h.id), total: r.total }));
+      };
+      for (const q of ['banjir', 'sawah banjir', 'petani sungai banjir', 'bantaran']) {
+        for (const offset of [0, 5]) {
+          const [ranked, walked] = await run(q, offset);
+          expect(walked).toEqual(ranked);
+        }
+        const [r2, w2] = await run(q, 0, {
+          from: NOW - 10 * DAY,
+          to: NOW - DAY,
+          sectionIds: [s.id],
+        });
+        expect(w2).toEqual(r2);
+      }
+    } finally {
+      WALK_TUNING.above = 2000;
+      await t.dispose();
+    }
   });
 });
 

@@ -5,15 +5,18 @@ import type { MigrationContext } from '../migrate.ts';
  * The search index. `search_docs` holds one row per published article: the
  * plain text for snippets, the filter columns and, on PostgreSQL, the weighted
  * tsvector of the already-stemmed text. On SQLite the stemmed text lives in the
- * FTS5 table `search_fts` (rowid = article id). `search_vocab` lists headline and
+ * FTS5 table `search_fts` (rowid = `search_docs.fts_key`, ordered by publication time). `search_vocab` lists headline and
  * deck words for the typo-tolerant fallback (pg_trgm on PostgreSQL, our own
  * trigram table on SQLite). `search_sync` keeps the catch-up sweep's
  * watermarks, and `articles_updated_at` lets it read only recent changes.
  */
 export async function up(db: Kysely<unknown>, ctx: MigrationContext): Promise<void> {
   if (ctx.dialect === 'sqlite') {
+    // fts_key is the FTS5 rowid: published_at · 1024 + a free slot, so the
+    // index's own rowid order is publication order (searches walk it newest first).
     await sql`CREATE TABLE search_docs (
       article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+      fts_key INTEGER NOT NULL UNIQUE,
       section_id INTEGER NOT NULL,
       published_at INTEGER NOT NULL,
       version INTEGER NOT NULL,
@@ -27,6 +30,8 @@ export async function up(db: Kysely<unknown>, ctx: MigrationContext): Promise<vo
       headline, deck, body, words,
       tokenize = "unicode61 categories 'L* N* M* Co'"
     )`.execute(db);
+    // Per-column document counts of each key: a cheap bound on bm25's IDF.
+    await sql`CREATE VIRTUAL TABLE search_fts_col USING fts5vocab(search_fts, 'col')`.execute(db);
     await sql`CREATE TABLE search_vocab (word TEXT PRIMARY KEY, df INTEGER NOT NULL)`.execute(db);
     await sql`CREATE TABLE search_vocab_tri (
       tri TEXT NOT NULL,
