@@ -1,15 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type App, buildApp } from '../../src/app.ts';
-import { loadConfig } from '../../src/config.ts';
+import type { App } from '../../src/app.ts';
 import { photo, xmpPacket } from '../../src/media/test-images.ts';
 import { loginAs } from '../staff.ts';
-import { launchChromium, SCREENSHOT_DIR } from './browser.ts';
+import { type E2eServer, launchChromium, SCREENSHOT_DIR, startE2eServer } from './browser.ts';
 
 /** A short check of the media library in Chromium: no-JS upload form, focal click, picker JSON. */
 describe('media library in Chromium', () => {
@@ -17,29 +15,19 @@ describe('media library in Chromium', () => {
   let base: string;
   let browser: Browser;
   let dir: string;
+  let server: E2eServer;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'warta-e2e-media-'));
-    const config = loadConfig(
-      {},
-      {
-        databaseUrl: `sqlite:${join(dir, 'warta.db')}`,
-        mediaDir: join(dir, 'media'),
-        logLevel: 'silent',
-        secretKey: 'e2e-secret-key-of-at-least-thirty-two-characters',
-      },
-    );
-    app = await buildApp(config);
-    await app.server.listen({ port: 0, host: '127.0.0.1' });
-    const addr = app.server.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    server = await startE2eServer('media');
+    app = server.app;
+    base = server.base;
+    dir = server.dir;
     browser = await launchChromium();
   }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
-    await app?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await server?.stop();
   });
 
   it('uploads through the form, prefills from XMP, sets the focal point by clicking', async () => {

@@ -1,42 +1,27 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type App, buildApp } from '../../src/app.ts';
-import { loadConfig } from '../../src/config.ts';
+import type { App } from '../../src/app.ts';
 import { makeStaff, TEST_PASSWORD } from '../staff.ts';
-import { launchChromium, SCREENSHOT_DIR } from './browser.ts';
+import { type E2eServer, launchChromium, SCREENSHOT_DIR, startE2eServer } from './browser.ts';
 
 describe('newsroom login in Chromium', () => {
   let app: App;
   let base: string;
   let browser: Browser;
-  let dir: string;
+  let server: E2eServer;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'warta-e2e-auth-'));
-    const config = loadConfig(
-      {},
-      {
-        databaseUrl: `sqlite:${join(dir, 'warta.db')}`,
-        mediaDir: join(dir, 'media'),
-        logLevel: 'silent',
-        secretKey: 'e2e-secret-key-of-at-least-thirty-two-characters',
-      },
-    );
-    app = await buildApp(config);
-    await app.server.listen({ port: 0, host: '127.0.0.1' });
-    const addr = app.server.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    server = await startE2eServer('auth');
+    app = server.app;
+    base = server.base;
     browser = await launchChromium();
   }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
-    await app?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await server?.stop();
   });
 
   it('logs in through the form, sees the newsroom home, and logs out', async () => {

@@ -1,45 +1,27 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type App, buildApp } from '../../src/app.ts';
-import { loadConfig } from '../../src/config.ts';
 import { seedDemo } from '../../src/demo/seed.ts';
-import { launchChromium, SCREENSHOT_DIR } from './browser.ts';
+import { type E2eServer, launchChromium, SCREENSHOT_DIR, startE2eServer } from './browser.ts';
 
 describe('reading the demo newspaper in Chromium', () => {
-  let app: App;
   let base: string;
   let browser: Browser;
-  let dir: string;
+  let server: E2eServer;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'warta-e2e-'));
-    const config = loadConfig(
-      {},
-      {
-        databaseUrl: `sqlite:${join(dir, 'warta.db')}`,
-        mediaDir: join(dir, 'media'),
-        logLevel: 'silent',
-        port: 0,
-        host: '127.0.0.1',
-      },
+    server = await startE2eServer('reading', {}, (app, config) =>
+      seedDemo(app.db, app.events, config.mediaDir).then(() => {}),
     );
-    app = await buildApp(config);
-    await seedDemo(app.db, app.events, config.mediaDir);
-    await app.server.listen({ port: 0, host: '127.0.0.1' });
-    const addr = app.server.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    base = server.base;
     browser = await launchChromium();
   }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
-    await app?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await server?.stop();
   });
 
   it('goes from home to an article that shows every element, with no third-party request', async () => {
