@@ -1,16 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type App, buildApp } from '../../src/app.ts';
+import type { App } from '../../src/app.ts';
 import { saveSettings } from '../../src/comments/settings.ts';
-import { loadConfig } from '../../src/config.ts';
 import { makeSection, publishedArticle } from '../factories.ts';
 import { loginAs } from '../staff.ts';
-import { launchChromium, SCREENSHOT_DIR } from './browser.ts';
+import { type E2eServer, launchChromium, SCREENSHOT_DIR, startE2eServer } from './browser.ts';
 
 /**
  * The reader posts through the real altcha widget (real proof of work in the
@@ -21,43 +18,36 @@ describe('commenting in Chromium', () => {
   let app: App;
   let base: string;
   let browser: Browser;
-  let dir: string;
+  let server: E2eServer;
   let url: string;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'warta-e2e-comments-'));
-    const config = loadConfig(
-      {},
-      {
-        databaseUrl: `sqlite:${join(dir, 'warta.db')}`,
-        mediaDir: join(dir, 'media'),
-        logLevel: 'silent',
-        port: 0,
-        host: '127.0.0.1',
-        secretKey: 'e2e-comments-secret-of-at-least-32-characters',
-      },
-    );
-    app = await buildApp(config);
-    const section = await makeSection(app.db, 'Daerah');
-    const a = await publishedArticle(app.db, section.id, { headline: 'Warga Menata Jalan Desa' });
-    const row = await app.db.kysely
-      .selectFrom('articles')
-      .select('slug')
-      .where('id', '=', a.id)
-      .executeTakeFirstOrThrow();
-    url = `/${section.slug}/${a.id}/${row.slug}`;
-    // One browser, one address: no pause between the readers' comments here.
-    await saveSettings(app.db.kysely, { trustAfter: 0, minFillSeconds: 1, rateWindowSeconds: 0 });
-    await app.server.listen({ port: 0, host: '127.0.0.1' });
-    const addr = app.server.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    server = await startE2eServer('comments', {}, async (started) => {
+      const section = await makeSection(started.db, 'Daerah');
+      const a = await publishedArticle(started.db, section.id, {
+        headline: 'Warga Menata Jalan Desa',
+      });
+      const row = await started.db.kysely
+        .selectFrom('articles')
+        .select('slug')
+        .where('id', '=', a.id)
+        .executeTakeFirstOrThrow();
+      url = `/${section.slug}/${a.id}/${row.slug}`;
+      // One browser, one address: no pause between the readers' comments here.
+      await saveSettings(started.db.kysely, {
+        trustAfter: 0,
+        minFillSeconds: 1,
+        rateWindowSeconds: 0,
+      });
+    });
+    app = server.app;
+    base = server.base;
     browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
-    await app?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await server?.stop();
   });
 
   /** A reader's page that records script bytes, foreign requests and CSP/console errors. */

@@ -1,14 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type App, buildApp } from '../../src/app.ts';
-import { loadConfig } from '../../src/config.ts';
+import type { App } from '../../src/app.ts';
 import { createSection } from '../../src/content/commands.ts';
 import { loginAs, makeStaff, TEST_PASSWORD } from '../staff.ts';
-import { launchChromium, SCREENSHOT_DIR } from './browser.ts';
+import { type E2eServer, launchChromium, SCREENSHOT_DIR, startE2eServer } from './browser.ts';
 
 /**
  * The newsroom in a real Chromium: a contributor writes an article with the
@@ -19,33 +16,20 @@ describe('writing and publishing in the newsroom (Chromium)', () => {
   let app: App;
   let base: string;
   let browser: Browser;
-  let dir: string;
+  let server: E2eServer;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'warta-e2e-newsroom-'));
-    const config = loadConfig(
-      {},
-      {
-        databaseUrl: `sqlite:${join(dir, 'warta.db')}`,
-        mediaDir: join(dir, 'media'),
-        logLevel: 'silent',
-        siteName: 'Warta',
-        pageCacheTtl: 0,
-        secretKey: 'e2e-secret-key-of-at-least-thirty-two-characters',
-      },
-    );
-    app = await buildApp(config);
-    await createSection(app.db.kysely, { slug: 'daerah', name: 'Daerah' });
-    await app.server.listen({ port: 0, host: '127.0.0.1' });
-    const addr = app.server.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    server = await startE2eServer('newsroom', { pageCacheTtl: 0 }, async (started) => {
+      await createSection(started.db.kysely, { slug: 'daerah', name: 'Daerah' });
+    });
+    app = server.app;
+    base = server.base;
     browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
-    await app?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await server?.stop();
   });
 
   async function login(page: Page, email: string, next: string) {
