@@ -1,6 +1,32 @@
 #!/usr/bin/env node
-// The `warta` command: runs the TypeScript entry point through tsx's loader.
-import { register } from 'tsx/esm/api';
+// The `warta` command: runs the compiled server in dist/. When dist/ is
+// missing or older than src/ (a fresh checkout, a pulled change), it is built
+// first, once; every later start runs plain JavaScript with no compiler.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-register();
-await import('../src/main.ts');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const stamp = join(root, 'dist', '.built');
+
+function newestIn(dir) {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestIn(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+const stale =
+  !existsSync(stamp) ||
+  newestIn(join(root, 'src')) > statSync(stamp).mtimeMs ||
+  statSync(join(root, 'package-lock.json')).mtimeMs > statSync(stamp).mtimeMs;
+if (stale) {
+  if (!existsSync(join(root, 'node_modules/typescript'))) {
+    console.error('dist/ is missing or out of date and TypeScript is not installed: run `npm install`.');
+    process.exit(1);
+  }
+  await import(pathToFileURL(join(root, 'scripts/build.mjs')).href);
+}
+await import(pathToFileURL(join(root, 'dist/main.js')).href);

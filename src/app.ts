@@ -2,8 +2,11 @@ import { mkdirSync } from 'node:fs';
 import compress from '@fastify/compress';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { Redis } from 'ioredis';
 import { registerPageCache } from './cache/page-cache.ts';
 import { createStore } from './cache/store.ts';
 import { loadCommentAssets, registerCommentAssets } from './comments/assets.ts';
@@ -55,6 +58,10 @@ export async function buildApp(config: Config, opts: { db?: Db } = {}): Promise<
     trustProxy: trustProxySetting(config),
     return503OnClosing: true,
   });
+  // Every route's input is validated by its zod schema (routes use
+  // `server.withTypeProvider<ZodTypeProvider>()`); the same schemas describe the JSON routes.
+  server.setValidatorCompiler(validatorCompiler);
+  server.setSerializerCompiler(serializerCompiler);
   const events = new EventBus((err, event) => server.log.error({ err, event }, 'listener failed'));
   wireListeners(events, db, config);
 
@@ -83,6 +90,22 @@ export async function buildApp(config: Config, opts: { db?: Db } = {}): Promise<
   const pageStore = createStore(config.cacheUrl);
   registerPageCache(server, pageStore, events, config.pageCacheTtl * 1000);
   await server.register(compress, { threshold: 1024 });
+  // Per-route limits for what a stranger can call cheaply but costs us work
+  // (`config: { rateLimit: { max, timeWindow } }` on the route). With Redis
+  // configured, every process counts against the same limit.
+  const rateLimitRedis = config.cacheUrl.startsWith('redis')
+    ? new Redis(config.cacheUrl, {
+        maxRetriesPerRequest: 1,
+        enableOfflineQueue: false,
+        lazyConnect: true,
+      })
+    : undefined;
+  await server.register(rateLimit, {
+    global: false,
+    redis: rateLimitRedis,
+    skipOnError: true,
+    nameSpace: 'warta-rl:',
+  });
   await server.register(formbody);
   await server.register(fastifyStatic, {
     root: config.mediaDir,
@@ -143,6 +166,7 @@ export async function buildApp(config: Config, opts: { db?: Db } = {}): Promise<
       await stopJobRunner(jobs);
       await server.close();
       await pageStore.close();
+      rateLimitRedis?.disconnect();
       // A database handed in by the caller (tests, tools) stays the caller's to close.
       if (!opts.db) await db.close();
     },

@@ -1,4 +1,5 @@
 import type { Db } from '../src/db/connection.ts';
+import type { Lang } from '../src/lib/i18n.ts';
 import { sessionCsrf } from '../src/newsroom/csrf.ts';
 import type { Role } from '../src/newsroom/policy.ts';
 import { createSession, tokenHash } from '../src/newsroom/sessions.ts';
@@ -14,7 +15,7 @@ let n = 0;
 export async function makeStaff(
   db: Db,
   role: Role,
-  overrides: Partial<{ email: string; name: string; password: string; lang: 'id' | 'en' }> = {},
+  overrides: Partial<{ email: string; name: string; password: string; lang: Lang }> = {},
 ): Promise<StaffUser> {
   n += 1;
   const id = await createUser(db, {
@@ -37,7 +38,7 @@ export async function makeStaff(
 export async function loginAs(
   app: Pick<TestApp, 'db' | 'config'>,
   role: Role,
-  overrides: Partial<{ email: string; name: string; password: string; lang: 'id' | 'en' }> = {},
+  overrides: Partial<{ email: string; name: string; password: string; lang: Lang }> = {},
 ): Promise<{ user: StaffUser; cookie: string; csrf: string; token: string }> {
   const user = await makeStaff(app.db, role, overrides);
   const { token } = await createSession(app.db, user.id);

@@ -1,8 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS, type TestApp, testApp } from '../../test/helpers.ts';
-import { loginAs } from '../../test/staff.ts';
-import { runRetention } from './moderation.ts';
-import { PENDING_COOKIE } from './pending-cookie.ts';
 import {
   commentableArticle,
   fields,
@@ -11,7 +7,11 @@ import {
   solvedPayload,
   storedComments,
   tokenFor,
-} from './test-kit.ts';
+} from '../../test/comments-kit.ts';
+import { DIALECTS, type TestApp, testApp } from '../../test/helpers.ts';
+import { loginAs } from '../../test/staff.ts';
+import { runRetention } from './moderation.ts';
+import { PENDING_COOKIE } from './pending-cookie.ts';
 
 const cookieOf = (res: { headers: Record<string, unknown> }) =>
   String(res.headers['set-cookie'] ?? '').split(';')[0] ?? '';

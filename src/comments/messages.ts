@@ -3,6 +3,8 @@
  * moderators' screens in the newsroom. `id` is the source of truth; `en`
  * must have the same keys.
  */
+import { defineCatalog, type Lang, type Widen } from '../lib/i18n.ts';
+
 const id = {
   field: {
     bodyRequired: 'Silakan tulis komentar Anda.',
@@ -125,13 +127,6 @@ const id = {
   },
 };
 
-type Widen<T> = {
-  [K in keyof T]: T[K] extends string
-    ? string
-    : T[K] extends (...args: infer A) => string
-      ? (...args: A) => string
-      : Widen<T[K]>;
-};
 export type CommentMessages = Widen<typeof id>;
 
 const en: CommentMessages = {
@@ -254,9 +249,9 @@ const en: CommentMessages = {
   },
 };
 
-export const commentMessages = { id: id as CommentMessages, en } as const;
+export const commentMessages = defineCatalog('comments', id, en);
 
 /** The catalog for a language (Indonesian for anything unknown). */
-export function commentText(lang: 'id' | 'en'): CommentMessages {
-  return commentMessages[lang] ?? commentMessages.id;
+export function commentText(lang: Lang): CommentMessages {
+  return commentMessages.t(lang);
 }

@@ -1,9 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildArticle } from '../../test/factories.ts';
-import { DIALECTS, type TestApp, testApp } from '../../test/helpers.ts';
-import { createArticle, unpublishArticle } from '../content/commands.ts';
-import { EventBus } from '../lib/events.ts';
-import { createChallenge, encodePayload, solveChallenge } from './captcha.ts';
 import {
   commentableArticle,
   EASY_CAPTCHA,
@@ -13,7 +8,12 @@ import {
   solvedPayload,
   storedComments,
   tokenFor,
-} from './test-kit.ts';
+} from '../../test/comments-kit.ts';
+import { buildArticle } from '../../test/factories.ts';
+import { DIALECTS, type TestApp, testApp } from '../../test/helpers.ts';
+import { createArticle, unpublishArticle } from '../content/commands.ts';
+import { EventBus } from '../lib/events.ts';
+import { createChallenge, encodePayload, solveChallenge } from './captcha.ts';
 
 describe.each(DIALECTS)('posting a comment over HTTP: bad input (%s)', (dialect) => {
   let app: TestApp;

@@ -1,4 +1,4 @@
-import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Block } from './blocks.ts';
 import type {
@@ -14,6 +14,7 @@ import type {
   TagRef,
 } from './model.ts';
 import { articleUrl, authorUrl, sectionUrl, tagUrl } from './urls.ts';
+import { readerVisible } from './visibility.ts';
 
 /**
  * The one read path for published content. Pages, feeds and the API call these,
@@ -58,14 +59,9 @@ function summaryQuery(db: DB) {
 
 type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['executeTakeFirstOrThrow']>>;
 
-/** The visibility rule on `articles as a`: published, due at `now`, not deleted. */
-function visibleAt(now: number): RawBuilder<SqlBool> {
-  return sql<SqlBool>`a.status = ${'published'} AND a.published_at <= ${now} AND a.deleted_at IS NULL`;
-}
-
 /** Restricts a query on `articles as a` to what readers may see at `now`. */
 function visible(q: ReturnType<typeof summaryQuery>, now: number) {
-  return q.where(visibleAt(now));
+  return q.where(readerVisible(now));
 }
 
 function toImage(r: SummaryRow): ImageRef | null {
@@ -321,7 +317,7 @@ async function pinsFor(db: DB, articleId: number, now: number): Promise<number[]
     .select('p.related_id')
     .whereRef('a.id', '=', 'p.related_id')
     .where('p.article_id', '=', articleId)
-    .where(visibleAt(now))
+    .where(readerVisible(now))
     .orderBy('p.position')
     .execute();
   return rows.map((r) => r.related_id);
@@ -344,7 +340,7 @@ export async function summariesByIds(
     .leftJoin('media as m', 'm.id', 'a.featured_media_id')
     .select(SUMMARY_COLUMNS)
     .whereRef('a.id', '=', 'pk.pick')
-    .where(visibleAt(now))
+    .where(readerVisible(now))
     .execute();
   const byId = new Map((await toSummaries(db, rows)).map((s) => [s.id, s]));
   return ids.flatMap((id) => byId.get(id) ?? []);

@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
+import { openSqlite } from './sqlite-driver.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -44,11 +44,7 @@ export async function openDb(url: string, options: { schema?: string } = {}): Pr
     const path = url.slice('sqlite:'.length);
     try {
       if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
-      const sqlite = new SQLite(path === ':memory:' ? ':memory:' : resolve(path));
-      sqlite.pragma('journal_mode = WAL');
-      sqlite.pragma('foreign_keys = ON');
-      sqlite.pragma('busy_timeout = 5000');
-      sqlite.pragma('synchronous = NORMAL');
+      const sqlite = openSqlite(path === ':memory:' ? ':memory:' : resolve(path));
       const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
       return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
     } catch (err) {

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { Lang } from '../lib/i18n.ts';
 
 /**
  * Table types shared by both dialects. Timestamps are epoch milliseconds
@@ -156,7 +157,7 @@ export interface UserTable {
   email: string;
   name: string;
   role: 'kontributor' | 'wartawan' | 'redaktur' | 'admin';
-  lang: 'id' | 'en';
+  lang: Lang;
   /** argon2id PHC string. */
   password_hash: string;
   /** Base32 TOTP secret; set while enrolling and once enabled. */

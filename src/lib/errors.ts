@@ -1,3 +1,5 @@
+import type { Lang } from './i18n.ts';
+
 /**
  * The one error catalog. Each error has a stable code, an HTTP status and a
  * message in Indonesian and English. Anything thrown that is not an AppError is
@@ -276,7 +278,6 @@ export const ERRORS = {
 } as const satisfies Record<string, { status: number; id: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;
-export type Lang = 'id' | 'en';
 
 export class AppError extends Error {
   readonly status: number;

@@ -7,7 +7,10 @@
  */
 
 export type ZoneLabel = 'WIB' | 'WITA' | 'WIT';
-export type Lang = 'id' | 'en';
+
+import type { Lang } from './i18n.ts';
+
+export type { Lang };
 
 /** IANA zone for each Indonesian zone label, as mapped by the site config. */
 export const ZONES: Record<ZoneLabel, string> = {

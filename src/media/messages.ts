@@ -2,6 +2,8 @@
  * The media library's interface text. Indonesian first; English has exactly
  * the same keys (the type enforces it).
  */
+import { defineCatalog } from '../lib/i18n.ts';
+
 const id = {
   library: {
     title: 'Pustaka media',
@@ -150,5 +152,5 @@ const en: Catalog = {
 };
 
 /** The media catalog by language. */
-export const mediaMessages = { id, en } as const;
+export const mediaMessages = defineCatalog('media', id, en);
 export type MediaMessages = Catalog;

@@ -3,9 +3,9 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../../test/helpers.ts';
+import { jpegWithGps, photo, pngBomb, xmpPacket } from '../../test/images.ts';
 import { loginAs } from '../../test/staff.ts';
 import { ERRORS } from '../lib/errors.ts';
-import { jpegWithGps, photo, pngBomb, xmpPacket } from './test-images.ts';
 import { MAX_UPLOAD_BYTES } from './upload.ts';
 
 type Staff = Awaited<ReturnType<typeof loginAs>>;

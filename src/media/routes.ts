@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connection.ts';
 import { AppError, toAppError } from '../lib/errors.ts';
+import type { Lang } from '../lib/i18n.ts';
 import { parsePage } from '../lib/pagination.ts';
 import { requireStaff, wantsJson } from '../newsroom/auth.ts';
 import { can } from '../newsroom/policy.ts';
@@ -36,7 +37,7 @@ export interface MediaRouteDeps {
 
 const ID = /^[1-9][0-9]{0,9}$/;
 
-function langOf(req: FastifyRequest, config: Config): 'id' | 'en' {
+function langOf(req: FastifyRequest, config: Config): Lang {
   return req.staff?.lang ?? config.language;
 }
 

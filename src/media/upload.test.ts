@@ -4,8 +4,8 @@ import path from 'node:path';
 import * as exifr from 'exifr';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { jpegWithGps, jpegWithIptc, photo, pngBomb, xmpPacket } from '../../test/images.ts';
 import { AppError } from '../lib/errors.ts';
-import { jpegWithGps, jpegWithIptc, photo, pngBomb, xmpPacket } from './test-images.ts';
 import {
   checkMediaText,
   checkUpload,

@@ -3,6 +3,8 @@
  * account, two-step verification, password reset, setup, staff, audit and
  * outbox pages. Indonesian first; English has exactly the same keys.
  */
+import { defineCatalog } from '../lib/i18n.ts';
+
 const id = {
   lang: 'id',
   newsroom: 'Redaksi',
@@ -405,5 +407,5 @@ const en: Catalog = {
 };
 
 /** The catalog: `authMessages[lang]`. */
-export const authMessages = { id, en } as const;
+export const authMessages = defineCatalog('newsroom', id, en);
 export type AuthMessages = Catalog;

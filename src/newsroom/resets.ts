@@ -1,5 +1,6 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connection.ts';
+import type { Lang } from '../lib/i18n.ts';
 import { authMessages } from './messages.ts';
 import { enqueueMail } from './outbox.ts';
 import { passwordProblem } from './passwords.ts';
@@ -72,7 +73,7 @@ export async function requestPasswordReset(
 export async function sendInvitation(
   db: Db,
   config: Pick<Config, 'siteUrl' | 'siteName'>,
-  user: { id: number; email: string; name: string; lang: 'id' | 'en' },
+  user: { id: number; email: string; name: string; lang: Lang },
   now = Date.now(),
 ): Promise<void> {
   const token = await createResetToken(db, user.id, INVITE_MS, now);

@@ -1,10 +1,11 @@
 import type { Db } from '../db/connection.ts';
 import { AppError } from '../lib/errors.ts';
+import type { Lang } from '../lib/i18n.ts';
 import { hashPassword, passwordProblem } from './passwords.ts';
 import type { Role } from './policy.ts';
 
 /** What the rest of the newsroom knows about the logged-in staff member. */
-export type StaffUser = { id: number; email: string; name: string; role: Role; lang: 'id' | 'en' };
+export type StaffUser = { id: number; email: string; name: string; role: Role; lang: Lang };
 
 /** Longest email and name we accept. */
 export const EMAIL_MAX = 254;
@@ -30,7 +31,7 @@ export function isValidEmail(email: string): boolean {
  */
 export async function createUser(
   db: Db,
-  input: { email: string; name: string; role: Role; password: string; lang?: 'id' | 'en' },
+  input: { email: string; name: string; role: Role; password: string; lang?: Lang },
   now = Date.now(),
 ): Promise<number> {
   const email = normaliseEmail(input.email);

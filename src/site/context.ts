@@ -1,7 +1,7 @@
 import type { Config } from '../config.ts';
 import { listSections } from '../content/queries.ts';
 import type { Db } from '../db/connection.ts';
-import { messages } from './i18n/index.ts';
+import { messages } from './messages.ts';
 import type { SiteContext } from './views/props.ts';
 
 /** Builds the per-request context every page's layout needs. */

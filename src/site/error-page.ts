@@ -5,7 +5,7 @@ import { listPublished } from '../content/queries.ts';
 import type { Db } from '../db/connection.ts';
 import type { AppError } from '../lib/errors.ts';
 import { siteContext } from './context.ts';
-import { messages } from './i18n/index.ts';
+import { messages } from './messages.ts';
 import { renderDocument } from './render.tsx';
 import { ErrorPage } from './views/index.ts';
 import type { SiteContext } from './views/props.ts';

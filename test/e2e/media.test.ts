@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.ts';
-import { photo, xmpPacket } from '../../src/media/test-images.ts';
+import { photo, xmpPacket } from '../images.ts';
 import { loginAs } from '../staff.ts';
 import { type E2eServer, launchChromium, SCREENSHOT_DIR, startE2eServer } from './browser.ts';
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeImage, makeSection } from '../../../test/factories.ts';
 import { DIALECTS, type TestApp, testApp } from '../../../test/helpers.ts';
+import { articleClient, fullEdit } from '../../../test/newsroom-client.ts';
 import { form } from '../../../test/newsroom-http.ts';
 import { loginAs } from '../../../test/staff.ts';
 import { toLocalInput } from './route-helpers.ts';
-import { articleClient, fullEdit } from './test-client.ts';
 
 /**
  * Every bad input to the writing routes: a clear message in the staff

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 /**
  * The editor script (TipTap and our glue, src/newsroom/articles/editor/),
- * bundled with esbuild once per process and held in memory under a
- * content-hashed URL, like the site's own assets. The build starts when the
- * routes are registered; the first editor page waits for it if needed.
+ * held in memory under a content-hashed URL, like the site's own assets. The
+ * production build (scripts/build.mjs) bundles it once into dist/; running
+ * from source (tests, `npm run dev`), esbuild bundles it once per process.
  */
 
 export interface EditorBundle {
@@ -15,9 +16,16 @@ export interface EditorBundle {
 }
 
 const ENTRY = fileURLToPath(new URL('./editor/main.ts', import.meta.url));
+const PREBUILT = fileURLToPath(new URL('./editor.bundle.js', import.meta.url));
 let pending: Promise<EditorBundle> | null = null;
 
+function hashed(body: Buffer): EditorBundle {
+  const hash = createHash('sha256').update(body).digest('hex').slice(0, 10);
+  return { url: `/static/newsroom-editor/${hash}.js`, body };
+}
+
 async function bundle(): Promise<EditorBundle> {
+  if (existsSync(PREBUILT)) return hashed(readFileSync(PREBUILT));
   const result = await build({
     entryPoints: [ENTRY],
     bundle: true,
@@ -31,9 +39,7 @@ async function bundle(): Promise<EditorBundle> {
   });
   const file = result.outputFiles[0];
   if (!file) throw new Error('esbuild produced no output for the editor');
-  const body = Buffer.from(file.contents);
-  const hash = createHash('sha256').update(body).digest('hex').slice(0, 10);
-  return { url: `/static/newsroom-editor/${hash}.js`, body };
+  return hashed(Buffer.from(file.contents));
 }
 
 /** The editor bundle (built on first use, then cached for the life of the process). */

@@ -3,6 +3,8 @@
  * desk, revision history, field messages and the editor script's strings.
  * Indonesian first; English has exactly the same keys.
  */
+import { defineCatalog } from '../../lib/i18n.ts';
+
 const id = {
   status: {
     draft: 'Draf',
@@ -435,7 +437,7 @@ const en: Catalog = {
 };
 
 /** The WRITING catalog in both languages. */
-export const articleMessages = { id, en } as const;
+export const articleMessages = defineCatalog('newsroom-articles', id, en);
 export type ArticleMessages = Catalog;
 
 /** The editor script's strings (functions cannot cross into the browser as JSON). */

@@ -6,6 +6,7 @@ import { type Actor, mayView } from '../../content/workflow.ts';
 import type { Db } from '../../db/connection.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { EventBus } from '../../lib/events.ts';
+import type { Lang } from '../../lib/i18n.ts';
 import { localDateParts, type ZoneLabel } from '../../lib/time.ts';
 import { audit } from '../audit.ts';
 import { ipHashOf } from '../auth.ts';
@@ -51,7 +52,7 @@ export async function loadVisible(db: Db, id: number, actor: Actor): Promise<Edi
 export function jsonError(
   reply: FastifyReply,
   err: AppError,
-  lang: 'id' | 'en',
+  lang: Lang,
   fields?: FieldErrors,
 ): FastifyReply {
   return reply

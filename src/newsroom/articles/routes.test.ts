@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeImage, makeSection, publishedArticle } from '../../../test/factories.ts';
 import { DIALECTS, type TestApp, testApp } from '../../../test/helpers.ts';
+import { articleClient, fullEdit } from '../../../test/newsroom-client.ts';
 import { loginAs } from '../../../test/staff.ts';
 import { toLocalInput } from './route-helpers.ts';
-import { articleClient, fullEdit } from './test-client.ts';
 
 describe.each(DIALECTS)('newsroom articles over HTTP on %s', (dialect) => {
   let app: TestApp;

@@ -1,3 +1,4 @@
+import type { Lang } from '../../lib/i18n.ts';
 import { formatDateline } from '../../lib/time.ts';
 import type { AuditRow } from '../audit.ts';
 import type { OutboxRow } from '../outbox.ts';
@@ -12,7 +13,7 @@ export interface StaffListItem {
   name: string;
   email: string;
   role: (typeof ROLES)[number];
-  lang: 'id' | 'en';
+  lang: Lang;
   disabled: boolean;
   totp: boolean;
 }

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import type { Config, ZoneName } from '../../config.ts';
+import type { Lang } from '../../lib/i18n.ts';
 import { newsroomCss } from '../assets.ts';
 import { csrfToken } from '../csrf.ts';
 import { type AuthMessages, authMessages } from '../messages.ts';
@@ -23,7 +24,7 @@ type NavKey = keyof AuthMessages['nav'];
 export interface NewsroomContext {
   staff: StaffUser | null;
   /** The staff member's language (the site language before login). */
-  lang: 'id' | 'en';
+  lang: Lang;
   /** The CSRF token every form on the page must carry as `_csrf`. */
   csrf: string;
   siteName: string;

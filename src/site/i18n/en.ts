@@ -1,7 +1,8 @@
-import type { Messages } from './index.ts';
+import type { Widen } from '../../lib/i18n.ts';
+import type { id } from './id.ts';
 
 /** English interface strings, the second language; same keys as `id`. */
-export const en: Messages = {
+export const en: Widen<typeof id> = {
   site: {
     skipToContent: 'Skip to main content',
     home: 'Home',

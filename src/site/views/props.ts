@@ -7,10 +7,10 @@ import type {
   Section,
   TagRef,
 } from '../../content/model.ts';
-import type { Lang } from '../../lib/errors.ts';
+import type { Lang } from '../../lib/i18n.ts';
 import type { ZoneLabel } from '../../lib/time.ts';
 import type { InlineRelated } from '../baca-juga.ts';
-import type { Messages } from '../i18n/index.ts';
+import type { Messages } from '../messages.ts';
 import type { CommentBoxProps } from './comments.tsx';
 
 /**

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Article, ImageRef } from '../../content/model.ts';
+import type { Lang } from '../../lib/i18n.ts';
 import type { InlineRelated } from '../baca-juga.ts';
 import { en } from '../i18n/en.ts';
 import { id } from '../i18n/id.ts';
-import { messages } from '../i18n/index.ts';
+import { messages } from '../messages.ts';
 import { renderDocument } from '../render.tsx';
 import { ArticlePage } from './article.tsx';
 import type { ArticlePageProps, SiteContext } from './props.ts';
@@ -57,7 +58,7 @@ function buildArticle(overrides: Partial<Article> = {}): Article {
   };
 }
 
-function buildContext(lang: 'id' | 'en' = 'id'): SiteContext {
+function buildContext(lang: Lang = 'id'): SiteContext {
   return {
     siteName: 'Warta',
     siteUrl: 'https://warta.example',
@@ -76,7 +77,7 @@ const related: InlineRelated[] = [1, 2, 3, 4, 5].map((n) => ({
   url: `/bali/${100 + n}/terkait-${n}`,
 }));
 
-function render(article: Article, extra: Partial<ArticlePageProps> = {}, lang: 'id' | 'en' = 'id') {
+function render(article: Article, extra: Partial<ArticlePageProps> = {}, lang: Lang = 'id') {
   return renderDocument(
     ArticlePage(buildContext(lang), {
       article,

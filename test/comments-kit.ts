@@ -1,8 +1,8 @@
-import { makeSection, publishedArticle } from '../../test/factories.ts';
-import type { TestApp } from '../../test/helpers.ts';
-import { createChallenge, encodePayload, solveChallenge } from './captcha.ts';
-import { formToken } from './form-token.ts';
-import { type CommentSettings, saveSettings } from './settings.ts';
+import { createChallenge, encodePayload, solveChallenge } from '../src/comments/captcha.ts';
+import { formToken } from '../src/comments/form-token.ts';
+import { type CommentSettings, saveSettings } from '../src/comments/settings.ts';
+import { makeSection, publishedArticle } from './factories.ts';
+import type { TestApp } from './helpers.ts';
 
 /** Cheap proof of work for tests: the same algorithm, a tiny counter. */
 export const EASY_CAPTCHA = { cost: 10, counterMin: 1, counterMax: 30 };

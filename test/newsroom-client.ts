@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
-import type { TestApp } from '../../../test/helpers.ts';
-import { form } from '../../../test/newsroom-http.ts';
-import type { loginAs } from '../../../test/staff.ts';
+import type { TestApp } from './helpers.ts';
+import { form } from './newsroom-http.ts';
+import type { loginAs } from './staff.ts';
 
 /** Test helpers for the article routes (used by routes.test.ts and bad-input.test.ts). */
 

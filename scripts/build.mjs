@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// Production build: TypeScript to dist/ (tsc, imports rewritten to .js), the
+// browser assets copied beside the code that serves them, and the newsroom
+// editor bundled once here instead of at every start. `npm install` runs it
+// (the `prepare` script); bin/warta.js runs it again when src/ is newer.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const src = join(root, 'src');
+const dist = join(root, 'dist');
+const started = Date.now();
+
+rmSync(dist, { recursive: true, force: true });
+execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], {
+  stdio: 'inherit',
+});
+
+/** Browser scripts and styles are served from files next to their module. */
+function copyAssets(dir) {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) copyAssets(path);
+    else if (!/\.(ts|tsx)$/.test(e.name)) {
+      const to = join(dist, relative(src, path));
+      mkdirSync(dirname(to), { recursive: true });
+      cpSync(path, to);
+    }
+  }
+}
+copyAssets(src);
+
+await build({
+  entryPoints: [join(src, 'newsroom/articles/editor/main.ts')],
+  outfile: join(dist, 'newsroom/articles/editor.bundle.js'),
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2020',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+
+writeFileSync(join(dist, '.built'), `${new Date().toISOString()}\n`);
+console.log(`Built dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,0 +1,92 @@
+import { createRequire } from 'node:module';
+import type { SqliteDatabase, SqliteStatement } from 'kysely';
+
+/**
+ * Which SQLite driver runs under this Node.js (docs/decisions/001-sqlite-driver.md):
+ * Node's built-in `node:sqlite` wherever it exists (22.13+ and 24: no native
+ * build, and immune to the `node::ObjectWrap` cleanup-hook abort of Node
+ * 24.19–24.21), better-sqlite3 12 on Node 20, which has no `node:sqlite`.
+ */
+export type SqliteDriverName = 'node:sqlite' | 'better-sqlite3';
+
+const require = createRequire(import.meta.url);
+
+interface NodeSqliteStatement {
+  all(...params: unknown[]): unknown[];
+  run(...params: unknown[]): { changes: number | bigint; lastInsertRowid: number | bigint };
+  iterate(...params: unknown[]): IterableIterator<unknown>;
+  columns?(): unknown[];
+}
+interface NodeSqliteDatabase {
+  exec(sql: string): void;
+  prepare(sql: string): NodeSqliteStatement;
+  close(): void;
+}
+type NodeSqliteModule = { DatabaseSync: new (path: string) => NodeSqliteDatabase };
+
+/** `node:sqlite` when this Node has it, else null (Node 20). */
+function loadNodeSqlite(): NodeSqliteModule | null {
+  const mod = process.getBuiltinModule('node:sqlite') as NodeSqliteModule | undefined;
+  return mod?.DatabaseSync ? mod : null;
+}
+
+/** The driver `openSqlite` will use here; `doctor` and the start-up line report it. */
+export function sqliteDriverName(): SqliteDriverName {
+  return loadNodeSqlite() ? 'node:sqlite' : 'better-sqlite3';
+}
+
+/** Statements that return rows when Node cannot tell us (`columns()` is 22.16+). */
+const READER = /^\s*(select|with|pragma|values|explain)\b|\breturning\b/i;
+
+function adaptStatement(stmt: NodeSqliteStatement, sql: string): SqliteStatement {
+  const reader = stmt.columns ? stmt.columns().length > 0 : READER.test(sql);
+  return {
+    reader,
+    all: (params) => stmt.all(...params),
+    run: (params) => stmt.run(...params),
+    iterate: (params) => stmt.iterate(...params),
+  };
+}
+
+/** An open SQLite handle: what Kysely needs, plus `exec` for pragmas. */
+type OpenSqlite = SqliteDatabase & { exec(sql: string): void };
+
+/** Kysely's SQLite database interface over `node:sqlite`'s synchronous API. */
+function nodeSqlite(mod: NodeSqliteModule, path: string): OpenSqlite {
+  const db = new mod.DatabaseSync(path);
+  return {
+    prepare: (sql) => adaptStatement(db.prepare(sql), sql),
+    close: () => db.close(),
+    exec: (sql) => db.exec(sql),
+  };
+}
+
+/** better-sqlite3 already has Kysely's interface (and `exec`). */
+function betterSqlite(path: string): OpenSqlite {
+  let Database: new (path: string) => OpenSqlite;
+  try {
+    Database = require('better-sqlite3');
+  } catch (err) {
+    throw new Error(
+      'This Node.js has no built-in SQLite (node:sqlite needs Node 22.13 or later) and the ' +
+        'better-sqlite3 package is not installed. Run `npm install` on Node 20, or use Node 22 or 24.',
+      { cause: err },
+    );
+  }
+  return new Database(path);
+}
+
+/**
+ * Opens a SQLite file (or `:memory:`) with the driver for this Node and the
+ * pragmas Warta relies on: WAL, foreign keys, a busy timeout for a second
+ * process, and NORMAL sync (durable at checkpoints, safe with WAL).
+ */
+export function openSqlite(path: string): SqliteDatabase {
+  const mod = loadNodeSqlite();
+  const db = mod ? nodeSqlite(mod, path) : betterSqlite(path);
+  db.exec('PRAGMA journal_mode = WAL');
+  db.exec('PRAGMA foreign_keys = ON');
+  db.exec('PRAGMA busy_timeout = 5000');
+  db.exec('PRAGMA synchronous = NORMAL');
+  return db;
+}

@@ -1,0 +1,76 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { buildApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { openDb } from '../src/db/connection.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+/** Both storage backends; store tests run against each. */
+export const DIALECTS = ['sqlite', 'postgres'];
+/** The machine's PostgreSQL (trust auth). CI fails if it is unreachable. */
+export const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+/**
+ * A fresh, migrated database: a temporary SQLite file, or a private schema in
+ * the real PostgreSQL that is dropped afterwards.
+ */
+export async function freshDb(dialect) {
+  if (dialect === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'warta-db-'));
+    const url = `sqlite:${join(dir, 'test.db')}`;
+    const db = await openDb(url);
+    await migrateToLatest(db);
+    return {
+      db,
+      url,
+      async dispose() {
+        await db.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const db = await openDb(PG_URL, { schema });
+  await migrateToLatest(db);
+  return {
+    db,
+    url: PG_URL,
+    schema,
+    async dispose() {
+      await sql`DROP SCHEMA IF EXISTS ${sql.id(schema)} CASCADE`.execute(db.kysely);
+      await db.close();
+    },
+  };
+}
+/** A whole Warta server on a fresh database, for `server.inject()` tests. */
+export async function testApp(dialect, overrides = {}) {
+  const t = await freshDb(dialect);
+  const mediaDir = mkdtempSync(join(tmpdir(), 'warta-media-'));
+  const config = loadConfig(
+    {},
+    {
+      databaseUrl: t.url,
+      mediaDir,
+      logLevel: 'silent',
+      siteName: 'Warta',
+      siteUrl: 'http://warta.test',
+      // Off unless a test is about the cache: factories publish without the app's event bus.
+      pageCacheTtl: 0,
+      secretKey: 'test-secret-key-of-at-least-thirty-two-characters',
+      // inject() connects from 127.0.0.1: tests act as the proxy and set X-Forwarded-For.
+      trustProxy: '127.0.0.1',
+      ...overrides,
+    },
+  );
+  const app = await buildApp(config, { db: t.db });
+  return {
+    ...app,
+    mediaDir,
+    async dispose() {
+      await app.close();
+      await t.dispose();
+      rmSync(mediaDir, { recursive: true, force: true });
+    },
+  };
+}
+//# sourceMappingURL=helpers.js.map
