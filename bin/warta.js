@@ -24,7 +24,9 @@ const stale =
   statSync(join(root, 'package-lock.json')).mtimeMs > statSync(stamp).mtimeMs;
 if (stale) {
   if (!existsSync(join(root, 'node_modules/typescript'))) {
-    console.error('dist/ is missing or out of date and TypeScript is not installed: run `npm install`.');
+    console.error(
+      'dist/ is missing or out of date and TypeScript is not installed: run `npm install`.',
+    );
     process.exit(1);
   }
   await import(pathToFileURL(join(root, 'scripts/build.mjs')).href);

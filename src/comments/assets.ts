@@ -87,7 +87,12 @@ export function loadCommentAssets(): CommentAssets {
     widget,
     css,
     worker,
-    moderation: asset('komentar-moderasi', 'js', readFileSync(join(here, 'assets/moderation.js')), JS),
+    moderation: asset(
+      'komentar-moderasi',
+      'js',
+      readFileSync(join(here, 'assets/moderation.js')),
+      JS,
+    ),
   };
   return cached;
 }
