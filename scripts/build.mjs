@@ -4,23 +4,30 @@
 // editor bundled once here instead of at every start. `npm install` runs it
 // (the `prepare` script); bin/warta.js runs it again when src/ is newer.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const src = join(root, 'src');
-const dist = join(root, 'dist');
+const final = join(root, 'dist');
+// Built beside dist/ and moved in at the end, so a running server or a
+// parallel start never sees half a build.
+const dist = join(root, `dist.tmp-${process.pid}`);
 const started = Date.now();
 
 rmSync(dist, { recursive: true, force: true });
 execFileSync(
   process.execPath,
-  [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')],
-  {
-    stdio: 'inherit',
-  },
+  [
+    join(root, 'node_modules/typescript/bin/tsc'),
+    '-p',
+    join(root, 'tsconfig.build.json'),
+    '--outDir',
+    dist,
+  ],
+  { stdio: 'inherit' },
 );
 
 /** Browser scripts and styles are served from files next to their module. */
@@ -50,4 +57,6 @@ await build({
 });
 
 writeFileSync(join(dist, '.built'), `${new Date().toISOString()}\n`);
+rmSync(final, { recursive: true, force: true });
+renameSync(dist, final);
 console.log(`Built dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);

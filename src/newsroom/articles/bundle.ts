@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 
 /**
  * The editor script (TipTap and our glue, src/newsroom/articles/editor/),
@@ -26,6 +25,8 @@ function hashed(body: Buffer): EditorBundle {
 
 async function bundle(): Promise<EditorBundle> {
   if (existsSync(PREBUILT)) return hashed(readFileSync(PREBUILT));
+  // esbuild is loaded only when running from source: the compiled server never needs it.
+  const { build } = await import('esbuild');
   const result = await build({
     entryPoints: [ENTRY],
     bundle: true,

@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * Migrations are immutable once landed: a database in a newsroom has already
+ * run them, so an edit would never reach it. A change to the schema is a new
+ * migration; when one lands, add its digest here in the same commit.
+ */
+const LANDED: Record<string, string> = {
+  '001-initial.ts': 'abc6d0af817000bd1f063f5fc418a0a754430dd23a5da4c773b679943834b6fc',
+  '002-newsroom.ts': '3fc7e3c3c0f2c0d26ccb60ec3976ab414ab708fdbf44bbc0a0b015de8f9a9a99',
+  '003-search.ts': '47aa9bf75886d9b035e50fd73b2400ddcf8677037d6e8887afdcf7e3945d2fb8',
+  '004-related.ts': 'd3cf513f36118312526c0c9804a9cc68a916d29e3aa9d0a2041b5286d92d8aa2',
+  '005-workflow.ts': '5780bb7be83a0f2e8c582006ce41ad716af09935fffe273f530bb4231910edb1',
+  '006-media.ts': '7d632a81f7e68b26dee53f35bf7d363c4eb345a2d38242555a22e1c1878a2cb2',
+  '007-comments.ts': 'ca763f7e7905977010ff0ad20f65d6b508ea5127ef0d8440f9a8f741adc24fb9',
+};
+
+const DIR = new URL('./migrations/', import.meta.url);
+
+describe('migrations', () => {
+  it('landed migrations are unchanged (a schema change is a new migration)', () => {
+    for (const [name, digest] of Object.entries(LANDED)) {
+      const actual = createHash('sha256')
+        .update(readFileSync(new URL(name, DIR)))
+        .digest('hex');
+      expect(actual, `${name} was edited after it landed; add a new migration instead`).toBe(
+        digest,
+      );
+    }
+  });
+
+  it('every migration file is recorded, numbered in order, none removed', () => {
+    const files = readdirSync(DIR).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+    expect(files.sort()).toEqual(Object.keys(LANDED).sort());
+    files.forEach((f, i) => {
+      expect(f.startsWith(String(i + 1).padStart(3, '0'))).toBe(true);
+    });
+  });
+});
