@@ -24,10 +24,23 @@ interface NodeSqliteDatabase {
 }
 type NodeSqliteModule = { DatabaseSync: new (path: string) => NodeSqliteDatabase };
 
-/** `node:sqlite` when this Node has it, else null (Node 20). */
+/**
+ * `node:sqlite` when this Node has it, else null (Node 20). Node 22 marks the
+ * module experimental and says so on stderr at every start; that one warning
+ * is held back (decision 001 covers the choice), every other warning passes.
+ */
 function loadNodeSqlite(): NodeSqliteModule | null {
-  const mod = process.getBuiltinModule('node:sqlite') as NodeSqliteModule | undefined;
-  return mod?.DatabaseSync ? mod : null;
+  const emitWarning = process.emitWarning;
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    if (String(warning).includes('SQLite is an experimental feature')) return;
+    Reflect.apply(emitWarning, process, [warning, ...rest]);
+  }) as typeof process.emitWarning;
+  try {
+    const mod = process.getBuiltinModule('node:sqlite') as NodeSqliteModule | undefined;
+    return mod?.DatabaseSync ? mod : null;
+  } finally {
+    process.emitWarning = emitWarning;
+  }
 }
 
 /** The driver `openSqlite` will use here; `doctor` and the start-up line report it. */
