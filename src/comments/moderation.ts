@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { EventBus } from '../lib/events.ts';
-import { emailHash, ipHash, keyedHash } from './hashing.ts';
+import { emailHash, keyedHash } from './hashing.ts';
 
 export type CommentStatus = 'pending' | 'approved' | 'spam' | 'trash';
 export type QueueView = 'pending' | 'reported' | 'approved' | 'spam' | 'trash';
@@ -273,23 +273,6 @@ export async function banAuthor(
     .onConflict((oc) => oc.columns(['kind', 'hash']).doNothing())
     .execute();
   return true;
-}
-
-/** Bans an email or address typed by an editor (hashed before storing). */
-export async function banValue(
-  db: Kysely<Database>,
-  secret: string,
-  kind: 'email' | 'ip',
-  value: string,
-  staffId: number | null,
-  now = Date.now(),
-): Promise<void> {
-  const hash = kind === 'email' ? emailHash(secret, value) : ipHash(secret, value);
-  await db
-    .insertInto('comment_bans')
-    .values({ kind, hash, note: '', created_by: staffId, created_at: now })
-    .onConflict((oc) => oc.columns(['kind', 'hash']).doNothing())
-    .execute();
 }
 
 /** Every ban, newest first (hashes shortened for display). */
