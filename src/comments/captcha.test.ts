@@ -1,12 +1,14 @@
+import { verifySolution } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import { describe, expect, it } from 'vitest';
 import {
   CAPTCHA_ALGORITHM,
-  canonicalJson,
   checkPayload,
   createChallenge,
   encodePayload,
   solveChallenge,
 } from './captcha.ts';
+import { derivedKey } from './hashing.ts';
 
 const SECRET = 'captcha-test-secret-of-at-least-32-chars';
 const easy = { cost: 5, counterMin: 1, counterMax: 40 };
@@ -24,27 +26,27 @@ describe('captcha (ALTCHA v2 wire format)', () => {
   it('verifies a solution and refuses every tampered or misplaced one', async () => {
     const ch = await createChallenge(SECRET, 7, easy);
     const sol = await solveChallenge(ch);
-    expect(checkPayload(SECRET, encodePayload(ch, sol), 7)).toMatchObject({
+    expect(await checkPayload(SECRET, encodePayload(ch, sol), 7)).toMatchObject({
       ok: true,
       nonce: ch.parameters.nonce,
     });
-    expect(checkPayload(SECRET, encodePayload(ch, sol), 8)).toEqual({
+    expect(await checkPayload(SECRET, encodePayload(ch, sol), 8)).toEqual({
       ok: false,
       problem: 'foreign',
     });
     expect(
-      checkPayload('another-secret-of-at-least-32-chars!!', encodePayload(ch, sol), 7),
+      await checkPayload('another-secret-of-at-least-32-chars!!', encodePayload(ch, sol), 7),
     ).toEqual({ ok: false, problem: 'invalid' });
     const wrongKey = {
       ...sol,
       derivedKey: sol.derivedKey.replace(/^./, (c) => (c === '0' ? '1' : '0')),
     };
-    expect(checkPayload(SECRET, encodePayload(ch, wrongKey), 7)).toEqual({
+    expect(await checkPayload(SECRET, encodePayload(ch, wrongKey), 7)).toEqual({
       ok: false,
       problem: 'invalid',
     });
     const moved = { ...ch, parameters: { ...ch.parameters, data: { article: 8 } } };
-    expect(checkPayload(SECRET, encodePayload(moved, sol), 8)).toEqual({
+    expect(await checkPayload(SECRET, encodePayload(moved, sol), 8)).toEqual({
       ok: false,
       problem: 'invalid',
     });
@@ -52,16 +54,18 @@ describe('captcha (ALTCHA v2 wire format)', () => {
       ...ch,
       parameters: { ...ch.parameters, expiresAt: ch.parameters.expiresAt + 3600 },
     };
-    expect(checkPayload(SECRET, encodePayload(later, sol), 7)).toEqual({
+    expect(await checkPayload(SECRET, encodePayload(later, sol), 7)).toEqual({
       ok: false,
       problem: 'invalid',
     });
-    expect(checkPayload(SECRET, encodePayload(ch, sol), 7, Date.now() + 11 * 60_000)).toEqual({
-      ok: false,
-      problem: 'expired',
-    });
+    expect(await checkPayload(SECRET, encodePayload(ch, sol), 7, Date.now() + 11 * 60_000)).toEqual(
+      {
+        ok: false,
+        problem: 'expired',
+      },
+    );
   });
-  it('refuses malformed payloads', () => {
+  it('refuses malformed payloads', async () => {
     for (const raw of [
       '',
       'not base64 at all %%%',
@@ -69,12 +73,19 @@ describe('captcha (ALTCHA v2 wire format)', () => {
       Buffer.from('[1]').toString('base64'),
       'x'.repeat(5000),
     ]) {
-      expect(checkPayload(SECRET, raw, 7)).toEqual({ ok: false, problem: 'malformed' });
+      expect(await checkPayload(SECRET, raw, 7)).toEqual({ ok: false, problem: 'malformed' });
     }
   });
-  it('signs canonical JSON (sorted keys at every level)', () => {
-    expect(canonicalJson({ b: 1, a: { d: 2, c: undefined, b: [2, 1] } })).toBe(
-      '{"a":{"b":[2,1],"d":2},"b":1}',
-    );
+  it("speaks the library's wire format: altcha-lib verifies our challenge solved by its solver", async () => {
+    const ch = await createChallenge(SECRET, 7, easy);
+    const solution = await solveChallenge(ch);
+    const result = await verifySolution({
+      challenge: ch,
+      solution,
+      deriveKey,
+      hmacSignatureSecret: derivedKey(SECRET, 'altcha-signature'),
+      hmacKeySignatureSecret: derivedKey(SECRET, 'altcha-key'),
+    });
+    expect(result.verified).toBe(true);
   });
 });

@@ -1,26 +1,27 @@
-import { createHmac, pbkdf2, randomBytes, randomInt } from 'node:crypto';
-import { promisify } from 'node:util';
+import { randomInt } from 'node:crypto';
+import {
+  createChallenge as altchaCreateChallenge,
+  solveChallenge as altchaSolveChallenge,
+  verifySolution,
+} from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
-import { derivedKey, safeEqual } from './hashing.ts';
+import { derivedKey } from './hashing.ts';
 
 /**
- * The server side of the ALTCHA v2 proof-of-work protocol that the altcha 3
- * widget speaks (the same wire format as altcha-lib 2's createChallenge and
- * verifySolution in "deterministic" mode, which we implement here because
- * altcha-lib 2 does not install without --legacy-peer-deps).
+ * The server side of the ALTCHA v2 proof of work that the altcha 3 widget
+ * speaks, through altcha-lib in "deterministic" mode: the server picks a secret
+ * counter N, publishes the first 16 bytes of PBKDF2(nonce ‖ uint32be(N)) as
+ * `keyPrefix` and an HMAC of the whole key, and signs all parameters. The
+ * widget tries counters until the key matches; verification is two HMACs (no
+ * key derivation on the server).
  *
- * Challenge: the server picks a secret counter N, derives
- * key = PBKDF2-SHA256(password = nonce ‖ uint32be(N), salt, cost, 32 bytes),
- * publishes the first 16 bytes as `keyPrefix` plus `keySignature` =
- * HMAC(key), and signs all parameters (sorted-key JSON) with HMAC-SHA256.
- * The widget tries counters 0,1,2,… until the derived key starts with the
- * prefix, and posts base64(JSON {challenge, solution: {counter, derivedKey}}).
- * Verification is two HMACs (no key derivation on the server): the parameter
- * signature (so expiry and the article id in `data` cannot be altered) and the
- * key signature (so the derived key is the one for N). Each nonce is spent
- * once with an INSERT on a primary key: concurrent replays store one row.
+ * Warta's own parts on top: the challenge is bound to one article (`data`,
+ * covered by the signature), expires after CHALLENGE_TTL_MS, the posted
+ * payload must match a strict schema, and each nonce is spent once with an
+ * INSERT on a primary key, so concurrent replays store one row.
  */
 
 export const CAPTCHA_ALGORITHM = 'PBKDF2/SHA-256';
@@ -28,8 +29,6 @@ export const CAPTCHA_ALGORITHM = 'PBKDF2/SHA-256';
 export const CHALLENGE_TTL_MS = 10 * 60_000;
 const KEY_LENGTH = 32;
 const PREFIX_BYTES = 16;
-
-const pbkdf2Async = promisify(pbkdf2);
 
 export interface ChallengeParameters {
   algorithm: string;
@@ -56,47 +55,12 @@ export interface Difficulty {
   counterMax: number;
 }
 
-/** Sorted keys at every level, undefined dropped: the canonical JSON both sides sign. */
-export function canonicalJson(value: unknown): string {
-  const sort = (v: unknown): unknown => {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
-    return Object.fromEntries(
-      Object.keys(v)
-        .sort()
-        .flatMap((k) => {
-          const x = (v as Record<string, unknown>)[k];
-          return x === undefined ? [] : [[k, sort(x)]];
-        }),
-    );
+/** The two HMAC keys, derived from the server secret per purpose. */
+function secrets(secret: string) {
+  return {
+    hmacSignatureSecret: derivedKey(secret, 'altcha-signature'),
+    hmacKeySignatureSecret: derivedKey(secret, 'altcha-key'),
   };
-  return JSON.stringify(sort(value));
-}
-
-function hmacHex(key: string, data: string | Buffer): string {
-  return createHmac('sha256', key).update(data).digest('hex');
-}
-
-/** The password the solver hashes: nonce bytes followed by the counter as a big-endian uint32. */
-export function passwordFor(nonceHex: string, counter: number): Buffer {
-  const nonce = Buffer.from(nonceHex, 'hex');
-  const out = Buffer.alloc(nonce.length + 4);
-  nonce.copy(out, 0);
-  out.writeUInt32BE(counter, nonce.length);
-  return out;
-}
-
-/** One attempt of the proof of work: the derived key for a counter. */
-export function deriveKeyFor(
-  p: Pick<ChallengeParameters, 'nonce' | 'salt' | 'cost' | 'keyLength'>,
-  counter: number,
-): Promise<Buffer> {
-  return pbkdf2Async(
-    passwordFor(p.nonce, counter),
-    Buffer.from(p.salt, 'hex'),
-    p.cost,
-    p.keyLength,
-    'sha256',
-  );
 }
 
 /** A signed challenge bound to one article, expiring after CHALLENGE_TTL_MS. */
@@ -106,40 +70,27 @@ export async function createChallenge(
   difficulty: Difficulty,
   now = Date.now(),
 ): Promise<Challenge> {
-  const counter = randomInt(difficulty.counterMin, difficulty.counterMax + 1);
-  const base = {
+  const challenge = await altchaCreateChallenge({
     algorithm: CAPTCHA_ALGORITHM,
     cost: difficulty.cost,
+    counter: randomInt(difficulty.counterMin, difficulty.counterMax + 1),
     data: { article: articleId },
+    deriveKey,
     expiresAt: Math.floor((now + CHALLENGE_TTL_MS) / 1000),
     keyLength: KEY_LENGTH,
-    nonce: randomBytes(16).toString('hex'),
-    salt: randomBytes(16).toString('hex'),
-  };
-  const key = await deriveKeyFor(base, counter);
-  const parameters: ChallengeParameters = {
-    ...base,
-    keyPrefix: key.subarray(0, PREFIX_BYTES).toString('hex'),
-    keySignature: hmacHex(derivedKey(secret, 'altcha-key'), key),
-  };
-  return {
-    parameters,
-    signature: hmacHex(derivedKey(secret, 'altcha-signature'), canonicalJson(parameters)),
-  };
+    keyPrefixLength: PREFIX_BYTES,
+    ...secrets(secret),
+  });
+  return challengeSchema.parse(challenge);
 }
 
-/** Brute-forces a challenge the way the widget's worker does (for tests and the bench). */
+/** Brute-forces a challenge with altcha-lib's solver, as the widget's worker does (tests and the bench). */
 export async function solveChallenge(
   challenge: Challenge,
 ): Promise<{ counter: number; derivedKey: string }> {
-  const prefix = Buffer.from(challenge.parameters.keyPrefix, 'hex');
-  for (let counter = 0; counter <= 0xffffffff; counter++) {
-    const key = await deriveKeyFor(challenge.parameters, counter);
-    if (key.subarray(0, prefix.length).equals(prefix)) {
-      return { counter, derivedKey: key.toString('hex') };
-    }
-  }
-  throw new Error('no solution');
+  const solution = await altchaSolveChallenge({ challenge, deriveKey });
+  if (!solution) throw new Error('no solution');
+  return { counter: solution.counter, derivedKey: solution.derivedKey };
 }
 
 /** The hidden field the widget fills in: base64 of the challenge and the solution. */
@@ -150,24 +101,28 @@ export function encodePayload(
   return Buffer.from(JSON.stringify({ challenge, solution })).toString('base64');
 }
 
-const payloadSchema = z.object({
-  challenge: z.object({
-    parameters: z.object({
-      algorithm: z.literal(CAPTCHA_ALGORITHM),
-      cost: z.number().int().positive(),
-      data: z.object({ article: z.number().int() }),
-      expiresAt: z.number().int().positive(),
-      keyLength: z.literal(KEY_LENGTH),
-      keyPrefix: z.string().regex(/^[0-9a-f]{32}$/),
-      keySignature: z.string().regex(/^[0-9a-f]{64}$/),
-      nonce: z.string().regex(/^[0-9a-f]{32}$/),
-      salt: z.string().regex(/^[0-9a-f]{32}$/),
-    }),
-    signature: z.string().regex(/^[0-9a-f]{64}$/),
+const hex = (bytes: number) => z.string().regex(new RegExp(`^[0-9a-f]{${bytes * 2}}$`));
+
+const challengeSchema = z.object({
+  parameters: z.object({
+    algorithm: z.literal(CAPTCHA_ALGORITHM),
+    cost: z.number().int().positive(),
+    data: z.object({ article: z.number().int() }),
+    expiresAt: z.number().int().positive(),
+    keyLength: z.literal(KEY_LENGTH),
+    keyPrefix: hex(PREFIX_BYTES),
+    keySignature: hex(32),
+    nonce: hex(16),
+    salt: hex(16),
   }),
+  signature: hex(32),
+});
+
+const payloadSchema = z.object({
+  challenge: challengeSchema,
   solution: z.object({
     counter: z.number().int().min(0).max(0xffffffff),
-    derivedKey: z.string().regex(/^[0-9a-f]{64}$/),
+    derivedKey: hex(KEY_LENGTH),
   }),
 });
 
@@ -179,12 +134,12 @@ export type CaptchaOutcome =
  * Checks a posted payload without spending it: well-formed, signed by us,
  * not expired, for this article, and carrying the derived key of the secret counter.
  */
-export function checkPayload(
+export async function checkPayload(
   secret: string,
   raw: string,
   articleId: number,
   now = Date.now(),
-): CaptchaOutcome {
+): Promise<CaptchaOutcome> {
   if (raw.length > 4000) return { ok: false, problem: 'malformed' };
   let decoded: unknown;
   try {
@@ -195,16 +150,13 @@ export function checkPayload(
   const parsed = payloadSchema.safeParse(decoded);
   if (!parsed.success) return { ok: false, problem: 'malformed' };
   const { challenge, solution } = parsed.data;
-  const expected = hmacHex(
-    derivedKey(secret, 'altcha-signature'),
-    canonicalJson(challenge.parameters),
-  );
-  if (!safeEqual(expected, challenge.signature)) return { ok: false, problem: 'invalid' };
-  if (challenge.parameters.expiresAt * 1000 < now) return { ok: false, problem: 'expired' };
+  const result = await verifySolution({ challenge, solution, deriveKey, ...secrets(secret) });
+  if (result.invalidSignature) return { ok: false, problem: 'invalid' };
+  // The library compares expiry with the clock; `now` lets callers (and tests) ask about another moment.
+  if (result.expired || challenge.parameters.expiresAt * 1000 < now)
+    return { ok: false, problem: 'expired' };
   if (challenge.parameters.data.article !== articleId) return { ok: false, problem: 'foreign' };
-  const keySig = hmacHex(derivedKey(secret, 'altcha-key'), Buffer.from(solution.derivedKey, 'hex'));
-  if (!safeEqual(keySig, challenge.parameters.keySignature))
-    return { ok: false, problem: 'invalid' };
+  if (!result.verified) return { ok: false, problem: 'invalid' };
   return {
     ok: true,
     nonce: challenge.parameters.nonce,

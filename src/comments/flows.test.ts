@@ -70,6 +70,12 @@ describe.each(DIALECTS)('comment flows (%s)', (dialect) => {
       headers: { cookie: `${PENDING_COOKIE}=1-2-3.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA` },
     });
     expect(forged.body).not.toContain('Tunggu redaksi.');
+    // A mangled cookie is no cookie, never a 500.
+    const mangled = await app.server.inject({
+      url: a.url,
+      headers: { cookie: `${PENDING_COOKIE}=%E0%A4%A` },
+    });
+    expect(mangled.statusCode).toBe(200);
     await setSettings(app, { trustAfter: 0, mode: 'post' });
   });
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { EventBus } from '../lib/events.ts';
-import { emailHash, ipHash, keyedHash } from './hashing.ts';
+import { emailHash, keyedHash } from './hashing.ts';
 
 export type CommentStatus = 'pending' | 'approved' | 'spam' | 'trash';
 export type QueueView = 'pending' | 'reported' | 'approved' | 'spam' | 'trash';
@@ -156,31 +156,44 @@ export async function moderate(
 ): Promise<number> {
   if (ids.length === 0) return 0;
   const target = TARGET[action];
-  const before = await db
-    .selectFrom('comments')
-    .select(['id', 'article_id', 'status'])
-    .where('id', 'in', ids)
-    .execute();
-  let changed = 0;
-  for (const row of before) {
-    if (row.status === target && action !== 'approve') continue;
-    await db
-      .updateTable('comments')
-      .set({
-        status: target,
-        updated_at: now,
-        moderated_by: staffId,
-        ...(action === 'approve' ? { report_count: 0 } : {}),
-      })
-      .where('id', '=', row.id)
+  // All status changes commit together; listeners hear of them only after the commit.
+  const announce = await db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom('comments')
+      .select(['id', 'article_id', 'status'])
+      .where('id', 'in', ids)
       .execute();
-    changed += 1;
-    if (target === 'approved' && row.status !== 'approved') {
-      await events.emit('comment.approved', { commentId: row.id, articleId: row.article_id });
-    } else if (row.status === 'approved' && target !== 'approved') {
-      await events.emit('comment.hidden', { commentId: row.id, articleId: row.article_id });
+    const out: {
+      event: 'comment.approved' | 'comment.hidden' | null;
+      commentId: number;
+      articleId: number;
+    }[] = [];
+    for (const row of before) {
+      if (row.status === target && action !== 'approve') continue;
+      await trx
+        .updateTable('comments')
+        .set({
+          status: target,
+          updated_at: now,
+          moderated_by: staffId,
+          ...(action === 'approve' ? { report_count: 0 } : {}),
+        })
+        .where('id', '=', row.id)
+        .execute();
+      const event: (typeof out)[number]['event'] =
+        target === 'approved' && row.status !== 'approved'
+          ? 'comment.approved'
+          : row.status === 'approved' && target !== 'approved'
+            ? 'comment.hidden'
+            : null;
+      out.push({ event, commentId: row.id, articleId: row.article_id });
     }
+    return out;
+  });
+  for (const a of announce) {
+    if (a.event) await events.emit(a.event, { commentId: a.commentId, articleId: a.articleId });
   }
+  const changed = announce.length;
   return changed;
 }
 
@@ -260,23 +273,6 @@ export async function banAuthor(
     .onConflict((oc) => oc.columns(['kind', 'hash']).doNothing())
     .execute();
   return true;
-}
-
-/** Bans an email or address typed by an editor (hashed before storing). */
-export async function banValue(
-  db: Kysely<Database>,
-  secret: string,
-  kind: 'email' | 'ip',
-  value: string,
-  staffId: number | null,
-  now = Date.now(),
-): Promise<void> {
-  const hash = kind === 'email' ? emailHash(secret, value) : ipHash(secret, value);
-  await db
-    .insertInto('comment_bans')
-    .values({ kind, hash, note: '', created_by: staffId, created_at: now })
-    .onConflict((oc) => oc.columns(['kind', 'hash']).doNothing())
-    .execute();
 }
 
 /** Every ban, newest first (hashes shortened for display). */

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { VNode } from 'preact';
 import type { Config } from '../config.ts';
 import { listSections } from '../content/queries.ts';
@@ -12,20 +13,25 @@ import { newsroomContext } from '../newsroom/views/layout.tsx';
 import { renderDocument } from '../site/render.tsx';
 import type { CommentAssets } from './assets.ts';
 import { commentText } from './messages.ts';
+import { banCommentAuthor, type ModeratorProps, moderateComments } from './moderate-comments.ts';
 import {
-  banAuthor,
   deleteByEmail,
   exportByEmail,
   listBans,
   listQueue,
-  type ModAction,
-  moderate,
-  QUEUE_VIEWS,
-  type QueueView,
   queueCounts,
   unban,
 } from './moderation.ts';
 import { commentNavCount } from './nav-count.ts';
+import {
+  banParams,
+  dataRequestBody,
+  queueActionBody,
+  queueQuery,
+  settingsBody,
+  settingsQuery,
+  wordsBody,
+} from './schemas.ts';
 import { type CommentSettings, DEFAULT_SETTINGS, loadSettings, saveSettings } from './settings.ts';
 import { QueuePage } from './views/queue-page.tsx';
 import { SettingsPage } from './views/settings-page.tsx';
@@ -40,20 +46,6 @@ export interface ModeratorDeps {
 
 const BASE = '/newsroom/komentar';
 const ID = /^[1-9]\d{0,9}$/;
-const ACTIONS: readonly ModAction[] = ['approve', 'reject', 'spam', 'trash', 'restore'];
-
-function str(body: unknown, name: string): string {
-  const v = body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined;
-  return typeof v === 'string' ? v : '';
-}
-
-function ids(body: unknown): number[] {
-  const v = body && typeof body === 'object' ? (body as Record<string, unknown>).ids : undefined;
-  const list = Array.isArray(v) ? v : v === undefined ? [] : [v];
-  return [
-    ...new Set(list.filter((x): x is string => typeof x === 'string' && ID.test(x)).map(Number)),
-  ].slice(0, 500);
-}
 
 function send(reply: FastifyReply, vnode: VNode, status = 200) {
   return reply
@@ -77,12 +69,23 @@ function wantsJson(req: FastifyRequest): boolean {
 export function registerCommentModeratorRoutes(app: FastifyInstance, deps: ModeratorDeps): void {
   const { config, db, events, assets } = deps;
   const k = db.kysely;
+  const r = app.withTypeProvider<ZodTypeProvider>();
   const moderator = { preHandler: requireStaff('comment.moderate') };
   const admin = { preHandler: requireStaff('settings.manage') };
   const ctxOf = (req: FastifyRequest) => newsroomContext(req, { config });
   const who = (req: FastifyRequest) => req.staff?.id ?? null;
   const log = (req: FastifyRequest, action: string, target: string, detail = '') =>
     audit(db, { actorId: who(req), action, target, detail, ipHash: ipHashOf(req, config) });
+  /** The acting editor for a moderation command (the preHandler made sure there is one). */
+  const acting = (req: FastifyRequest): ModeratorProps => {
+    if (!req.staff) throw new AppError('FORBIDDEN');
+    return {
+      db,
+      events,
+      actor: { id: req.staff.id, role: req.staff.role },
+      ipHash: ipHashOf(req, config),
+    };
+  };
 
   // The "Komentar" badge in the newsroom navigation, for staff who moderate.
   app.addHook('preHandler', async (req) => {
@@ -91,15 +94,11 @@ export function registerCommentModeratorRoutes(app: FastifyInstance, deps: Moder
     req.navCounts = { ...req.navCounts, comments: await commentNavCount(db) };
   });
 
-  app.get(BASE, moderator, async (req, reply) => {
-    const q = req.query as Record<string, unknown>;
-    const view = (QUEUE_VIEWS as readonly string[]).includes(String(q.tampilan))
-      ? (q.tampilan as QueueView)
-      : 'pending';
-    const articleId =
-      typeof q.artikel === 'string' && ID.test(q.artikel) ? Number(q.artikel) : undefined;
-    const sectionId =
-      typeof q.rubrik === 'string' && ID.test(q.rubrik) ? Number(q.rubrik) : undefined;
+  r.get(BASE, { ...moderator, schema: { querystring: queueQuery } }, async (req, reply) => {
+    const q = req.query;
+    const view = q.tampilan ?? 'pending';
+    const articleId = q.artikel;
+    const sectionId = q.rubrik;
     const filter = { articleId, sectionId };
     const [ctx, items, counts, sections] = await Promise.all([
       ctxOf(req),
@@ -111,7 +110,7 @@ export function registerCommentModeratorRoutes(app: FastifyInstance, deps: Moder
       return reply.header('cache-control', 'no-store').send({ view, counts, items });
     }
     const m = commentText(ctx.lang).mod;
-    const okCount = typeof q.ok === 'string' && /^\d{1,4}$/.test(q.ok) ? Number(q.ok) : undefined;
+    const okCount = q.ok;
     const notice =
       q.ban === '1'
         ? { kind: 'ok' as const, text: m.banned }
@@ -139,44 +138,37 @@ export function registerCommentModeratorRoutes(app: FastifyInstance, deps: Moder
     );
   });
 
-  app.post(`${BASE}/aksi`, moderator, async (req, reply) => {
-    const body = req.body;
-    const backRaw = str(body, 'back');
-    const back =
-      backRaw.startsWith(`${BASE}?`) && !backRaw.includes('//')
-        ? backRaw
-        : `${BASE}?tampilan=pending`;
-    const one = /^(approve|reject|spam|trash|restore):([1-9]\d{0,9})$/.exec(str(body, 'one'));
-    const ban = /^(email|ip):([1-9]\d{0,9})$/.exec(str(body, 'ban'));
-    if (ban) {
-      const ok = await banAuthor(k, Number(ban[2]), ban[1] as 'email' | 'ip', who(req));
-      if (!ok) throw new AppError('NOT_FOUND');
-      await log(req, `comment.ban.${ban[1]}`, `comment:${ban[2]}`);
-      // A banned author's comment is spam.
-      await moderate(k, events, [Number(ban[2])], 'spam', who(req));
-      if (wantsJson(req)) return reply.send({ banned: true });
-      return reply.redirect(`${back}&ban=1`, 303);
-    }
-    const action = (one?.[1] ?? str(body, 'action')) as ModAction;
-    const targets = one ? [Number(one[2])] : ids(body);
-    if (!ACTIONS.includes(action)) throw new AppError('BAD_REQUEST');
-    if (targets.length === 0) {
-      if (wantsJson(req)) throw new AppError('BAD_REQUEST');
-      return reply.redirect(`${back}&none=1`, 303);
-    }
-    const changed = await moderate(k, events, targets, action, who(req));
-    await log(
-      req,
-      `comment.${action}`,
-      targets
-        .map((i) => `comment:${i}`)
-        .join(',')
-        .slice(0, 200),
-      String(changed),
-    );
-    if (wantsJson(req)) return reply.send({ changed });
-    return reply.redirect(`${back}&ok=${changed}`, 303);
-  });
+  r.post(
+    `${BASE}/aksi`,
+    { ...moderator, schema: { body: queueActionBody } },
+    async (req, reply) => {
+      const body = req.body;
+      const back =
+        body.back?.startsWith(`${BASE}?`) && !body.back.includes('//')
+          ? body.back
+          : `${BASE}?tampilan=pending`;
+      if (body.ban) {
+        const ok = await banCommentAuthor({
+          ...acting(req),
+          commentId: body.ban.id,
+          kind: body.ban.kind,
+        });
+        if (!ok) throw new AppError('NOT_FOUND');
+        if (wantsJson(req)) return reply.send({ banned: true });
+        return reply.redirect(`${back}&ban=1`, 303);
+      }
+      const action = body.one?.action ?? body.action;
+      const targets = body.one ? [body.one.id] : body.ids;
+      if (!action) throw new AppError('BAD_REQUEST');
+      if (targets.length === 0) {
+        if (wantsJson(req)) throw new AppError('BAD_REQUEST');
+        return reply.redirect(`${back}&none=1`, 303);
+      }
+      const changed = await moderateComments({ ...acting(req), commentIds: targets, action });
+      if (wantsJson(req)) return reply.send({ changed });
+      return reply.redirect(`${back}&ok=${changed}`, 303);
+    },
+  );
 
   async function settingsPage(
     req: FastifyRequest,
@@ -208,19 +200,23 @@ export function registerCommentModeratorRoutes(app: FastifyInstance, deps: Moder
     );
   }
 
-  app.get(`${BASE}/pengaturan`, moderator, async (req, reply) => {
-    const ctx = await ctxOf(req);
-    const saved = (req.query as Record<string, unknown>).ok === '1';
-    return settingsPage(
-      req,
-      reply,
-      saved ? { kind: 'ok', text: commentText(ctx.lang).mod.saved } : undefined,
-    );
-  });
+  r.get(
+    `${BASE}/pengaturan`,
+    { ...moderator, schema: { querystring: settingsQuery } },
+    async (req, reply) => {
+      const ctx = await ctxOf(req);
+      const saved = req.query.ok === '1';
+      return settingsPage(
+        req,
+        reply,
+        saved ? { kind: 'ok', text: commentText(ctx.lang).mod.saved } : undefined,
+      );
+    },
+  );
 
-  app.post(`${BASE}/kata`, moderator, async (req, reply) => {
-    const banned = parseWordList(str(req.body, 'banned'));
-    const suspect = parseWordList(str(req.body, 'suspect'));
+  r.post(`${BASE}/kata`, { ...moderator, schema: { body: wordsBody } }, async (req, reply) => {
+    const banned = parseWordList(req.body.banned ?? '');
+    const suspect = parseWordList(req.body.suspect ?? '');
     await replaceWordList(k, 'banned', banned);
     await replaceWordList(k, 'suspect', suspect);
     await log(
@@ -232,9 +228,9 @@ export function registerCommentModeratorRoutes(app: FastifyInstance, deps: Moder
     return reply.redirect(`${BASE}/pengaturan?ok=1`, 303);
   });
 
-  app.post<{ Params: { id: string } }>(
+  r.post(
     `${BASE}/blokir/:id/cabut`,
-    moderator,
+    { ...moderator, schema: { params: banParams } },
     async (req, reply) => {
       if (!ID.test(req.params.id)) throw new AppError('NOT_FOUND');
       await unban(k, Number(req.params.id));
@@ -243,23 +239,23 @@ export function registerCommentModeratorRoutes(app: FastifyInstance, deps: Moder
     },
   );
 
-  app.post(`${BASE}/pengaturan`, admin, async (req, reply) => {
+  r.post(`${BASE}/pengaturan`, { ...admin, schema: { body: settingsBody } }, async (req, reply) => {
     const body = req.body;
     const patch: Record<string, unknown> = {};
-    const mode = str(body, 'mode');
+    const mode = body.mode ?? '';
     if (mode) patch.mode = mode;
     const sectionModes: Record<string, string> = {};
-    for (const [key, value] of Object.entries((body ?? {}) as Record<string, unknown>)) {
+    for (const [key, value] of Object.entries(body)) {
       const mm = /^section_([1-9]\d{0,9})$/.exec(key);
       if (mm?.[1] && (value === 'pre' || value === 'post')) sectionModes[mm[1]] = value;
     }
     patch.sectionModes = sectionModes;
     for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof CommentSettings)[]) {
       if (typeof DEFAULT_SETTINGS[key] !== 'number') continue;
-      const raw = str(body, key).trim();
+      const raw = (body[key] ?? '').trim();
       if (raw !== '') patch[key] = /^\d{1,7}$/.test(raw) ? Number(raw) : Number.NaN;
     }
-    patch.replyNotifications = str(body, 'replyNotifications') === '1';
+    patch.replyNotifications = body.replyNotifications === '1';
     const result = await saveSettings(k, patch as Partial<CommentSettings>);
     if (!result.ok) {
       const ctx = await ctxOf(req);
@@ -274,9 +270,9 @@ export function registerCommentModeratorRoutes(app: FastifyInstance, deps: Moder
     return reply.redirect(`${BASE}/pengaturan?ok=1`, 303);
   });
 
-  app.post(`${BASE}/data`, admin, async (req, reply) => {
-    const email = str(req.body, 'email').trim();
-    const action = str(req.body, 'action');
+  r.post(`${BASE}/data`, { ...admin, schema: { body: dataRequestBody } }, async (req, reply) => {
+    const email = (req.body.email ?? '').trim();
+    const action = req.body.action ?? '';
     const ctx = await ctxOf(req);
     const m = commentText(ctx.lang).mod;
     if (!/^[^\s@]+@[^\s@]+$/.test(email) || email.length > 254) {

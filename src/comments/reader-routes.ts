@@ -1,9 +1,10 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
 import type { Article } from '../content/model.ts';
 import { getPublishedArticle } from '../content/queries.ts';
 import type { Db } from '../db/connection.ts';
-import { AppError, ERRORS, type ErrorCode } from '../lib/errors.ts';
+import { AppError, ERRORS, type ErrorCode, toAppError } from '../lib/errors.ts';
 import type { EventBus } from '../lib/events.ts';
 import { siteContext } from '../site/context.ts';
 import { loadArticlePage } from '../site/page-data.ts';
@@ -17,11 +18,20 @@ import { checkFormToken } from './form-token.ts';
 import { commentText } from './messages.ts';
 import { reportComment, runRetention } from './moderation.ts';
 import {
-  cookieFrom,
   PENDING_COOKIE,
+  pendingCookieOptions,
   pendingCookieValue,
   readPendingIds,
 } from './pending-cookie.ts';
+import { approvedComment, articleOfComment } from './queries.ts';
+import {
+  articlePathParams,
+  challengeQuery,
+  commentFormBody,
+  replyQuery,
+  reportBody,
+  reportParams,
+} from './schemas.ts';
 import { commentsOpen, loadSettings } from './settings.ts';
 import { type SubmitResult, submitComment } from './submit.ts';
 import { checkUtf8 } from './utf8.ts';
@@ -37,6 +47,8 @@ export interface CommentRouteDeps {
 
 const ID = /^[1-9]\d{0,9}$/;
 const HOUR = 3_600_000;
+/** Challenges per client address and minute: each costs a key derivation. */
+export const CHALLENGE_RATE = { max: 30, timeWindow: '1 minute' } as const;
 
 /** Whether the client wants JSON back (fetch, API clients) rather than a page. */
 function wantsJson(req: FastifyRequest): boolean {
@@ -75,6 +87,7 @@ export function registerCommentReaderRoutes(
 ): (article: Article, req: FastifyRequest) => Promise<CommentBoxProps> {
   const { config, db, events, assets } = deps;
   const k = db.kysely;
+  const r = app.withTypeProvider<ZodTypeProvider>();
   const m = commentText(config.language);
   const secret = config.secretKey;
 
@@ -83,7 +96,7 @@ export function registerCommentReaderRoutes(
     article: Article,
     req: FastifyRequest,
     extra: Partial<CommentBoxProps> = {},
-  ) => buildCommentBox({ db: k, secret, assets }, article, req.headers.cookie, extra);
+  ) => buildCommentBox({ db: k, secret, assets }, article, req.cookies[PENDING_COOKIE], extra);
 
   /** Renders the article page with the form in a given state. */
   async function articlePage(
@@ -114,18 +127,34 @@ export function registerCommentReaderRoutes(
     return found.article;
   }
 
-  app.get<{ Querystring: { artikel?: unknown } }>('/komentar/tantangan', async (req, reply) => {
-    const idText = typeof req.query.artikel === 'string' ? req.query.artikel : '';
-    const article = await findArticle(idText);
-    const settings = await loadSettings(k);
-    if (!commentsOpen(settings, article)) throw new AppError('COMMENT_CLOSED');
-    const challenge = await createChallenge(secret, article.id, {
-      cost: settings.captchaCost,
-      counterMin: settings.captchaCounterMin,
-      counterMax: Math.max(settings.captchaCounterMin, settings.captchaCounterMax),
-    });
-    return reply.header('cache-control', 'no-store').send(challenge);
-  });
+  /** A JSON endpoint answers its errors (429 included) as JSON in the site's language. */
+  const jsonError = (err: FastifyError, _req: FastifyRequest, reply: FastifyReply) => {
+    const e = toAppError(err);
+    return reply
+      .code(e.status)
+      .header('cache-control', 'no-store')
+      .send({ error: e.code, message: e.messageIn(config.language) });
+  };
+
+  r.get(
+    '/komentar/tantangan',
+    {
+      schema: { querystring: challengeQuery },
+      config: { rateLimit: CHALLENGE_RATE },
+      errorHandler: jsonError,
+    },
+    async (req, reply) => {
+      const article = await findArticle(req.query.artikel);
+      const settings = await loadSettings(k);
+      if (!commentsOpen(settings, article)) throw new AppError('COMMENT_CLOSED');
+      const challenge = await createChallenge(secret, article.id, {
+        cost: settings.captchaCost,
+        counterMin: settings.captchaCounterMin,
+        counterMax: Math.max(settings.captchaCounterMin, settings.captchaCounterMax),
+      });
+      return reply.header('cache-control', 'no-store').send(challenge);
+    },
+  );
 
   /** Invalid UTF-8 anywhere: the fields it was in get the message, everything else typed is kept. */
   function badEncoding(body: unknown, names: string[]): SubmitResult {
@@ -148,10 +177,11 @@ export function registerCommentReaderRoutes(
     const json = wantsJson(req);
     if (result.kind === 'stored') {
       if (result.status === 'pending') {
-        const ids = readPendingIds(secret, cookieFrom(req.headers.cookie, PENDING_COOKIE));
-        reply.header(
-          'set-cookie',
-          `${PENDING_COOKIE}=${pendingCookieValue(secret, [...ids, result.id])}; Path=/; Max-Age=${30 * 24 * 3600}; HttpOnly; SameSite=Lax${config.siteUrl.startsWith('https:') ? '; Secure' : ''}`,
+        const ids = readPendingIds(secret, req.cookies[PENDING_COOKIE]);
+        reply.setCookie(
+          PENDING_COOKIE,
+          pendingCookieValue(secret, [...ids, result.id]),
+          pendingCookieOptions(config.siteUrl),
         );
       }
       const message =
@@ -196,9 +226,16 @@ export function registerCommentReaderRoutes(
     });
   }
 
-  app.post<{ Params: { section: string; id: string; slug: string } }>(
+  // The schema is the contract; a body that does not fit it (a repeated field,
+  // a number where text belongs) still reaches validate.ts, which says what is
+  // wrong next to each field in the reader's language.
+  r.post(
     '/:section/:id/:slug/komentar',
-    { preParsing: checkUtf8 },
+    {
+      schema: { params: articlePathParams, body: commentFormBody },
+      attachValidation: true,
+      preParsing: checkUtf8,
+    },
     async (req, reply) => {
       const article = await findArticle(req.params.id);
       if (crossSite(req)) {
@@ -216,57 +253,45 @@ export function registerCommentReaderRoutes(
   );
 
   // Without JavaScript, "Balas" opens the article with the form set to reply.
-  app.get<{
-    Params: { section: string; id: string; slug: string };
-    Querystring: { balas?: unknown };
-  }>('/:section/:id/:slug/komentar', async (req, reply) => {
-    const article = await findArticle(req.params.id);
-    const balas =
-      typeof req.query.balas === 'string' && ID.test(req.query.balas)
-        ? Number(req.query.balas)
-        : null;
-    const parent = balas
-      ? await k
-          .selectFrom('comments')
-          .select(['id', 'author_name'])
-          .where('id', '=', balas)
-          .where('article_id', '=', article.id)
-          .where('status', '=', 'approved')
-          .executeTakeFirst()
-      : undefined;
-    if (!parent) return reply.redirect(`${article.url}#komentar`, 302);
-    return articlePage(reply, req, article, 200, {
-      replyTo: { id: parent.id, authorName: parent.author_name },
-    });
-  });
+  r.get(
+    '/:section/:id/:slug/komentar',
+    { schema: { params: articlePathParams, querystring: replyQuery } },
+    async (req, reply) => {
+      const article = await findArticle(req.params.id);
+      const parent = req.query.balas
+        ? await approvedComment(k, article.id, req.query.balas)
+        : undefined;
+      if (!parent) return reply.redirect(`${article.url}#komentar`, 302);
+      return articlePage(reply, req, article, 200, { replyTo: parent });
+    },
+  );
 
-  app.post<{ Params: { id: string } }>('/komentar/:id/laporkan', async (req, reply) => {
-    if (!ID.test(req.params.id)) throw new AppError('NOT_FOUND');
-    const row = await k
-      .selectFrom('comments')
-      .select(['article_id'])
-      .where('id', '=', Number(req.params.id))
-      .executeTakeFirst();
-    if (!row) throw new AppError('NOT_FOUND');
-    const article = await findArticle(String(row.article_id));
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    const token = typeof body._token === 'string' ? body._token : '';
-    if (crossSite(req) || checkFormToken(secret, token, article.id, 0) !== 'ok') {
-      throw new AppError('COMMENT_FORM_TOKEN');
-    }
-    const settings = await loadSettings(k);
-    const outcome = await reportComment(
-      k,
-      events,
-      secret,
-      Number(req.params.id),
-      req.ip,
-      settings.reportThreshold,
-    );
-    if (outcome === 'missing') throw new AppError('NOT_FOUND');
-    if (wantsJson(req)) return reply.send({ ok: true, message: m.notice.reported });
-    return articlePage(reply, req, article, 200, { notice: m.notice.reported });
-  });
+  r.post(
+    '/komentar/:id/laporkan',
+    { schema: { params: reportParams, body: reportBody } },
+    async (req, reply) => {
+      const commentId = ID.test(req.params.id) ? Number(req.params.id) : undefined;
+      const articleId = commentId ? await articleOfComment(k, commentId) : undefined;
+      if (!commentId || !articleId) throw new AppError('NOT_FOUND');
+      const article = await findArticle(String(articleId));
+      const token = req.body?._token ?? '';
+      if (crossSite(req) || checkFormToken(secret, token, article.id, 0) !== 'ok') {
+        throw new AppError('COMMENT_FORM_TOKEN');
+      }
+      const settings = await loadSettings(k);
+      const outcome = await reportComment(
+        k,
+        events,
+        secret,
+        commentId,
+        req.ip,
+        settings.reportThreshold,
+      );
+      if (outcome === 'missing') throw new AppError('NOT_FOUND');
+      if (wantsJson(req)) return reply.send({ ok: true, message: m.notice.reported });
+      return articlePage(reply, req, article, 200, { notice: m.notice.reported });
+    },
+  );
 
   const housekeeping = async () => {
     try {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { getPublishedArticle } from '../content/queries.ts';
+import { getPublishedArticle, listSections } from '../content/queries.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError, type ErrorCode } from '../lib/errors.ts';
 import type { EventBus } from '../lib/events.ts';
@@ -51,14 +51,10 @@ async function parentRow(db: Kysely<Database>, id: number): Promise<ParentRow | 
     .executeTakeFirst();
 }
 
-/** The article's section and its parent (a sub-section inherits its parent's mode). */
+/** The article's section and its parent (a sub-section inherits its parent's mode), from content's section list. */
 async function sectionChain(db: Kysely<Database>, sectionId: number): Promise<number[]> {
-  const row = await db
-    .selectFrom('sections')
-    .select('parent_id')
-    .where('id', '=', sectionId)
-    .executeTakeFirst();
-  return row?.parent_id ? [sectionId, row.parent_id] : [sectionId];
+  const section = (await listSections(db)).find((s) => s.id === sectionId);
+  return section?.parent ? [sectionId, section.parent.id] : [sectionId];
 }
 
 /**

@@ -4,7 +4,6 @@ import type { Block } from './blocks.ts';
 import type {
   Article,
   ArticleSummary,
-  CommentView,
   ImageRef,
   Page,
   Person,
@@ -344,25 +343,6 @@ export async function summariesByIds(
     .execute();
   const byId = new Map((await toSummaries(db, rows)).map((s) => [s.id, s]));
   return ids.flatMap((id) => byId.get(id) ?? []);
-}
-
-/** Approved comments of an article, oldest first, for the reading page. */
-export async function approvedComments(db: DB, articleId: number): Promise<CommentView[]> {
-  const rows = await db
-    .selectFrom('comments')
-    .select(['id', 'parent_id', 'author_name', 'body', 'created_at'])
-    .where('article_id', '=', articleId)
-    .where('status', '=', 'approved')
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    parentId: r.parent_id,
-    authorName: r.author_name,
-    body: r.body,
-    createdAt: r.created_at,
-  }));
 }
 
 /** Every section, top-level first in menu order, with parents and children linked. */

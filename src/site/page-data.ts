@@ -1,11 +1,7 @@
 import type { Kysely } from 'kysely';
+import { approvedComments } from '../comments/queries.ts';
 import type { Article, ArticleSummary, Section } from '../content/model.ts';
-import {
-  approvedComments,
-  listPublished,
-  sameTopicIds,
-  summariesByIds,
-} from '../content/queries.ts';
+import { listPublished, sameTopicIds, summariesByIds } from '../content/queries.ts';
 import type { Database } from '../db/schema.ts';
 import { mostReadLists } from '../discovery/most-read.ts';
 import { headlineOverlap, NEAR_DUPLICATE_HEADLINE } from '../discovery/related.ts';
