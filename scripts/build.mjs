@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -55,6 +55,13 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+
+// The comment widget too: bundled here from the altcha package, read at start.
+const comments = await import(pathToFileURL(join(dist, 'comments/assets.js')).href);
+writeFileSync(
+  join(dist, 'comments/altcha-widget.bundle.js'),
+  comments.loadCommentAssets().widget.body,
+);
 
 writeFileSync(join(dist, '.built'), `${new Date().toISOString()}\n`);
 rmSync(final, { recursive: true, force: true });

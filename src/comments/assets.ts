@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSync } from 'esbuild';
 import type { FastifyInstance } from 'fastify';
 
 /** A static file held in memory under a content-hashed, cache-forever URL. */
@@ -37,26 +36,21 @@ function asset(name: string, ext: string, body: Buffer, type: string): Asset {
 
 let cached: CommentAssets | undefined;
 
+/** Where the production build (scripts/build.mjs) leaves the bundled widget. */
+const PREBUILT_WIDGET = join(here, 'altcha-widget.bundle.js');
+
 /**
- * Builds the comment assets once per process. The widget is bundled from the
- * altcha package at boot (esbuild, ~150 ms) so it is served from our own
- * origin, never a CDN; the worker URL is baked into the bundle.
+ * The altcha widget bundled from the package, so it is served from our own
+ * origin, never a CDN; the worker URL is baked into the bundle. The compiled
+ * server reads the bundle the build made; from source, esbuild makes it here.
  */
-export function loadCommentAssets(): CommentAssets {
-  if (cached) return cached;
-  const altchaDir = dirname(dirname(dirname(require.resolve('altcha'))));
-  const worker = asset(
-    'altcha-pbkdf2',
-    'js',
-    readFileSync(join(altchaDir, 'dist/workers/pbkdf2.js')),
-    JS,
-  );
-  const css = asset(
-    'altcha',
-    'css',
-    readFileSync(join(altchaDir, 'dist/external/altcha.css')),
-    'text/css; charset=utf-8',
-  );
+function widgetBundle(altchaDir: string, workerUrl: string): Buffer {
+  if (existsSync(PREBUILT_WIDGET)) {
+    const body = readFileSync(PREBUILT_WIDGET);
+    // A bundle from another altcha version would point at a worker we no longer serve.
+    if (body.includes(workerUrl)) return body;
+  }
+  const { buildSync } = require('esbuild') as typeof import('esbuild');
   const built = buildSync({
     stdin: {
       contents: [
@@ -73,14 +67,28 @@ export function loadCommentAssets(): CommentAssets {
     target: 'es2020',
     write: false,
     logLevel: 'silent',
-    define: { WORKER_URL: JSON.stringify(worker.url) },
+    define: { WORKER_URL: JSON.stringify(workerUrl) },
   });
-  const widget = asset(
-    'altcha-widget',
+  return Buffer.from(built.outputFiles[0]?.contents ?? '');
+}
+
+/** Loads the comment assets once per process. */
+export function loadCommentAssets(): CommentAssets {
+  if (cached) return cached;
+  const altchaDir = dirname(dirname(dirname(require.resolve('altcha'))));
+  const worker = asset(
+    'altcha-pbkdf2',
     'js',
-    Buffer.from(built.outputFiles[0]?.contents ?? ''),
+    readFileSync(join(altchaDir, 'dist/workers/pbkdf2.js')),
     JS,
   );
+  const css = asset(
+    'altcha',
+    'css',
+    readFileSync(join(altchaDir, 'dist/external/altcha.css')),
+    'text/css; charset=utf-8',
+  );
+  const widget = asset('altcha-widget', 'js', widgetBundle(altchaDir, worker.url), JS);
   const siteAssets = join(here, '../site/assets');
   cached = {
     script: asset('comments', 'js', readFileSync(join(siteAssets, 'comments.js')), JS),
