@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import type { ArticleSummary } from '../content/model.ts';
 import { summariesByIds } from '../content/queries.ts';
 import { existingArticleIds } from '../content/reads.ts';
@@ -239,6 +240,8 @@ export async function mostReadLists(
 }
 
 const ARTICLE_ROUTES = new Set(['/:section/:id', '/:section/:id/:slug']);
+/** The article id in an article page's URL (the site's route already answered 200). */
+const viewedArticle = z.object({ id: z.string().regex(/^[1-9]\d{0,15}$/) });
 
 /**
  * Counts every 200 GET of an article page (including page-cache hits) after
@@ -253,8 +256,10 @@ export function registerViewCounting(
   server.addHook('onResponse', async (req: FastifyRequest, reply) => {
     if (req.method !== 'GET' || reply.statusCode !== 200) return;
     if (!ARTICLE_ROUTES.has(req.routeOptions.url ?? '')) return;
-    const id = Number((req.params as { id?: string }).id);
-    if (!Number.isSafeInteger(id) || id <= 0) return;
+    const params = viewedArticle.safeParse(req.params);
+    if (!params.success) return;
+    const id = Number(params.data.id);
+    if (!Number.isSafeInteger(id)) return;
     counter.record({
       articleId: id,
       ip: req.ip,
