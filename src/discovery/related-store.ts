@@ -52,7 +52,7 @@ type RelatedTables = {
   related_postings: RelatedPostingTable;
   related_articles: RelatedArticleTable;
 };
-export type RelatedDb = Kysely<Database & RelatedTables>;
+type RelatedDb = Kysely<Database & RelatedTables>;
 
 /** How many related articles each article keeps (3 inline + 6 listed, with spares). */
 export const STORED_RELATED = 12;

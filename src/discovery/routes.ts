@@ -32,7 +32,7 @@ function loadAsset(name: string, type: string): { url: string; body: Buffer; typ
 }
 
 /** A YYYY-MM-DD date as a [start, end) range of that local day; null when malformed. */
-export function parseDay(raw: unknown, zone: ZoneLabel): { start: number; end: number } | null {
+function parseDay(raw: unknown, zone: ZoneLabel): { start: number; end: number } | null {
   if (typeof raw !== 'string') return null;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw.trim());
   if (!m) return null;

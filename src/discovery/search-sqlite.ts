@@ -28,7 +28,7 @@ type K = SearchSql;
 const phrase = (key: string) => `"${key.replace(/"/g, '""')}"`;
 
 /** FTS5 expression of one query word: its alternatives, each a quoted phrase. */
-export function unitExpr(unit: QueryUnit): string {
+function unitExpr(unit: QueryUnit): string {
   return `(${unit.map((alt) => phrase(alt.join(' '))).join(' OR ')})`;
 }
 
