@@ -13,7 +13,7 @@ import type {
   TagRef,
 } from './model.ts';
 import { articleUrl, authorUrl, sectionUrl, tagUrl } from './urls.ts';
-import { readerVisible } from './visibility.ts';
+import { isReaderVisible, readerVisible } from './visibility.ts';
 
 /**
  * The one read path for published content. Pages, feeds and the API call these,
@@ -243,9 +243,7 @@ export async function getPublishedArticle(db: DB, id: number, now: number): Prom
     .executeTakeFirst();
   if (!row) return { kind: 'missing' };
   if (row.deleted_at != null) return { kind: 'gone' };
-  if (row.status !== 'published' || row.published_at == null || row.published_at > now) {
-    return { kind: 'missing' };
-  }
+  if (!isReaderVisible(row, now)) return { kind: 'missing' };
   const [summary] = await toSummaries(db, [row]);
   const body = JSON.parse(row.body) as Block[];
   const [tags, bodyImages, pinnedIds] = await Promise.all([
@@ -393,9 +391,7 @@ export async function sameTopicIds(
   const rows = await db
     .selectFrom('articles as a')
     .select('a.id')
-    .where('a.status', '=', 'published')
-    .where('a.published_at', '<=', now)
-    .where('a.deleted_at', 'is', null)
+    .where(readerVisible(now))
     .where('a.id', '!=', article.id)
     .where((eb) =>
       eb.or([

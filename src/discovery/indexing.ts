@@ -5,45 +5,40 @@
  * that failed, articles published without the app's event bus).
  */
 import { sql } from 'kysely';
-import type { Block } from '../content/blocks.ts';
+import {
+  type ArticleText,
+  articleTextsForIndex,
+  countIndexableArticles,
+  indexableTextsAfter,
+  maxArticleId,
+} from '../content/reads.ts';
+import { notReaderVisibleOnceDue, readerVisibleOnceDue } from '../content/visibility.ts';
 import type { Db } from '../db/connection.ts';
 import type { EventBus } from '../lib/events.ts';
 import { searchIndexFor } from './search.ts';
 import type { SearchDoc } from './search-index.ts';
 import { bodyText } from './text.ts';
 
-/** Loads what the index needs for one article; null unless it is published and not deleted. */
+/**
+ * What the index needs for the given articles, read through content; an
+ * article is left out unless it is published and not deleted (a scheduled one
+ * is indexed ahead: search filters on the index's own published_at).
+ */
 async function loadDocs(db: Db, ids: number[]): Promise<Map<number, SearchDoc>> {
-  if (ids.length === 0) return new Map();
-  // Discovery reads article rows (never writes them); visibility at query time
-  // still goes through content's summariesByIds.
-  const rows = await db.kysely
-    .selectFrom('articles')
-    .select(['id', 'section_id', 'published_at', 'version', 'headline', 'deck', 'body'])
-    .where('id', 'in', ids)
-    .where('status', '=', 'published')
-    .where('deleted_at', 'is', null)
-    .where('published_at', 'is not', null)
-    .execute();
-  const out = new Map<number, SearchDoc>();
-  for (const r of rows) {
-    let blocks: Block[] = [];
-    try {
-      blocks = JSON.parse(r.body) as Block[];
-    } catch {
-      blocks = [];
-    }
-    out.set(r.id, {
-      id: r.id,
-      sectionId: r.section_id,
-      publishedAt: Number(r.published_at),
-      version: r.version,
-      headline: r.headline,
-      deck: r.deck,
-      body: bodyText(Array.isArray(blocks) ? blocks : []),
-    });
-  }
-  return out;
+  const texts = await articleTextsForIndex(db.kysely, ids);
+  return new Map(texts.map((t) => [t.id, toDoc(t)]));
+}
+
+function toDoc(t: ArticleText): SearchDoc {
+  return {
+    id: t.id,
+    sectionId: t.sectionId,
+    publishedAt: t.publishedAt,
+    version: t.version,
+    headline: t.headline,
+    deck: t.deck,
+    body: bodyText(t.body),
+  };
 }
 
 /** Brings one article's index entry up to date: upserted when published, removed otherwise. */
@@ -73,31 +68,38 @@ interface Scope {
 
 const ALL: Scope = { since: Number.MIN_SAFE_INTEGER, afterId: 0 };
 
-/** Published articles (in scope) missing from the index or indexed at an older version. */
+/*
+ * The two comparisons below join discovery's search_docs to content's
+ * articles table: an anti-join over both is the only way to find what is
+ * missing or stale without loading every id of either side, so they keep the
+ * join and take the condition from content's visibility module.
+ */
+
+/** Indexable articles (in scope) missing from the index or indexed at an older version. */
 async function outdatedIds(db: Db, limit: number, scope: Scope = ALL): Promise<number[]> {
   const inScope =
     scope === ALL ? sql`1 = 1` : sql`(a.updated_at >= ${scope.since} OR a.id > ${scope.afterId})`;
   const rows = await sql<{ id: number }>`SELECT a.id FROM articles a
     LEFT JOIN search_docs d ON d.article_id = a.id
-    WHERE ${inScope} AND a.status = 'published' AND a.deleted_at IS NULL
-      AND a.published_at IS NOT NULL AND (d.article_id IS NULL OR d.version <> a.version)
+    WHERE ${inScope} AND ${readerVisibleOnceDue('a')}
+      AND (d.article_id IS NULL OR d.version <> a.version)
     ORDER BY a.id LIMIT ${limit}`.execute(db.kysely);
   return rows.rows.map((r) => Number(r.id));
 }
 
-/** Indexed articles (in scope) that are no longer published. */
+/** Indexed articles (in scope) that are no longer published (or gone). */
 async function staleIds(db: Db, limit: number, scope: Scope = ALL): Promise<number[]> {
   if (scope === ALL) {
     const rows = await sql<{ id: number }>`SELECT d.article_id AS id FROM search_docs d
       LEFT JOIN articles a ON a.id = d.article_id
-      WHERE a.id IS NULL OR a.status <> 'published' OR a.deleted_at IS NOT NULL
+      WHERE a.id IS NULL OR ${notReaderVisibleOnceDue('a')}
       ORDER BY d.article_id LIMIT ${limit}`.execute(db.kysely);
     return rows.rows.map((r) => Number(r.id));
   }
   const rows = await sql<{ id: number }>`SELECT a.id FROM articles a
     JOIN search_docs d ON d.article_id = a.id
     WHERE (a.updated_at >= ${scope.since} OR a.id > ${scope.afterId})
-      AND (a.status <> 'published' OR a.deleted_at IS NOT NULL)
+      AND ${notReaderVisibleOnceDue('a')}
     ORDER BY a.id LIMIT ${limit}`.execute(db.kysely);
   return rows.rows.map((r) => Number(r.id));
 }
@@ -150,10 +152,7 @@ async function writeScope(db: Db, scope: Scope): Promise<void> {
 
 /** Where the next sweep starts: changes since `startedAt` (less the overlap) and ids above the current largest. */
 async function scopeFrom(db: Db, startedAt: number): Promise<Scope> {
-  const row = await sql<{ m: number | string | null }>`SELECT max(id) AS m FROM articles`.execute(
-    db.kysely,
-  );
-  return { since: startedAt - SWEEP_OVERLAP_MS, afterId: Number(row.rows[0]?.m ?? 0) };
+  return { since: startedAt - SWEEP_OVERLAP_MS, afterId: await maxArticleId(db.kysely) };
 }
 
 /**
@@ -200,43 +199,21 @@ export async function reindexSearch(
   db: Db,
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<number> {
-  const k = db.kysely;
-  const base = () =>
-    k
-      .selectFrom('articles')
-      .where('status', '=', 'published')
-      .where('deleted_at', 'is', null)
-      .where('published_at', 'is not', null);
-  const total = Number(
-    (
-      await base()
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+  const total = await countIndexableArticles(db.kysely);
   const index = searchIndexFor(db);
   const next = await scopeFrom(db, Date.now());
   let done = 0;
   let after = 0;
   onProgress(0, total);
   for (;;) {
-    const batch = await base()
-      .select('id')
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(200)
-      .execute();
-    if (batch.length === 0) break;
-    const docs = await loadDocs(
-      db,
-      batch.map((r) => r.id),
-    );
-    for (const doc of docs.values()) {
-      await index.upsert(doc);
+    const texts = await indexableTextsAfter(db.kysely, after, 200);
+    if (texts.length === 0) break;
+    for (const text of texts) {
+      await index.upsert(toDoc(text));
       done++;
       if (done % 25 === 0) onProgress(Math.min(done, total), total);
     }
-    after = batch[batch.length - 1]?.id ?? after;
+    after = texts[texts.length - 1]?.id ?? after;
   }
   for (let ids = await staleIds(db, 500); ids.length; ids = await staleIds(db, 500)) {
     for (const id of ids) await index.remove(id);

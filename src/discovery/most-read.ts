@@ -1,8 +1,10 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import type { ArticleSummary } from '../content/model.ts';
 import { summariesByIds } from '../content/queries.ts';
+import { existingArticleIds } from '../content/reads.ts';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 
@@ -21,7 +23,9 @@ export interface ArticleViewTable {
   hour: number;
   views: number;
 }
-type ViewsDb = Kysely<Database & { article_views: ArticleViewTable }>;
+type ViewsTables = { article_views: ArticleViewTable };
+/** The handle typed with discovery's own view counts. */
+const views = (db: Kysely<Database>) => db.withTables<ViewsTables>();
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -130,7 +134,7 @@ export class ViewCounter {
       const [id, hour] = bucket.split(':');
       return { article_id: Number(id), hour: Number(hour), views };
     });
-    const k = this.db.kysely as ViewsDb;
+    const k = views(this.db.kysely);
     try {
       for (let i = 0; i < rows.length; i += 200) {
         await k
@@ -170,12 +174,7 @@ export class ViewCounter {
   /** Removes buffered counts of articles that no longer exist; true if any were dropped. */
   private async dropMissingArticles(): Promise<boolean> {
     const ids = [...new Set([...this.buffer.keys()].map((b) => Number(b.split(':')[0])))];
-    const rows = await this.db.kysely
-      .selectFrom('articles')
-      .select('id')
-      .where('id', 'in', ids)
-      .execute();
-    const present = new Set(rows.map((r) => r.id));
+    const present = await existingArticleIds(this.db.kysely, ids);
     let dropped = false;
     for (const bucket of [...this.buffer.keys()]) {
       if (!present.has(Number(bucket.split(':')[0]))) {
@@ -210,7 +209,7 @@ export async function mostRead(
   let hit = perDb.get(key);
   if (!hit || opts.now - hit.at > CACHE_MS || hit.at > opts.now) {
     const since = Math.floor((opts.now - opts.windowMs) / HOUR) * HOUR;
-    const k = db as ViewsDb;
+    const k = views(db);
     const rows = await k
       .selectFrom('article_views')
       .select(['article_id', (eb) => eb.fn.sum<number>('views').as('n')])
@@ -241,6 +240,8 @@ export async function mostReadLists(
 }
 
 const ARTICLE_ROUTES = new Set(['/:section/:id', '/:section/:id/:slug']);
+/** The article id in an article page's URL (the site's route already answered 200). */
+const viewedArticle = z.object({ id: z.string().regex(/^[1-9]\d{0,15}$/) });
 
 /**
  * Counts every 200 GET of an article page (including page-cache hits) after
@@ -255,8 +256,10 @@ export function registerViewCounting(
   server.addHook('onResponse', async (req: FastifyRequest, reply) => {
     if (req.method !== 'GET' || reply.statusCode !== 200) return;
     if (!ARTICLE_ROUTES.has(req.routeOptions.url ?? '')) return;
-    const id = Number((req.params as { id?: string }).id);
-    if (!Number.isSafeInteger(id) || id <= 0) return;
+    const params = viewedArticle.safeParse(req.params);
+    if (!params.success) return;
+    const id = Number(params.data.id);
+    if (!Number.isSafeInteger(id)) return;
     counter.record({
       articleId: id,
       ip: req.ip,

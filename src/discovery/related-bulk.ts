@@ -1,7 +1,7 @@
-import type { Block } from '../content/blocks.ts';
+import { countIndexableArticles, indexableTextsAfter, tagIdsOf } from '../content/reads.ts';
 import type { Db } from '../db/connection.ts';
 import { extractFeatures, idf, type RelatedInput } from './related.ts';
-import { docColumns, postingsFor, type RelatedDb, recomputeList } from './related-store.ts';
+import { docColumns, postingsFor, rdb, recomputeList } from './related-store.ts';
 import { bodyText } from './text.ts';
 
 /**
@@ -20,15 +20,9 @@ export async function rebuildRelatedIndex(
     batch?: number;
   } = {},
 ): Promise<number> {
-  const k = db.kysely as unknown as RelatedDb;
+  const k = rdb(db);
   const batch = opts.batch ?? 1000;
-  const total = Number(
-    (
-      await published(db)
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+  const total = await countIndexableArticles(db.kysely);
   const df = new Map<string, number>();
   let n = 0;
   let done = 0;
@@ -93,48 +87,28 @@ export async function rebuildRelatedIndex(
   return n;
 }
 
-function published(db: Db) {
-  return db.kysely
-    .selectFrom('articles')
-    .where('status', '=', 'published')
-    .where('deleted_at', 'is', null)
-    .where('published_at', 'is not', null);
-}
-
 type Item = RelatedInput & { id: number; publishedAt: number };
 
+/** Every indexable article in id order, `size` at a time: two batched reads through content. */
 async function eachBatch(db: Db, size: number, fn: (items: Item[]) => Promise<void>) {
   let after = 0;
   for (;;) {
-    const rows = await published(db)
-      .select(['id', 'headline', 'deck', 'body', 'published_at'])
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(size)
-      .execute();
-    if (rows.length === 0) return;
-    const tags = await db.kysely
-      .selectFrom('article_tags')
-      .select(['article_id', 'tag_id'])
-      .where(
-        'article_id',
-        'in',
-        rows.map((r) => r.id),
-      )
-      .execute();
-    const byArticle = new Map<number, number[]>();
-    for (const t of tags)
-      byArticle.set(t.article_id, [...(byArticle.get(t.article_id) ?? []), t.tag_id]);
+    const texts = await indexableTextsAfter(db.kysely, after, size);
+    if (texts.length === 0) return;
+    const tags = await tagIdsOf(
+      db.kysely,
+      texts.map((t) => t.id),
+    );
     await fn(
-      rows.map((r) => ({
-        id: r.id,
-        headline: r.headline,
-        deck: r.deck,
-        body: bodyText(JSON.parse(r.body) as Block[]),
-        tagIds: byArticle.get(r.id) ?? [],
-        publishedAt: Number(r.published_at),
+      texts.map((t) => ({
+        id: t.id,
+        headline: t.headline,
+        deck: t.deck,
+        body: bodyText(t.body),
+        tagIds: tags.get(t.id) ?? [],
+        publishedAt: t.publishedAt,
       })),
     );
-    after = rows[rows.length - 1]?.id ?? after;
+    after = texts[texts.length - 1]?.id ?? after;
   }
 }

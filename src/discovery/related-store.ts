@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { Block } from '../content/blocks.ts';
+import { articleTextsForIndex, tagIdsOf } from '../content/reads.ts';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 import type { EventBus } from '../lib/events.ts';
@@ -45,14 +45,14 @@ export interface RelatedArticleTable {
   related_id: number;
   score: number;
 }
-export type RelatedDb = Kysely<
-  Database & {
-    related_docs: RelatedDocTable;
-    related_df: RelatedDfTable;
-    related_postings: RelatedPostingTable;
-    related_articles: RelatedArticleTable;
-  }
->;
+/** The related-articles tables, owned by discovery (added to the shared schema with withTables). */
+type RelatedTables = {
+  related_docs: RelatedDocTable;
+  related_df: RelatedDfTable;
+  related_postings: RelatedPostingTable;
+  related_articles: RelatedArticleTable;
+};
+type RelatedDb = Kysely<Database & RelatedTables>;
 
 /** How many related articles each article keeps (3 inline + 6 listed, with spares). */
 export const STORED_RELATED = 12;
@@ -73,8 +73,9 @@ interface Doc {
   features: RelatedFeatures;
 }
 
-const rdb = (db: Db | Kysely<Database>) =>
-  ('kysely' in db ? db.kysely : db) as unknown as RelatedDb;
+/** The handle typed with discovery's own tables. */
+export const rdb = (db: Db | Kysely<Database>): RelatedDb =>
+  ('kysely' in db ? db.kysely : db).withTables<RelatedTables>();
 
 async function dfMap(k: RelatedDb, terms: Iterable<string>): Promise<Map<string, number>> {
   const all = [...new Set([N_TERM, ...terms])];
@@ -148,34 +149,22 @@ export function docColumns(f: RelatedFeatures): { features: string; terms: strin
 
 /**
  * Text, tags and time of a published or scheduled article (indexed now, shown
- * when due): two key reads, not getPublishedArticle, which also loads
- * summaries and pins (its pins join scans published articles on SQLite).
+ * when due), read through content: two key reads, not getPublishedArticle,
+ * which also loads summaries and pins.
  */
 async function loadInput(
   db: Db,
   articleId: number,
 ): Promise<(RelatedInput & { publishedAt: number }) | null> {
-  const a = await db.kysely
-    .selectFrom('articles')
-    .select(['headline', 'deck', 'body', 'published_at'])
-    .where('id', '=', articleId)
-    .where('status', '=', 'published')
-    .where('published_at', 'is not', null)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  if (!a || a.published_at == null) return null;
-  const tags = await db.kysely
-    .selectFrom('article_tags')
-    .select('tag_id')
-    .where('article_id', '=', articleId)
-    .orderBy('position')
-    .execute();
+  const [a] = await articleTextsForIndex(db.kysely, [articleId]);
+  if (!a) return null;
+  const tags = await tagIdsOf(db.kysely, [articleId]);
   return {
     headline: a.headline,
     deck: a.deck,
-    body: bodyText(JSON.parse(a.body) as Block[]),
-    tagIds: tags.map((t) => t.tag_id),
-    publishedAt: Number(a.published_at),
+    body: bodyText(a.body),
+    tagIds: tags.get(articleId) ?? [],
+    publishedAt: a.publishedAt,
   };
 }
 

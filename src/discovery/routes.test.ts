@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSection, publishedArticle } from '../../test/factories.ts';
 import { DIALECTS, type TestApp, testApp } from '../../test/helpers.ts';
 import { paragraph } from '../content/blocks.ts';
+import { SUGGEST_RATE_LIMIT } from './routes.ts';
 
 const DAY = 86_400_000;
 
@@ -163,5 +164,39 @@ describe.each(DIALECTS)('search over HTTP on %s', (dialect) => {
     expect(js.statusCode).toBe(200);
     expect(js.headers['cache-control']).toContain('immutable');
     expect(js.body).toContain('combobox');
+  });
+});
+
+describe('search suggestions are rate limited', () => {
+  let app: TestApp;
+  const saved = { ...SUGGEST_RATE_LIMIT };
+
+  beforeAll(async () => {
+    SUGGEST_RATE_LIMIT.max = 3;
+    SUGGEST_RATE_LIMIT.timeWindow = 1000;
+    app = await testApp('sqlite');
+  });
+  afterAll(async () => {
+    Object.assign(SUGGEST_RATE_LIMIT, saved);
+    await app.dispose();
+  });
+
+  it('answers 429 with a message when hammered, then recovers', async () => {
+    const ask = (ip: string) =>
+      app.server.inject({
+        method: 'GET',
+        url: '/cari/saran?q=air',
+        headers: { 'x-forwarded-for': ip },
+      });
+    for (let i = 0; i < 3; i++) expect((await ask('203.0.113.7')).statusCode).toBe(200);
+    const limited = await ask('203.0.113.7');
+    expect(limited.statusCode).toBe(429);
+    expect(limited.body).toContain('Terlalu banyak permintaan');
+    // Another reader is not affected.
+    expect((await ask('203.0.113.8')).statusCode).toBe(200);
+    await new Promise((r) => setTimeout(r, 1100));
+    const again = await ask('203.0.113.7');
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual({ items: [] });
   });
 });

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Config } from '../config.ts';
 import { listSections } from '../content/queries.ts';
 import type { Db } from '../db/connection.ts';
@@ -9,6 +11,7 @@ import { parsePage } from '../lib/pagination.ts';
 import { dayRangeInZone, type ZoneLabel } from '../lib/time.ts';
 import { siteContext } from '../site/context.ts';
 import { renderDocument } from '../site/render.tsx';
+import { firstValue, queryValue } from '../site/schemas.ts';
 import { SearchPage } from '../site/views/index.ts';
 import { sweepIfDue } from './indexing.ts';
 import { cleanQuery, searchArticles, sectionFilter, suggestHeadlines } from './search.ts';
@@ -29,7 +32,7 @@ function loadAsset(name: string, type: string): { url: string; body: Buffer; typ
 }
 
 /** A YYYY-MM-DD date as a [start, end) range of that local day; null when malformed. */
-export function parseDay(raw: unknown, zone: ZoneLabel): { start: number; end: number } | null {
+function parseDay(raw: unknown, zone: ZoneLabel): { start: number; end: number } | null {
   if (typeof raw !== 'string') return null;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw.trim());
   if (!m) return null;
@@ -37,14 +40,36 @@ export function parseDay(raw: unknown, zone: ZoneLabel): { start: number; end: n
 }
 
 const SLUG = /^[a-z0-9-]{1,120}$/;
-const str = (v: unknown) =>
-  typeof v === 'string' ? v : Array.isArray(v) ? String(v[0] ?? '') : '';
+
+/**
+ * `/cari` query string. Every field takes any string (the first one when a key
+ * repeats): a bad page is BAD_PAGE, a bad date is shown on the page as such,
+ * an unknown section is ignored, never a bare 400.
+ */
+const searchQuery = z.looseObject({
+  q: queryValue,
+  page: queryValue,
+  bagian: queryValue,
+  dari: queryValue,
+  sampai: queryValue,
+});
+
+/** `/cari/saran` query string: the words typed so far. */
+const suggestQuery = z.looseObject({ q: queryValue });
+
+/**
+ * Per-client limit on headline suggestions (one request per keystroke, after
+ * the script's debounce): a reader typing never reaches it, a script
+ * hammering the index does. Read when the routes are registered.
+ */
+export const SUGGEST_RATE_LIMIT = { max: 60, timeWindow: 60_000 };
 
 /**
  * Search pages: `/cari` (results, works without JavaScript) and `/cari/saran`
  * (JSON headline suggestions for the search box).
  */
-export function registerDiscoveryRoutes(app: FastifyInstance, deps: DiscoveryRouteDeps): void {
+export function registerDiscoveryRoutes(server: FastifyInstance, deps: DiscoveryRouteDeps): void {
+  const app = server.withTypeProvider<ZodTypeProvider>();
   const { config, db } = deps;
   const script = loadAsset('search-suggest.js', 'text/javascript; charset=utf-8');
   const style = loadAsset('search.css', 'text/css; charset=utf-8');
@@ -57,19 +82,19 @@ export function registerDiscoveryRoutes(app: FastifyInstance, deps: DiscoveryRou
     );
   }
 
-  app.get<{ Querystring: Record<string, unknown> }>('/cari', async (req, reply: FastifyReply) => {
+  app.get('/cari', { schema: { querystring: searchQuery } }, async (req, reply) => {
     const q = req.query;
-    const rawPage = str(q.page);
+    const rawPage = firstValue(q.page);
     const parsedPage = parsePage(rawPage === '' ? undefined : rawPage);
     // Garbage is a bad request; a page number beyond any result is just past the end.
     if (!parsedPage.ok && !/^[1-9]\d{0,29}$/.test(rawPage)) throw new AppError('BAD_PAGE');
     const page = parsedPage.ok ? parsedPage.page : Number.MAX_SAFE_INTEGER;
 
     const c = await siteContext(config, db, deps.assets);
-    const query = cleanQuery(q.q);
-    const sectionSlug = str(q.bagian).trim();
-    const fromRaw = str(q.dari).trim();
-    const toRaw = str(q.sampai).trim();
+    const query = cleanQuery(firstValue(q.q));
+    const sectionSlug = firstValue(q.bagian).trim();
+    const fromRaw = firstValue(q.dari).trim();
+    const toRaw = firstValue(q.sampai).trim();
     const from = fromRaw ? parseDay(fromRaw, c.zone) : null;
     const to = toRaw ? parseDay(toRaw, c.zone) : null;
     const badDate = Boolean((fromRaw && !from) || (toRaw && !to));
@@ -120,12 +145,19 @@ export function registerDiscoveryRoutes(app: FastifyInstance, deps: DiscoveryRou
     return reply.type('text/html; charset=utf-8').send(html);
   });
 
-  app.get<{ Querystring: Record<string, unknown> }>('/cari/saran', async (req, reply) => {
-    await sweepIfDue(db);
-    const items = await suggestHeadlines(db, str(req.query.q), Date.now(), 8);
-    return reply
-      .header('cache-control', 'public, max-age=60')
-      .type('application/json; charset=utf-8')
-      .send({ items });
-  });
+  app.get(
+    '/cari/saran',
+    {
+      schema: { querystring: suggestQuery },
+      config: { rateLimit: { ...SUGGEST_RATE_LIMIT } },
+    },
+    async (req, reply) => {
+      await sweepIfDue(db);
+      const items = await suggestHeadlines(db, firstValue(req.query.q), Date.now(), 8);
+      return reply
+        .header('cache-control', 'public, max-age=60')
+        .type('application/json; charset=utf-8')
+        .send({ items });
+    },
+  );
 }

@@ -1,4 +1,4 @@
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../db/connection.ts';
 import {
   COLUMN_WEIGHTS,
@@ -8,13 +8,11 @@ import {
   headlineWords,
   indexTerms,
   type QueryUnit,
-  type SearchDoc,
-  type SearchFilters,
   type SearchIndex,
-  vocabularyOf,
 } from './search-index.ts';
+import { type DocRows, filterSql, removeDoc, type SearchSql, upsertDoc } from './search-sql.ts';
 
-type K = Kysely<unknown>;
+type K = SearchSql;
 
 /** ts_rank_cd weights {D, C, B, A}: body (C), deck (B), headline (A) in the same ratio as bm25's. */
 const RANK_WEIGHTS = `{0,${COLUMN_WEIGHTS.body / 10},${COLUMN_WEIGHTS.deck / 10},${COLUMN_WEIGHTS.headline / 10}}`;
@@ -29,17 +27,6 @@ function unitQuery(unit: QueryUnit): RawBuilder<unknown> {
     .map((alt) => alt.map((key) => `'${key.replace(/'/g, "''")}'`).join(' <-> '))
     .join(' | ');
   return sql`to_tsquery('simple', ${text})`;
-}
-
-function filterSql(f: SearchFilters): RawBuilder<unknown> {
-  const parts: RawBuilder<unknown>[] = [sql`d.published_at <= ${f.now}`];
-  if (f.sectionIds) {
-    parts.push(f.sectionIds.length ? sql`d.section_id IN (${sql.join(f.sectionIds)})` : sql`1 = 0`);
-  }
-  if (f.from != null) parts.push(sql`d.published_at >= ${f.from}`);
-  if (f.to != null) parts.push(sql`d.published_at < ${f.to}`);
-  if (f.excludeIds?.length) parts.push(sql`d.article_id NOT IN (${sql.join(f.excludeIds)})`);
-  return sql.join(parts, sql` AND `);
 }
 
 async function adjustVocab(k: K, removed: string[], added: string[]): Promise<void> {
@@ -62,46 +49,39 @@ async function removeIn(k: K, id: number): Promise<string[]> {
   return old?.vocab ? old.vocab.split(' ') : [];
 }
 
+/** search_docs rows with the tsvector of the stemmed text and the headline words. */
+const rows: DocRows = {
+  // Lock the article's id so two concurrent upserts of one article serialise.
+  async lock(k, id) {
+    await sql`SELECT pg_advisory_xact_lock(${7_351_000_000 + id})`.execute(k);
+  },
+  removeRows: removeIn,
+  async insertRows(k, doc, vocab) {
+    const h = indexTerms(doc.headline).join(' ');
+    const d = indexTerms(doc.deck).join(' ');
+    const b = indexTerms(doc.body).join(' ');
+    await sql`INSERT INTO search_docs
+      (article_id, section_id, published_at, version, headline, deck, body, vocab, tsv, words)
+      VALUES (${doc.id}, ${doc.sectionId}, ${doc.publishedAt}, ${doc.version},
+        ${doc.headline}, ${doc.deck}, ${doc.body}, ${vocab.join(' ')},
+        setweight(to_tsvector('simple', ${h}), 'A') ||
+          setweight(to_tsvector('simple', ${d}), 'B') ||
+          setweight(to_tsvector('simple', ${b}), 'C'),
+        to_tsvector('simple', ${headlineWords(doc.headline).join(' ')}))`.execute(k);
+  },
+  adjustVocab,
+};
+
 /**
  * PostgreSQL search: a tsvector of the stemmed text under the `simple` config
  * (weights A headline, B deck, C body), GIN-indexed, ranked by ts_rank_cd; the
  * typo fallback uses pg_trgm (installed in `public`, so names are qualified).
  */
 export function postgresSearchIndex(db: Db): SearchIndex {
-  const k = db.kysely as unknown as K;
+  const k = db.kysely;
   return {
-    async upsert(doc: SearchDoc) {
-      const vocab = vocabularyOf(doc);
-      const h = indexTerms(doc.headline).join(' ');
-      const d = indexTerms(doc.deck).join(' ');
-      const b = indexTerms(doc.body).join(' ');
-      await k.transaction().execute(async (trx) => {
-        // Lock the row (if any) so two concurrent upserts of one article serialise.
-        await sql`SELECT pg_advisory_xact_lock(${7_351_000_000 + doc.id})`.execute(trx);
-        const old = await removeIn(trx, doc.id);
-        await sql`INSERT INTO search_docs
-          (article_id, section_id, published_at, version, headline, deck, body, vocab, tsv, words)
-          VALUES (${doc.id}, ${doc.sectionId}, ${doc.publishedAt}, ${doc.version},
-            ${doc.headline}, ${doc.deck}, ${doc.body}, ${vocab.join(' ')},
-            setweight(to_tsvector('simple', ${h}), 'A') ||
-              setweight(to_tsvector('simple', ${d}), 'B') ||
-              setweight(to_tsvector('simple', ${b}), 'C'),
-            to_tsvector('simple', ${headlineWords(doc.headline).join(' ')}))`.execute(trx);
-        const oldSet = new Set(old);
-        const newSet = new Set(vocab);
-        await adjustVocab(
-          trx,
-          old.filter((w) => !newSet.has(w)),
-          vocab.filter((w) => !oldSet.has(w)),
-        );
-      });
-    },
-
-    async remove(id) {
-      await k.transaction().execute(async (trx) => {
-        await adjustVocab(trx, await removeIn(trx, id), []);
-      });
-    },
+    upsert: (doc) => upsertDoc(k, rows, doc),
+    remove: (id) => removeDoc(k, rows, id),
 
     async search(query, filters, paging, ranking = DEFAULT_RANKING) {
       const units = query.units.map(unitQuery);

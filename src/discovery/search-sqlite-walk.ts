@@ -15,10 +15,11 @@
  * stream can beat the k-th result, the walk stops. The order is exactly the one
  * the single ranked query gives (words matched, score, published_at, id).
  */
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { COLUMN_WEIGHTS, DAY_MS, FIELD_BONUS, type RankingOptions } from './search-index.ts';
+import type { SearchSql } from './search-sql.ts';
 
-type K = Kysely<unknown>;
+type K = SearchSql;
 
 /** Keys per millisecond of published_at: articles published in the same ms get distinct slots. */
 export const KEY_SLOTS = 1024;

@@ -1,4 +1,4 @@
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { Db } from '../db/connection.ts';
 import {
   COLUMN_WEIGHTS,
@@ -8,21 +8,27 @@ import {
   headlineWords,
   indexTerms,
   type QueryUnit,
-  type SearchDoc,
   type SearchFilters,
   type SearchIndex,
   trigrams,
-  vocabularyOf,
 } from './search-index.ts';
+import {
+  type DocRows,
+  filterSql,
+  removeDoc,
+  type SearchSql,
+  scopeSql,
+  upsertDoc,
+} from './search-sql.ts';
 import { KEY_SLOTS, keyRange, walkTopK } from './search-sqlite-walk.ts';
 
-type K = Kysely<unknown>;
+type K = SearchSql;
 
 /** An FTS5 phrase for one key; keys hold only letters, marks and digits, the quoting is belt and braces. */
 const phrase = (key: string) => `"${key.replace(/"/g, '""')}"`;
 
 /** FTS5 expression of one query word: its alternatives, each a quoted phrase. */
-export function unitExpr(unit: QueryUnit): string {
+function unitExpr(unit: QueryUnit): string {
   return `(${unit.map((alt) => phrase(alt.join(' '))).join(' OR ')})`;
 }
 
@@ -42,28 +48,6 @@ function atLeast(units: string[]): string[] {
     out.push(`(${combos.join(' OR ')})`);
   }
   return out;
-}
-
-/** Filter conditions on `search_docs d`, shared by search, count and suggest. */
-function filterSql(f: SearchFilters): RawBuilder<unknown> {
-  const parts: RawBuilder<unknown>[] = [sql`d.published_at <= ${f.now}`];
-  if (f.sectionIds) {
-    parts.push(f.sectionIds.length ? sql`d.section_id IN (${sql.join(f.sectionIds)})` : sql`1 = 0`);
-  }
-  if (f.from != null) parts.push(sql`d.published_at >= ${f.from}`);
-  if (f.to != null) parts.push(sql`d.published_at < ${f.to}`);
-  if (f.excludeIds?.length) parts.push(sql`d.article_id NOT IN (${sql.join(f.excludeIds)})`);
-  return sql.join(parts, sql` AND `);
-}
-
-/** Section and exclusion filters on `search_docs d` (the date range is a key range), or null. */
-function extraFilter(f: SearchFilters): RawBuilder<unknown> | null {
-  const parts: RawBuilder<unknown>[] = [];
-  if (f.sectionIds) {
-    parts.push(f.sectionIds.length ? sql`d.section_id IN (${sql.join(f.sectionIds)})` : sql`1 = 0`);
-  }
-  if (f.excludeIds?.length) parts.push(sql`d.article_id NOT IN (${sql.join(f.excludeIds)})`);
-  return parts.length ? sql.join(parts, sql` AND `) : null;
 }
 
 /**
@@ -151,39 +135,28 @@ async function removeIn(k: K, id: number): Promise<string[]> {
   return old?.vocab ? old.vocab.split(' ') : [];
 }
 
+/** search_docs rows plus the FTS5 row under a key in publication order (see freeKey). */
+const rows: DocRows = {
+  removeRows: removeIn,
+  async insertRows(k, doc, vocab) {
+    const key = await freeKey(k, doc.id, doc.publishedAt);
+    await sql`INSERT INTO search_docs
+      (article_id, fts_key, section_id, published_at, version, headline, deck, body, vocab)
+      VALUES (${doc.id}, ${key}, ${doc.sectionId}, ${doc.publishedAt}, ${doc.version},
+        ${doc.headline}, ${doc.deck}, ${doc.body}, ${vocab.join(' ')})`.execute(k);
+    await sql`INSERT INTO search_fts (rowid, headline, deck, body, words)
+      VALUES (${key}, ${indexTerms(doc.headline).join(' ')}, ${indexTerms(doc.deck).join(' ')},
+        ${indexTerms(doc.body).join(' ')}, ${headlineWords(doc.headline).join(' ')})`.execute(k);
+  },
+  adjustVocab,
+};
+
 /** SQLite FTS5 search: stemmed headline, deck and body columns ranked by weighted bm25(). */
 export function sqliteSearchIndex(db: Db): SearchIndex {
-  const k = db.kysely as unknown as K;
+  const k = db.kysely;
   return {
-    async upsert(doc: SearchDoc) {
-      const vocab = vocabularyOf(doc);
-      await k.transaction().execute(async (trx) => {
-        const old = await removeIn(trx, doc.id);
-        const key = await freeKey(trx, doc.id, doc.publishedAt);
-        await sql`INSERT INTO search_docs
-          (article_id, fts_key, section_id, published_at, version, headline, deck, body, vocab)
-          VALUES (${doc.id}, ${key}, ${doc.sectionId}, ${doc.publishedAt}, ${doc.version},
-            ${doc.headline}, ${doc.deck}, ${doc.body}, ${vocab.join(' ')})`.execute(trx);
-        await sql`INSERT INTO search_fts (rowid, headline, deck, body, words)
-          VALUES (${key}, ${indexTerms(doc.headline).join(' ')}, ${indexTerms(doc.deck).join(' ')},
-            ${indexTerms(doc.body).join(' ')}, ${headlineWords(doc.headline).join(' ')})`.execute(
-          trx,
-        );
-        const oldSet = new Set(old);
-        const newSet = new Set(vocab);
-        await adjustVocab(
-          trx,
-          old.filter((w) => !newSet.has(w)),
-          vocab.filter((w) => !oldSet.has(w)),
-        );
-      });
-    },
-
-    async remove(id) {
-      await k.transaction().execute(async (trx) => {
-        await adjustVocab(trx, await removeIn(trx, id), []);
-      });
-    },
+    upsert: (doc) => upsertDoc(k, rows, doc),
+    remove: (id) => removeDoc(k, rows, id),
 
     async search(query, filters, paging, ranking = DEFAULT_RANKING) {
       const units = query.units.map(unitExpr);
@@ -232,7 +205,7 @@ export function sqliteSearchIndex(db: Db): SearchIndex {
                 now: filters.now,
                 from: filters.from,
                 to: filters.to,
-                extra: extraFilter(filters),
+                extra: scopeSql(filters),
               },
               wanted,
               ranking,

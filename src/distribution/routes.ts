@@ -1,4 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Config } from '../config.ts';
 import { listSections } from '../content/queries.ts';
 import type { Db } from '../db/connection.ts';
@@ -8,11 +10,17 @@ import { monthSitemap, newsSitemap, pagesSitemap, sitemapIndex } from './sitemap
 
 const XML = 'application/xml; charset=utf-8';
 
+/** `/:section/feed`: an unknown section is a 404. */
+const sectionParams = z.object({ section: z.string() });
+/** `/sitemap-:ym`: `YYYY-MM.xml`, checked by the route (anything else is a 404). */
+const monthParams = z.object({ ym: z.string() });
+
 /** Feeds, sitemaps and robots.txt: what search engines and aggregators read. */
 export function registerDistributionRoutes(
-  app: FastifyInstance,
+  server: FastifyInstance,
   deps: { config: Config; db: Db },
 ): void {
+  const app = server.withTypeProvider<ZodTypeProvider>();
   const { config } = deps;
   const k = deps.db.kysely;
   const send = (reply: FastifyReply, type: string, body: string) =>
@@ -28,7 +36,7 @@ export function registerDistributionRoutes(
   app.get('/feed', async (_req, reply) =>
     send(reply, 'application/rss+xml; charset=utf-8', await rssFeed(k, config)),
   );
-  app.get<{ Params: { section: string } }>('/:section/feed', async (req, reply) => {
+  app.get('/:section/feed', { schema: { params: sectionParams } }, async (req, reply) => {
     const section = (await listSections(k)).find((s) => s.slug === req.params.section);
     if (!section) throw new AppError('NOT_FOUND');
     return send(reply, 'application/rss+xml; charset=utf-8', await rssFeed(k, config, section));
@@ -40,7 +48,7 @@ export function registerDistributionRoutes(
   app.get('/sitemap-news.xml', async (_req, reply) =>
     send(reply, XML, await newsSitemap(k, config)),
   );
-  app.get<{ Params: { ym: string } }>('/sitemap-:ym', async (req, reply) => {
+  app.get('/sitemap-:ym', { schema: { params: monthParams } }, async (req, reply) => {
     const m = /^(\d{4})-(\d{2})\.xml$/.exec(req.params.ym);
     const xml = m ? await monthSitemap(k, config, Number(m[1]), Number(m[2])) : null;
     if (!xml) throw new AppError('NOT_FOUND');

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.ts';
 import { listPublished, listSections } from '../content/queries.ts';
+import { oldestVisiblePublishedAt } from '../content/reads.ts';
 import type { Database } from '../db/schema.ts';
 import { dayRangeInZone, isoInZone, localDateParts } from '../lib/time.ts';
 import { xmlEscape } from './xml.ts';
@@ -21,14 +22,9 @@ function urlset(entries: { loc: string; lastmod?: string }[], extraNs = ''): str
 
 /** Months (in the site zone) from the oldest published article to now, newest first. */
 async function publishedMonths(db: DB, config: Config, now: number): Promise<string[]> {
-  const oldest = await db
-    .selectFrom('articles')
-    .select((eb) => eb.fn.min('published_at').as('t'))
-    .where('status', '=', 'published')
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  if (oldest?.t == null) return [];
-  const from = localDateParts(Number(oldest.t), config.timeZone);
+  const oldest = await oldestVisiblePublishedAt(db, now);
+  if (oldest == null) return [];
+  const from = localDateParts(oldest, config.timeZone);
   const to = localDateParts(now, config.timeZone);
   const months: string[] = [];
   for (let y = to.year, m = to.month; y > from.year || (y === from.year && m >= from.month); ) {

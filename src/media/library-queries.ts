@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { Block } from '../content/blocks.ts';
+import { articlesUsingMedia, type MediaUse } from '../content/reads.ts';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../lib/errors.ts';
@@ -99,57 +99,15 @@ export function parseMediaSearch(
   return { q, from, to, dari, sampai };
 }
 
-/** An article that shows an image, and how. */
-export interface MediaUse {
-  articleId: number;
-  headline: string;
-  status: string;
-  featured: boolean;
-  inBody: boolean;
-}
+export type { MediaUse } from '../content/reads.ts';
 
 /**
- * The articles (not deleted) that use an image as their featured photo or in
- * an image block of the body. The body is JSON text on both dialects, so it is
- * narrowed with LIKE on `"mediaId":<id>` followed by `,` or `}` and then
- * confirmed by parsing, which rules out false matches.
+ * The articles (not deleted) that use an image, featured or in the body: the
+ * photo page's "used in" list. Content owns the articles table, so the read
+ * is content's.
  */
 export async function mediaUsage(db: Db | K, mediaId: number): Promise<MediaUse[]> {
-  if (!Number.isSafeInteger(mediaId)) return [];
-  const rows = await k(db)
-    .selectFrom('articles')
-    .select(['id', 'headline', 'status', 'featured_media_id', 'body'])
-    .where('deleted_at', 'is', null)
-    .where((eb) =>
-      eb.or([
-        eb('featured_media_id', '=', mediaId),
-        eb('body', 'like', `%"mediaId":${mediaId},%`),
-        eb('body', 'like', `%"mediaId":${mediaId}}%`),
-      ]),
-    )
-    .orderBy('updated_at', 'desc')
-    .limit(200)
-    .execute();
-  const uses: MediaUse[] = [];
-  for (const r of rows) {
-    const featured = r.featured_media_id === mediaId;
-    const inBody = bodyUsesMedia(r.body, mediaId);
-    if (featured || inBody) {
-      uses.push({ articleId: r.id, headline: r.headline, status: r.status, featured, inBody });
-    }
-  }
-  return uses;
-}
-
-function bodyUsesMedia(body: string, mediaId: number): boolean {
-  try {
-    const blocks = JSON.parse(body) as Block[];
-    return (
-      Array.isArray(blocks) && blocks.some((b) => b?.type === 'image' && b.mediaId === mediaId)
-    );
-  } catch {
-    return false;
-  }
+  return articlesUsingMedia(k(db), mediaId);
 }
 
 /**

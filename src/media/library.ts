@@ -4,9 +4,9 @@ import path from 'node:path';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, MediaTable } from '../db/schema.ts';
 import { AppError } from '../lib/errors.ts';
-import { type Crops, clampFocal, type Focal, parseCrops, regenerateCrops } from './crops.ts';
+import { clampFocal, type Focal, parseCrops, regenerateCrops } from './crops.ts';
 import { checkMediaText, checkUpload, cleanText } from './upload.ts';
-import { ImageDecodeError, storeImage, type Variants } from './variants.ts';
+import { ImageDecodeError, type StoredImage, storeImage, type Variants } from './variants.ts';
 
 export interface ImageMeta {
   caption?: string;
@@ -16,20 +16,12 @@ export interface ImageMeta {
   focalY?: number;
 }
 
-/** A row of the media library as the newsroom uses it. */
-export interface MediaItem {
+/** A row of the media library as the newsroom uses it: the stored image and its library text. */
+export interface MediaItem extends StoredImage {
   id: number;
-  storageKey: string;
-  mime: string;
-  width: number;
-  height: number;
-  bytes: number;
-  variants: Variants;
-  crops: Crops;
   caption: string;
   credit: string;
   alt: string;
-  focal: Focal;
   createdAt: number;
   updatedAt: number | null;
   uploadedBy: number | null;

@@ -1,5 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connection.ts';
 import { AppError, toAppError } from '../lib/errors.ts';
@@ -9,6 +11,7 @@ import { requireStaff, wantsJson } from '../newsroom/auth.ts';
 import { can } from '../newsroom/policy.ts';
 import { newsroomContext } from '../newsroom/views/layout.tsx';
 import { renderDocument } from '../site/render.tsx';
+import { queryValue } from '../site/schemas.ts';
 import {
   getMedia,
   type MediaItem,
@@ -45,10 +48,34 @@ function html(reply: FastifyReply, status: number, page: Parameters<typeof rende
   return reply.code(status).type('text/html; charset=utf-8').send(renderDocument(page));
 }
 
-function mediaId(req: FastifyRequest): number {
-  const raw = (req.params as { id?: string }).id ?? '';
-  if (!ID.test(raw)) throw new AppError('NOT_FOUND');
-  return Number(raw);
+/**
+ * The routes' request contract. Fields take any value a form or query string
+ * can carry; the library's own parsing answers bad ones with its specific
+ * message (MEDIA_BAD_SEARCH, BAD_PAGE, MEDIA_BAD_FOCAL, the text limits).
+ */
+const idParams = z.object({ id: z.string() });
+const libraryQuery = z.looseObject({
+  q: queryValue,
+  dari: queryValue,
+  sampai: queryValue,
+  page: queryValue,
+  format: queryValue,
+});
+type LibraryQuery = z.infer<typeof libraryQuery>;
+const itemQuery = z.looseObject({
+  format: queryValue,
+  isi: queryValue,
+  baru: queryValue,
+  disimpan: queryValue,
+  fokus: queryValue,
+});
+/** A urlencoded form or a JSON object; absent is an empty form. */
+const formBody = z.record(z.string(), z.unknown()).optional();
+
+/** The photo id of `/newsroom/media/:id`; anything but a positive integer is NOT_FOUND. */
+function mediaId(params: { id: string }): number {
+  if (!ID.test(params.id)) throw new AppError('NOT_FOUND');
+  return Number(params.id);
 }
 
 /** Multipart upload limits: one file of at most MAX_UPLOAD_BYTES and a few short fields. */
@@ -122,18 +149,19 @@ function clamp01(v: number): number {
 }
 
 /** Registers the media library routes (and multipart parsing, for these routes only). */
-export async function registerMediaRoutes(app: FastifyInstance, deps: MediaRouteDeps) {
+export async function registerMediaRoutes(server: FastifyInstance, deps: MediaRouteDeps) {
+  const app = server.withTypeProvider<ZodTypeProvider>();
   const { config, db } = deps;
   const k = db.kysely;
 
   async function libraryPage(
     req: FastifyRequest,
+    query: LibraryQuery,
     reply: FastifyReply,
     status: number,
     upload: UploadFormState = {},
   ) {
     const ctx = await newsroomContext(req, { config });
-    const query = (req.query ?? {}) as Record<string, unknown>;
     const filters: LibraryFilters = {
       q: typeof query.q === 'string' ? query.q : '',
       dari: typeof query.dari === 'string' ? query.dari : '',
@@ -175,23 +203,30 @@ export async function registerMediaRoutes(app: FastifyInstance, deps: MediaRoute
     return html(reply, opts.status ?? 200, ItemPage({ ctx, item, uses, canEdit, ...opts }));
   }
 
-  app.get('/newsroom/media', { preHandler: requireStaff('media.view') }, async (req, reply) => {
-    const query = (req.query ?? {}) as Record<string, unknown>;
-    if (query.format === 'json' || wantsJson(req)) {
-      const search = parseMediaSearch(query, config.timeZone);
-      const page = parsePage(query.page);
-      if (!page.ok) throw new AppError('BAD_PAGE');
-      const result = await searchMedia(k, { ...search, page: page.page });
-      return reply.header('x-total-count', String(result.total)).send(result.items.map(pickerItem));
-    }
-    return libraryPage(req, reply, 200);
-  });
+  app.get(
+    '/newsroom/media',
+    { preHandler: requireStaff('media.view'), schema: { querystring: libraryQuery } },
+    async (req, reply) => {
+      const query = req.query;
+      if (query.format === 'json' || wantsJson(req)) {
+        const search = parseMediaSearch(query, config.timeZone);
+        const page = parsePage(query.page);
+        if (!page.ok) throw new AppError('BAD_PAGE');
+        const result = await searchMedia(k, { ...search, page: page.page });
+        return reply
+          .header('x-total-count', String(result.total))
+          .send(result.items.map(pickerItem));
+      }
+      return libraryPage(req, query, reply, 200);
+    },
+  );
 
-  await app.register(async (scope) => {
+  await app.register(async (plain) => {
+    const scope = plain.withTypeProvider<ZodTypeProvider>();
     await scope.register(multipart, { limits: UPLOAD_LIMITS, throwFileSizeLimit: true });
     scope.post(
       '/newsroom/media',
-      { preHandler: requireStaff('media.upload') },
+      { preHandler: requireStaff('media.upload'), schema: { querystring: libraryQuery } },
       async (req, reply) => {
         const staff = req.staff;
         if (!staff) throw new AppError('NOT_LOGGED_IN');
@@ -214,7 +249,7 @@ export async function registerMediaRoutes(app: FastifyInstance, deps: MediaRoute
           const appErr = toAppError(err);
           if (wantsJson(req) || appErr.status >= 500) throw appErr;
           const { caption, credit, alt } = parsed.fields;
-          return libraryPage(req, reply, appErr.status, {
+          return libraryPage(req, req.query, reply, appErr.status, {
             error: appErr.messageIn(langOf(req, config)),
             caption,
             credit,
@@ -225,40 +260,47 @@ export async function registerMediaRoutes(app: FastifyInstance, deps: MediaRoute
     );
   });
 
-  app.get('/newsroom/media/:id', { preHandler: requireStaff('media.view') }, async (req, reply) => {
-    const item = await getMedia(k, mediaId(req));
-    if (!item) throw new AppError('NOT_FOUND');
-    const query = (req.query ?? {}) as Record<string, unknown>;
-    if (query.format === 'json' || wantsJson(req)) {
-      return reply.send({
-        ...pickerItem(item),
-        focal: item.focal,
-        crops: item.crops,
-        usedIn: await mediaUsage(k, item.id),
-      });
-    }
-    const m = mediaMessages[langOf(req, config)];
-    const notice =
-      query.isi === 'meta'
-        ? m.upload.prefilled
-        : query.baru === '1'
-          ? m.upload.done
-          : query.disimpan === '1'
-            ? m.item.saved
-            : query.fokus === '1'
-              ? m.item.focusSaved
-              : undefined;
-    return itemPage(req, reply, item, { notice });
-  });
+  app.get(
+    '/newsroom/media/:id',
+    {
+      preHandler: requireStaff('media.view'),
+      schema: { params: idParams, querystring: itemQuery },
+    },
+    async (req, reply) => {
+      const item = await getMedia(k, mediaId(req.params));
+      if (!item) throw new AppError('NOT_FOUND');
+      const query = req.query;
+      if (query.format === 'json' || wantsJson(req)) {
+        return reply.send({
+          ...pickerItem(item),
+          focal: item.focal,
+          crops: item.crops,
+          usedIn: await mediaUsage(k, item.id),
+        });
+      }
+      const m = mediaMessages[langOf(req, config)];
+      const notice =
+        query.isi === 'meta'
+          ? m.upload.prefilled
+          : query.baru === '1'
+            ? m.upload.done
+            : query.disimpan === '1'
+              ? m.item.saved
+              : query.fokus === '1'
+                ? m.item.focusSaved
+                : undefined;
+      return itemPage(req, reply, item, { notice });
+    },
+  );
 
   app.post(
     '/newsroom/media/:id',
-    { preHandler: requireStaff('media.edit') },
+    { preHandler: requireStaff('media.edit'), schema: { params: idParams, body: formBody } },
     async (req, reply) => {
-      const id = mediaId(req);
+      const id = mediaId(req.params);
       const item = await getMedia(k, id);
       if (!item) throw new AppError('NOT_FOUND');
-      const body = (req.body ?? {}) as Record<string, unknown>;
+      const body = req.body ?? {};
       try {
         await updateMediaText(k, id, body);
       } catch (err) {
@@ -281,18 +323,13 @@ export async function registerMediaRoutes(app: FastifyInstance, deps: MediaRoute
 
   app.post(
     '/newsroom/media/:id/fokus',
-    { preHandler: requireStaff('media.edit') },
+    { preHandler: requireStaff('media.edit'), schema: { params: idParams, body: formBody } },
     async (req, reply) => {
-      const id = mediaId(req);
+      const id = mediaId(req.params);
       const item = await getMedia(k, id);
       if (!item) throw new AppError('NOT_FOUND');
       try {
-        const updated = await setFocalPoint(
-          k,
-          config.mediaDir,
-          id,
-          focalFrom((req.body ?? {}) as Record<string, unknown>),
-        );
+        const updated = await setFocalPoint(k, config.mediaDir, id, focalFrom(req.body ?? {}));
         if (wantsJson(req)) return reply.send({ focal: updated.focal, crops: updated.crops });
       } catch (err) {
         const appErr = toAppError(err);

@@ -11,6 +11,19 @@ export async function siteContext(
   assets: { css: string; js: string },
 ): Promise<SiteContext> {
   const sections = await listSections(db.kysely);
+  return contextWith(
+    config,
+    assets,
+    sections.filter((s) => s.parent === null),
+  );
+}
+
+/** The context from config alone (and a menu, if known): what an error page falls back to. */
+export function contextWith(
+  config: Config,
+  assets: { css: string; js: string },
+  nav: SiteContext['nav'] = [],
+): SiteContext {
   return {
     siteName: config.siteName,
     siteUrl: config.siteUrl,
@@ -18,7 +31,7 @@ export async function siteContext(
     zone: config.timeZone,
     m: messages(config.language),
     now: Date.now(),
-    nav: sections.filter((s) => s.parent === null),
+    nav,
     assets,
   };
 }

@@ -4,8 +4,7 @@ import type { ArticleSummary } from '../content/model.ts';
 import { listPublished } from '../content/queries.ts';
 import type { Db } from '../db/connection.ts';
 import type { AppError } from '../lib/errors.ts';
-import { siteContext } from './context.ts';
-import { messages } from './messages.ts';
+import { contextWith, siteContext } from './context.ts';
 import { renderDocument } from './render.tsx';
 import { ErrorPage } from './views/index.ts';
 import type { SiteContext } from './views/props.ts';
@@ -29,16 +28,7 @@ export function makeErrorRenderer(
       c = await siteContext(config, db, assets);
       latest = (await listPublished(db.kysely, {}, { now: c.now, pageSize: 5 })).items;
     } catch {
-      c = {
-        siteName: config.siteName,
-        siteUrl: config.siteUrl,
-        lang: config.language,
-        zone: config.timeZone,
-        m: messages(config.language),
-        now: Date.now(),
-        nav: [],
-        assets,
-      };
+      c = contextWith(config, assets);
     }
     return reply
       .code(err.status)

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
 import type { Article } from '../content/model.ts';
 import {
@@ -19,6 +20,7 @@ import { siteContext } from './context.ts';
 import type { ErrorRenderer } from './error-page.ts';
 import { loadArticlePage, loadHomePage } from './page-data.ts';
 import { renderDocument } from './render.tsx';
+import { archiveParams, articleParams, pageQuery, sectionParams, slugParams } from './schemas.ts';
 import type { CommentBoxProps } from './views/comments.tsx';
 import { ArticlePage, HomePage, ListPage } from './views/index.ts';
 import type { ListPageProps, SiteContext } from './views/props.ts';
@@ -39,15 +41,17 @@ const SLUG = /^[a-z0-9-]{1,120}$/;
  * The public reading site. Routes stay thin: parse the input, load through the
  * content read path, hand a props object to a view.
  */
-export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
+export function registerSiteRoutes(server: FastifyInstance, deps: SiteDeps): void {
+  const app = server.withTypeProvider<ZodTypeProvider>();
   const { config, db } = deps;
   const k = db.kysely;
   const assetUrls = { css: deps.assets.css.url, js: deps.assets.js.url };
   const ctx = () => siteContext(config, db, assetUrls);
   const html = (reply: FastifyReply, body: string, status = 200) =>
     reply.code(status).type('text/html; charset=utf-8').send(body);
-  const pageOf = (req: FastifyRequest) => {
-    const parsed = parsePage((req.query as Record<string, unknown>).page);
+  /** The `?page=` number; anything but a canonical page number is BAD_PAGE (400). */
+  const pageOf = (query: { page?: string | string[] }) => {
+    const parsed = parsePage(query.page);
     if (!parsed.ok) throw new AppError('BAD_PAGE');
     return parsed.page;
   };
@@ -73,13 +77,12 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
 
   /** Renders one page of a filtered list; a page past the end is a 404. */
   async function listPage(
-    req: FastifyRequest,
+    page: number,
     reply: FastifyReply,
     filter: ListFilter,
     props: Omit<ListPageProps, 'page'>,
     c: SiteContext,
   ) {
-    const page = pageOf(req);
     const result = await listPublished(k, filter, {
       now: c.now,
       page,
@@ -89,12 +92,14 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
     return html(reply, renderDocument(ListPage(c, { ...props, page: result })));
   }
 
-  app.get<{ Params: { slug: string } }>('/tag/:slug', async (req, reply) => {
-    pageOf(req);
+  const listSchema = { schema: { params: slugParams, querystring: pageQuery } };
+
+  app.get('/tag/:slug', listSchema, async (req, reply) => {
+    const page = pageOf(req.query);
     const tag = SLUG.test(req.params.slug) ? await findTag(k, req.params.slug) : undefined;
     if (!tag) throw new AppError('NOT_FOUND');
     return listPage(
-      req,
+      page,
       reply,
       { tagId: tag.id },
       { kind: 'tag', title: tag.name, tag, basePath: tagUrl(tag.slug) },
@@ -102,12 +107,12 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
     );
   });
 
-  app.get<{ Params: { slug: string } }>('/penulis/:slug', async (req, reply) => {
-    pageOf(req);
+  app.get('/penulis/:slug', listSchema, async (req, reply) => {
+    const page = pageOf(req.query);
     const person = SLUG.test(req.params.slug) ? await findPerson(k, req.params.slug) : undefined;
     if (!person) throw new AppError('NOT_FOUND');
     return listPage(
-      req,
+      page,
       reply,
       { personId: person.id },
       {
@@ -121,11 +126,12 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
     );
   });
 
+  const archiveSchema = { schema: { params: archiveParams, querystring: pageQuery } };
   const archive = async (
-    req: FastifyRequest<{ Params: { y: string; m?: string; d?: string } }>,
+    req: { params: { y: string; m?: string; d?: string }; query: { page?: string | string[] } },
     reply: FastifyReply,
   ) => {
-    pageOf(req);
+    const page = pageOf(req.query);
     const { y, m, d } = req.params;
     if (!/^\d{4}$/.test(y) || (m && !/^\d{2}$/.test(m)) || (d && !/^\d{2}$/.test(d))) {
       throw new AppError('BAD_DATE');
@@ -149,7 +155,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
     }
     if (!range) throw new AppError('BAD_DATE');
     return listPage(
-      req,
+      page,
       reply,
       { from: range.start, to: range.end },
       {
@@ -160,33 +166,37 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
       c,
     );
   };
-  app.get('/arsip/:y', archive);
-  app.get('/arsip/:y/:m', archive);
-  app.get('/arsip/:y/:m/:d', archive);
+  app.get('/arsip/:y', archiveSchema, archive);
+  app.get('/arsip/:y/:m', archiveSchema, archive);
+  app.get('/arsip/:y/:m/:d', archiveSchema, archive);
 
-  app.get<{ Params: { section: string } }>('/:section', async (req, reply) => {
-    pageOf(req);
-    const { section: slug } = req.params;
-    const sections = SLUG.test(slug) ? await listSections(k) : [];
-    const section = sections.find((s) => s.slug === slug);
-    if (!section) throw new AppError('NOT_FOUND');
-    return listPage(
-      req,
-      reply,
-      { sectionIds: [section.id, ...section.children.map((s) => s.id)] },
-      {
-        kind: 'section',
-        title: section.name,
-        description: section.description,
-        section,
-        basePath: section.url,
-      },
-      await ctx(),
-    );
-  });
+  app.get(
+    '/:section',
+    { schema: { params: sectionParams, querystring: pageQuery } },
+    async (req, reply) => {
+      const page = pageOf(req.query);
+      const { section: slug } = req.params;
+      const sections = SLUG.test(slug) ? await listSections(k) : [];
+      const section = sections.find((s) => s.slug === slug);
+      if (!section) throw new AppError('NOT_FOUND');
+      return listPage(
+        page,
+        reply,
+        { sectionIds: [section.id, ...section.children.map((s) => s.id)] },
+        {
+          kind: 'section',
+          title: section.name,
+          description: section.description,
+          section,
+          basePath: section.url,
+        },
+        await ctx(),
+      );
+    },
+  );
 
   const articleHandler = async (
-    req: FastifyRequest<{ Params: { section: string; id: string; slug?: string } }>,
+    req: FastifyRequest & { params: { section: string; id: string; slug?: string } },
     reply: FastifyReply,
   ) => {
     const { section, id, slug } = req.params;
@@ -206,8 +216,8 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
     ]);
     return html(reply, renderDocument(ArticlePage(c, { ...props, commentBox })));
   };
-  app.get('/:section/:id', articleHandler);
-  app.get('/:section/:id/:slug', articleHandler);
+  app.get('/:section/:id', { schema: { params: articleParams } }, articleHandler);
+  app.get('/:section/:id/:slug', { schema: { params: articleParams } }, articleHandler);
 
   app.setNotFoundHandler(async (_req, reply) => {
     await deps.renderError(reply, new AppError('NOT_FOUND'));
