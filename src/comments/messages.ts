@@ -6,6 +6,31 @@
 import { defineCatalog, type Lang, type Widen } from '../lib/i18n.ts';
 
 const id = {
+  /** The comment section under an article: headings, form labels, actions. */
+  reader: {
+    heading: 'Komentar',
+    count: (n: number) => `${n} komentar`,
+    formHeading: 'Tinggalkan Balasan',
+    body: 'Komentar',
+    name: 'Nama',
+    email: 'Email',
+    website: 'Situs web (opsional)',
+    required: 'wajib diisi',
+    emailNote: 'Email Anda tidak akan dipublikasikan.',
+    submit: 'Kirim Komentar',
+    empty: 'Belum ada komentar. Jadilah yang pertama.',
+    closed: 'Komentar ditutup untuk artikel ini.',
+    replyTo: (name: string) => `Balasan untuk ${name}`,
+    reply: 'Balas',
+    replyingTo: (name: string) => `Membalas komentar ${name}.`,
+    cancelReply: 'Batal membalas',
+    report: 'Laporkan',
+    reportOf: (name: string) => `komentar ${name}`,
+    notify: 'Kirimi saya email bila ada balasan untuk komentar ini',
+    honeypot: 'Jangan isi kolom ini',
+    captchaNote:
+      'Saat Anda mulai mengisi, peramban Anda mengerjakan verifikasi antispam singkat tanpa melacak Anda. Tanpa JavaScript, komentar masuk antrean moderasi.',
+  },
   field: {
     bodyRequired: 'Silakan tulis komentar Anda.',
     bodyTooLong: (max: number) => `Komentar terlalu panjang; paling banyak ${max} karakter.`,
@@ -130,6 +155,30 @@ const id = {
 export type CommentMessages = Widen<typeof id>;
 
 const en: CommentMessages = {
+  reader: {
+    heading: 'Comments',
+    count: (n: number) => `${n} ${n === 1 ? 'comment' : 'comments'}`,
+    formHeading: 'Leave a Reply',
+    body: 'Comment',
+    name: 'Name',
+    email: 'Email',
+    website: 'Website (optional)',
+    required: 'required',
+    emailNote: 'Your email address will not be published.',
+    submit: 'Post Comment',
+    empty: 'No comments yet. Be the first.',
+    closed: 'Comments are closed for this article.',
+    replyTo: (name: string) => `Reply to ${name}`,
+    reply: 'Reply',
+    replyingTo: (name: string) => `Replying to ${name}.`,
+    cancelReply: 'Cancel reply',
+    report: 'Report',
+    reportOf: (name: string) => `comment by ${name}`,
+    notify: 'Email me when someone replies to this comment',
+    honeypot: 'Leave this field empty',
+    captchaNote:
+      'When you start typing, your browser runs a short anti-spam check that does not track you. Without JavaScript, your comment goes to the moderation queue.',
+  },
   field: {
     bodyRequired: 'Please enter your comment.',
     bodyTooLong: (max) => `Your comment is too long; at most ${max} characters.`,

@@ -1,3 +1,4 @@
+import { commentText } from '../../comments/messages.ts';
 import type { Article, PersonRef } from '../../content/model.ts';
 import { formatDateline, isoInZone } from '../../lib/time.ts';
 import type { SiteContext } from './props.ts';
@@ -74,7 +75,7 @@ export function ArticleMeta({ ctx, article }: { ctx: SiteContext; article: Artic
         {article.commentCount > 0 && (
           <>
             {' · '}
-            <a href="#komentar">{ctx.m.comments.count(article.commentCount)}</a>
+            <a href="#komentar">{commentText(ctx.lang).reader.count(article.commentCount)}</a>
           </>
         )}
       </p>

@@ -48,7 +48,7 @@ function CommentItem({
   tree: Tree;
   box?: CommentBoxProps;
 }) {
-  const m = ctx.m.comments;
+  const m = commentText(ctx.lang).reader;
   const replies = tree.get(comment.id) ?? [];
   const pending = comment.pending;
   return (
@@ -117,7 +117,7 @@ export function CommentList({
 }) {
   const own = (box?.ownPending ?? []).map((p) => ({ ...p, pending: p }));
   const all = [...comments, ...own.filter((p) => !comments.some((c) => c.id === p.id))];
-  if (all.length === 0) return <p class="empty">{ctx.m.comments.empty}</p>;
+  if (all.length === 0) return <p class="empty">{commentText(ctx.lang).reader.empty}</p>;
   const ids = new Set(all.map((c) => c.id));
   const tree: Tree = new Map();
   for (const c of all.sort((a, b) => a.createdAt - b.createdAt || a.id - b.id)) {
@@ -170,7 +170,7 @@ function Field({
  * proof-of-work widget when the reader first focuses the form.
  */
 export function CommentForm({ ctx, box }: { ctx: SiteContext; box: CommentBoxProps }) {
-  const m = ctx.m.comments;
+  const m = commentText(ctx.lang).reader;
   const v = box.form?.values ?? {};
   const e = box.form?.errors ?? {};
   const described = (field: string, extra?: string) =>
@@ -339,7 +339,7 @@ export function CommentSection({
   action: string;
   box?: CommentBoxProps;
 }) {
-  const m = ctx.m.comments;
+  const m = commentText(ctx.lang).reader;
   // Without the comments capability wired (view tests), the form still renders and posts.
   const b: CommentBoxProps = box ?? {
     open,
