@@ -1,0 +1,96 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DIALECTS, freshDb, type TestDb } from '../../test/helpers.ts';
+import { createArticle, createSection } from '../content/commands.ts';
+import { EventBus } from '../lib/events.ts';
+import { DEMO_COMMENTS } from './comments.ts';
+import { demoState, seedDemo } from './seed.ts';
+import { DEMO_STORIES } from './stories.ts';
+
+describe.each(DIALECTS)('demo newspaper on %s', (dialect) => {
+  let t: TestDb;
+  let mediaDir: string;
+
+  afterEach(async () => {
+    await t?.dispose();
+    rmSync(mediaDir, { recursive: true, force: true });
+  });
+
+  async function counts() {
+    const k = t.db.kysely;
+    const n = async (table: 'articles' | 'media' | 'comments' | 'sections' | 'people') =>
+      Number(
+        (
+          await k
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const slugs = await k.selectFrom('articles').select('slug').execute();
+    return {
+      articles: await n('articles'),
+      distinctSlugs: new Set(slugs.map((r) => r.slug)).size,
+      media: await n('media'),
+      comments: await n('comments'),
+      sections: await n('sections'),
+      people: await n('people'),
+    };
+  }
+
+  it('completes an interrupted demo to exactly the whole paper, without duplicates', async () => {
+    t = await freshDb(dialect);
+    mediaDir = mkdtempSync(join(tmpdir(), 'warta-demo-'));
+    const stop = new AbortController();
+    const first = seedDemo(t.db, new EventBus(), mediaDir, {
+      onProgress: (done) => {
+        if (done === 5) stop.abort();
+      },
+      signal: stop.signal,
+    });
+    await expect(first).rejects.toThrow();
+    expect(await demoState(t.db)).toBe('partial');
+    const half = await counts();
+    expect(half.articles).toBe(5);
+    expect(half.media).toBe(5);
+    expect(half.comments).toBe(0);
+
+    const second = await seedDemo(t.db, new EventBus(), mediaDir);
+    expect(second).toEqual({ articles: DEMO_STORIES.length, created: DEMO_STORIES.length - 5 });
+    expect(await demoState(t.db)).toBe('complete');
+    const whole = await counts();
+    expect(whole.articles).toBe(DEMO_STORIES.length);
+    expect(whole.distinctSlugs).toBe(DEMO_STORIES.length);
+    expect(whole.media).toBe(DEMO_STORIES.length);
+    expect(whole.comments).toBe(DEMO_COMMENTS.length);
+    expect(readdirSync(mediaDir)).toHaveLength(DEMO_STORIES.length);
+
+    // Search and related articles cover every story, the resumed ones included.
+    const indexed = await t.db.kysely
+      .selectFrom('search_docs')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(indexed.n)).toBe(DEMO_STORIES.length);
+
+    // A third run finds nothing to do.
+    expect(await seedDemo(t.db, new EventBus(), mediaDir)).toEqual({
+      articles: DEMO_STORIES.length,
+      created: 0,
+    });
+    expect(await counts()).toEqual(whole);
+  }, 300_000);
+
+  it('never adds demo content to a database with articles of its own', async () => {
+    t = await freshDb(dialect);
+    mediaDir = mkdtempSync(join(tmpdir(), 'warta-demo-'));
+    const sectionId = await createSection(t.db.kysely, { slug: 'kota', name: 'Kota' });
+    await createArticle(t.db.kysely, { headline: 'Berita kami sendiri', sectionId, body: [] });
+    expect(await demoState(t.db)).toBe('has-articles');
+    await expect(seedDemo(t.db, new EventBus(), mediaDir)).rejects.toThrow(/of its own/);
+    const c = await counts();
+    expect([c.articles, c.media, c.people]).toEqual([1, 0, 0]);
+    expect(readdirSync(mediaDir)).toEqual([]);
+  });
+});
