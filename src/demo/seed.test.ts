@@ -11,15 +11,18 @@ import { demoState, seedDemo } from './seed.ts';
 import { DEMO_STORIES } from './stories.ts';
 
 describe.each(DIALECTS)('demo newspaper on %s', (dialect) => {
-  let t: TestDb;
-  let mediaDir: string;
+  let t: TestDb | undefined;
+  let mediaDir: string | undefined;
 
   afterEach(async () => {
     await t?.dispose();
-    rmSync(mediaDir, { recursive: true, force: true });
+    t = undefined;
+    if (mediaDir) rmSync(mediaDir, { recursive: true, force: true });
+    mediaDir = undefined;
   });
 
   async function counts() {
+    if (!t) throw new Error('no database');
     const k = t.db.kysely;
     const n = async (table: 'articles' | 'media' | 'comments' | 'sections' | 'people') =>
       Number(
@@ -42,8 +45,8 @@ describe.each(DIALECTS)('demo newspaper on %s', (dialect) => {
   }
 
   it('completes an interrupted demo to exactly the whole paper, without duplicates', async () => {
-    t = await freshDb(dialect);
     mediaDir = mkdtempSync(join(tmpdir(), 'warta-demo-'));
+    t = await freshDb(dialect);
     const stop = new AbortController();
     const first = seedDemo(t.db, new EventBus(), mediaDir, {
       onProgress: (done) => {
@@ -83,8 +86,8 @@ describe.each(DIALECTS)('demo newspaper on %s', (dialect) => {
   }, 300_000);
 
   it('never adds demo content to a database with articles of its own', async () => {
-    t = await freshDb(dialect);
     mediaDir = mkdtempSync(join(tmpdir(), 'warta-demo-'));
+    t = await freshDb(dialect);
     const sectionId = await createSection(t.db.kysely, { slug: 'kota', name: 'Kota' });
     await createArticle(t.db.kysely, { headline: 'Berita kami sendiri', sectionId, body: [] });
     expect(await demoState(t.db)).toBe('has-articles');
