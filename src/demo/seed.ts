@@ -100,9 +100,10 @@ export interface SeedOptions {
  * Each story (photo row, article, publication, pins) is written in one
  * transaction, keyed by `external_id = 'demo:<key>'`, so an interruption loses
  * at most the story in progress and a rerun skips what exists. Photos are
- * drawn ahead, a few at once, while stories are written oldest first. Search
- * and related articles are built in bulk at the end (the same code as `warta
- * reindex`), then the comments go in, which marks the demo complete.
+ * drawn ahead, one per core, while stories are written oldest first; each
+ * story's events (search, related articles, page cache) follow its commit.
+ * Resuming rebuilds search and related articles in bulk (the same code as
+ * `warta reindex`). The comments go in last, which marks the demo complete.
  */
 export async function seedDemo(
   db: Db,
