@@ -15,7 +15,7 @@ Commands:
   start      Migrate, add demo content to an empty database, and serve
   serve      Migrate and serve the site (no demo content)
   migrate    Bring the database schema up to date
-  demo       Add the demo newspaper to an empty database
+  demo       Add the demo newspaper to an empty database (or finish an interrupted one)
   reindex    Rebuild the search index from all published articles
   import-jsonl FILE  Import articles from a JSON Lines file (idempotent by id)
   doctor     Check configuration, database and disk, and say what is wrong
@@ -43,17 +43,26 @@ function fail(err: unknown): never {
   process.exit(1);
 }
 
-async function demo(config: Config): Promise<void> {
+async function demo(config: Config, quietWhenDone = false): Promise<void> {
   // Loaded on demand: the demo content and image painter are large and only needed here.
-  const { isEmpty, seedDemo } = await import('./demo/seed.ts');
+  const { demoState, seedDemo } = await import('./demo/seed.ts');
   const db = await openDb(config.databaseUrl);
   try {
     await migrateToLatest(db);
-    if (!(await isEmpty(db))) {
+    const state = await demoState(db);
+    if (state === 'has-articles') {
       console.log('The database already has articles; demo content is only added to an empty one.');
       return;
     }
-    console.log('Creating the demo newspaper (photos are drawn locally, this takes a moment)…');
+    if (state === 'complete') {
+      if (!quietWhenDone) console.log('The demo newspaper is already complete.');
+      return;
+    }
+    console.log(
+      state === 'partial'
+        ? 'Completing the demo newspaper an earlier run did not finish…'
+        : 'Creating the demo newspaper (photos are drawn locally, this takes a moment)…',
+    );
     const bar = progressBar('Artikel');
     const events = new EventBus((err) => console.error(err));
     wireListeners(events, db, config);
@@ -61,7 +70,7 @@ async function demo(config: Config): Promise<void> {
       onProgress: bar.update,
     });
     bar.done();
-    console.log(`Created ${articles} demo articles.`);
+    console.log(`The demo newspaper has ${articles} articles.`);
   } finally {
     await db.close();
   }
@@ -130,7 +139,7 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'start':
-      await demo(config);
+      await demo(config, true);
       return serve(config);
     case 'serve':
       return serve(config);

@@ -1,8 +1,9 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openDb } from '../db/connection.ts';
 
 const BIN = join(import.meta.dirname, '../../bin/warta.js');
 
@@ -72,4 +73,49 @@ describe('warta command line', () => {
     expect(good.out).toContain('OK    Disk');
     expect(good.code).toBe(0);
   });
+
+  it('finishes a demo killed part-way (SIGKILL) on the next run, to exactly 49 articles', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'warta-demo-kill-'));
+    const url = `sqlite:${join(dir, 'w.db')}`;
+    const env = {
+      PATH: process.env.PATH ?? '',
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: url,
+      MEDIA_DIR: join(dir, 'media'),
+    };
+    const articles = async () => {
+      const db = await openDb(url);
+      try {
+        const rows = await db.kysely.selectFrom('articles').select('slug').execute();
+        return { n: rows.length, distinct: new Set(rows.map((r) => r.slug)).size };
+      } catch {
+        return { n: 0, distinct: 0 }; // not migrated yet
+      } finally {
+        await db.close();
+      }
+    };
+    const child = spawn(process.execPath, [BIN, 'demo'], { cwd: dir, env, stdio: 'ignore' });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    const deadline = Date.now() + 150_000;
+    while ((await articles()).n < 3 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    child.kill('SIGKILL');
+    await exited;
+    const half = await articles();
+    expect(half.n).toBeGreaterThanOrEqual(3);
+    expect(half.n).toBeLessThan(49);
+
+    const again = spawnSync(process.execPath, [BIN, 'demo'], {
+      cwd: dir,
+      env,
+      encoding: 'utf8',
+      timeout: 180_000,
+    });
+    expect(`${again.stdout}${again.stderr}`).toContain('Completing the demo newspaper');
+    expect(again.status).toBe(0);
+    expect(await articles()).toEqual({ n: 49, distinct: 49 });
+    const third = warta(['demo'], env);
+    expect(third.out).toContain('already complete');
+  }, 400_000);
 });

@@ -1,6 +1,10 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { demoPhotoSvg, renderDemoPhoto } from './images.ts';
+import { demoPhotoSvg } from './images.ts';
+import { storeDemoPhoto } from './photos.ts';
 import type { DemoScene } from './types.ts';
 
 const MOTIFS: DemoScene['motif'][] = [
@@ -38,20 +42,33 @@ describe('demoPhotoSvg', () => {
   });
 });
 
-describe('renderDemoPhoto', () => {
-  it('renders every motif in every light to a 1600×900 JPEG', async () => {
+describe('storeDemoPhoto', () => {
+  it('every motif in every light rasterises', async () => {
     for (const motif of MOTIFS) {
       for (const light of LIGHTS) {
-        const jpeg = await renderDemoPhoto({ motif, light }, 'seed');
-        const meta = await sharp(jpeg).metadata();
-        expect([motif, light, meta.format, meta.width, meta.height]).toEqual([
-          motif,
-          light,
-          'jpeg',
-          1600,
-          900,
-        ]);
+        const svg = Buffer.from(demoPhotoSvg({ motif, light }, 'seed'));
+        const meta = await sharp(svg, { density: 7.2 }).png().toBuffer({ resolveWithObject: true });
+        expect([motif, light, meta.info.width, meta.info.height]).toEqual([motif, light, 160, 90]);
       }
     }
   }, 60_000);
+
+  it('writes a 1280×720 original and WebP and JPEG variants, and nothing else', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'warta-demo-photo-'));
+    try {
+      const photo = await storeDemoPhoto(dir, 'x-story-1', { motif: 'harbor', light: 'dusk' });
+      expect(photo).toMatchObject({ storageKey: 'demo-x-story-1', width: 1280, height: 720 });
+      expect(photo.variants).toEqual({
+        webp: [320, 480, 640, 960, 1280],
+        jpeg: [320, 480, 640, 960, 1280],
+      });
+      const files = readdirSync(join(dir, 'demo-x-story-1')).sort();
+      expect(files).toHaveLength(11);
+      expect(files).toContain('original.jpg');
+      const meta = await sharp(join(dir, 'demo-x-story-1', '640.webp')).metadata();
+      expect([meta.format, meta.width, meta.height]).toEqual(['webp', 640, 360]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -1,4 +1,3 @@
-import sharp from 'sharp';
 import { type Ctx, circle, cloud, r1 } from './image-kit.ts';
 import { MOTIFS } from './image-motifs.ts';
 import type { DemoScene } from './types.ts';
@@ -192,13 +191,4 @@ export function demoPhotoSvg(scene: DemoScene, seed: string): string {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">` +
     `${sky}${body}<rect width="${W}" height="${H}" fill="url(#vignette)"/></svg>`
   );
-}
-
-/** A deterministic 1600×900 JPEG illustration for a scene; `seed` varies details so two stories with the same motif differ. */
-export async function renderDemoPhoto(scene: DemoScene, seed: string): Promise<Buffer> {
-  const svg = Buffer.from(demoPhotoSvg(scene, seed));
-  return sharp(svg, { density: 72 })
-    .resize(W, H, { fit: 'fill' })
-    .jpeg({ quality: 84, mozjpeg: true, progressive: true })
-    .toBuffer();
 }

@@ -6,8 +6,9 @@
  * here in the application (sastrawijs, a dictionary stemmer) and the databases
  * only ever see already-stemmed terms.
  */
-import { Stemmer } from 'sastrawijs';
+
 import type { Block } from '../content/blocks.ts';
+import { Stemmer } from './stemmer/stemmer.ts';
 
 /** Zero-width and invisible formatting characters pasted in from word processors. */
 const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
