@@ -3,7 +3,7 @@
  *
  * The index and the query go through the same `analyze`, so whatever the
  * stemmer does (right or wrong) it does to both sides alike. Stemming happens
- * here in the application (sastrawijs, a dictionary stemmer) and the databases
+ * here in the application (the Sastrawi dictionary stemmer, vendored in stemmer/) and the databases
  * only ever see already-stemmed terms.
  */
 
@@ -32,7 +32,7 @@ export function tokenize(text: string): string[] {
 }
 
 /**
- * Words sastrawijs takes apart although they are names or fixed terms
+ * Words the stemmer takes apart although they are names or fixed terms
  * (bekasi→bekas, kediri→diri, pemilu→ilu, persebaya→baya). Both index and
  * query skip stemming for them, so they stay whole and distinct.
  */
@@ -82,7 +82,7 @@ const stemmer = new Stemmer();
 const memo = new Map<string, string>();
 const MEMO_LIMIT = 50_000;
 
-/** Indonesian stem of one lowercase word (sastrawijs, memoised); numbers and short words unchanged. */
+/** Indonesian stem of one lowercase word (Sastrawi, memoised); numbers and short words unchanged. */
 export function stem(word: string): string {
   if (word.length < 4 || /\p{N}/u.test(word) || DO_NOT_STEM.has(word)) return word;
   // Only Latin-script words go through the Indonesian stemmer.
