@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
+import { revisionRestorer } from '../../content/commands/restore-revision.ts';
 import { diffSnapshots } from '../../content/revision-diff.ts';
-import { getRevision, listRevisions, restoreRevision } from '../../content/revisions.ts';
+import { getRevision, listRevisions } from '../../content/revisions.ts';
 import { mayEdit } from '../../content/workflow.ts';
 import { AppError } from '../../lib/errors.ts';
 import { loadAssets } from '../../site/assets.ts';
 import { renderDocument } from '../../site/render.tsx';
-import { requireStaff, wantsJson } from '../auth.ts';
+import { ipHashOf, requireStaff, wantsJson } from '../auth.ts';
 import { getStaffUser } from '../users.ts';
 import { newsroomContext } from '../views/layout.tsx';
 import { renderPreview } from './preview.ts';
@@ -89,20 +90,22 @@ export function registerHistoryRoutes(app: FastifyInstance, deps: ArticleRouteDe
       const actor = actorOf(req);
       const id = idParam(req);
       const revisionId = idParam(req, 'rev');
-      const a = await loadVisible(db, id, actor);
-      if (!mayEdit(actor, { status: a.status, authorId: a.authorId }))
-        throw new AppError('WORKFLOW_FORBIDDEN');
+      await loadVisible(db, id, actor);
       const body = (req.body ?? {}) as Record<string, unknown>;
       const version =
         typeof body.version === 'string' && /^[1-9]\d{0,9}$/.test(body.version)
           ? Number(body.version)
           : null;
       if (version === null) throw new AppError('BAD_REQUEST');
-      const saved = await restoreRevision(db, deps.events, id, revisionId, {
+      const saved = await revisionRestorer({
+        db,
+        events: deps.events,
+        actor,
+        articleId: id,
+        revisionId,
         expectedVersion: version,
-        userId: actor.userId,
+        ipHash: ipHashOf(req, config),
       });
-      await auditArticle(req, deps, 'restore', id, `revision ${revisionId}`);
       if (wantsJson(req)) return reply.send(saved);
       return reply.redirect(`/newsroom/artikel/${id}/riwayat?restored=1`, 303);
     },

@@ -1,11 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { runWorkflowAction } from '../../content/commands/workflow-action.ts';
 import { acquireLock, heartbeat } from '../../content/locks.ts';
 import { createDraft } from '../../content/revisions.ts';
 import {
-  applyWorkflow,
   availableActions,
   mayEdit,
-  transition,
   WORKFLOW_ACTIONS,
   type WorkflowAction,
 } from '../../content/workflow.ts';
@@ -14,7 +13,7 @@ import { enqueueScheduledPublish } from '../../jobs/publish-scheduled.ts';
 import { AppError } from '../../lib/errors.ts';
 import { parsePage } from '../../lib/pagination.ts';
 import { renderDocument } from '../../site/render.tsx';
-import { requireStaff, wantsJson } from '../auth.ts';
+import { ipHashOf, requireStaff, wantsJson } from '../auth.ts';
 import { can } from '../policy.ts';
 import { getStaffUser } from '../users.ts';
 import { newsroomContext } from '../views/layout.tsx';
@@ -32,7 +31,7 @@ import {
   messagesFor,
   parseLocalDateTime,
 } from './route-helpers.ts';
-import { imagesMissingAlt, rawValues, trySave } from './save.ts';
+import { rawValues, trySave } from './save.ts';
 import type { FieldErrors } from './validate.ts';
 import {
   ArticleListPage,
@@ -273,7 +272,7 @@ export function registerArticleRoutes(app: FastifyInstance, deps: ArticleRouteDe
         throw new AppError('BAD_REQUEST');
       }
       const act = action as WorkflowAction;
-      const a = await loadVisible(db, id, actor);
+      await loadVisible(db, id, actor);
       let scheduleAt: number | undefined;
       if (act === 'schedule' && body.scheduleAt !== undefined && body.scheduleAt !== '') {
         const parsed = parseLocalDateTime(body.scheduleAt, config.timeZone);
@@ -283,25 +282,17 @@ export function registerArticleRoutes(app: FastifyInstance, deps: ArticleRouteDe
       const note =
         body.note === undefined ? undefined : typeof body.note === 'string' ? body.note : null;
       if (note === null) throw new AppError('NOTE_REQUIRED');
-      // Permission and state first, so a crafted request learns nothing else.
-      const state = { status: a.status, authorId: a.authorId, scheduledAt: a.scheduledAt };
-      const dry = transition(state, act, actor, Date.now(), { scheduleAt, note });
-      if (!dry.ok) throw new AppError(dry.code);
-      if ((act === 'publish' || act === 'schedule') && (await imagesMissingAlt(deps, id)).length) {
-        throw new AppError('ALT_TEXT_MISSING');
-      }
-      const next = await applyWorkflow(db, deps.events, id, act, actor, {
+      const next = await runWorkflowAction({
+        db,
+        events: deps.events,
+        actor,
+        articleId: id,
+        action: act,
         scheduleAt,
         note,
+        ipHash: ipHashOf(req, config),
         onSchedule: enqueueScheduledPublish(db),
       });
-      await auditArticle(
-        req,
-        deps,
-        act === 'publish' ? 'published' : act === 'delete' ? 'deleted' : act,
-        id,
-        a.edit.headline,
-      );
       if (wantsJson(req)) return reply.send({ status: next.status });
       if (act === 'delete') return reply.redirect('/newsroom/artikel?done=delete', 303);
       if (body.back === 'desk') return reply.redirect(`/newsroom/meja?done=${act}`, 303);

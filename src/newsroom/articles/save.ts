@@ -1,8 +1,7 @@
 import type { FastifyRequest } from 'fastify';
-import { loadEditable, saveArticle } from '../../content/revisions.ts';
+import { saveArticle } from '../../content/revisions.ts';
 import { mayEdit } from '../../content/workflow.ts';
 import { AppError } from '../../lib/errors.ts';
-import { requireAltText } from '../../media/library-queries.ts';
 import { existingMedia, publishedHeadlines, sectionExists } from './queries.ts';
 import { type ArticleRouteDeps, actorOf, loadVisible, messagesFor } from './route-helpers.ts';
 import { type FieldErrors, mediaIdsOf, parseArticleForm } from './validate.ts';
@@ -94,14 +93,4 @@ export async function trySave(
       };
     return { ok: false, err };
   }
-}
-
-/** Ids of images an article would publish without any alt text (its own or the library's). */
-export async function imagesMissingAlt(deps: ArticleRouteDeps, id: number): Promise<number[]> {
-  const a = await loadEditable(deps.db.kysely, id);
-  if (!a) return [];
-  const ids = a.edit.body.flatMap((b) => (b.type === 'image' && !b.alt?.trim() ? [b.mediaId] : []));
-  if (a.edit.featured.mediaId != null && !a.edit.featured.alt.trim())
-    ids.push(a.edit.featured.mediaId);
-  return requireAltText(deps.db, ids);
 }
