@@ -1,11 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildArticle, makeSection } from '../../test/factories.ts';
-import { DIALECTS, freshDb, type TestDb } from '../../test/helpers.ts';
+import { describe, expect, it } from 'vitest';
 import type { ArticleStatus } from '../db/schema.ts';
-import { AppError } from '../lib/errors.ts';
-import { EventBus } from '../lib/events.ts';
 import { ROLES, type Role } from '../newsroom/policy.ts';
-import { createArticle } from './commands.ts';
 import {
   type Actor,
   availableActions,

@@ -20,6 +20,11 @@ export const WORKFLOW_ACTIONS = [
 ] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 
+/** Type guard for an action name from a form. */
+export function isWorkflowAction(value: unknown): value is WorkflowAction {
+  return WORKFLOW_ACTIONS.some((a) => a === value);
+}
+
 /** The job runner publishing a scheduled article; no person, no policy. */
 export const SYSTEM = 'system' as const;
 

@@ -30,6 +30,11 @@ export const ARTICLE_STATES: ArticleStatus[] = [
   'unpublished',
 ];
 
+/** Type guard for a status name from a query string. */
+export function isArticleState(value: string): value is ArticleStatus {
+  return ARTICLE_STATES.some((st) => st === value);
+}
+
 /** Staff display names for author ids (one lookup each; lists are short). */
 async function namesFor(db: Db, ids: (number | null)[]): Promise<Map<number, string>> {
   const out = new Map<number, string>();
