@@ -23,11 +23,8 @@ import { newsroomContext } from './views/layout.tsx';
 type Deps = AuthDeps & { now: () => number };
 
 /** Sends a rendered newsroom page. */
-export function sendPage(reply: FastifyReply, vnode: VNode | null, status = 200): FastifyReply {
-  return reply
-    .code(status)
-    .type('text/html; charset=utf-8')
-    .send(renderDocument(vnode as VNode));
+export function sendPage(reply: FastifyReply, vnode: VNode, status = 200): FastifyReply {
+  return reply.code(status).type('text/html; charset=utf-8').send(renderDocument(vnode));
 }
 
 /** A form field as one string; a repeated or missing field is '' (the form then says what is wrong). */
@@ -69,7 +66,11 @@ export function registerLoginRoutes(app: FastifyInstance, deps: Deps): void {
   const ctxOf = (req: FastifyRequest) => newsroomContext(req, { config });
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  app.get(NEWSROOM, async (req, reply) => sendPage(reply, NewsroomHome({ ctx: await ctxOf(req) })));
+  app.get(NEWSROOM, async (req, reply) => {
+    // Only staff reach this route (the auth hook sends anyone else to the login).
+    const home = NewsroomHome({ ctx: await ctxOf(req) });
+    return home ? sendPage(reply, home) : reply.redirect(`${NEWSROOM}/masuk`, 302);
+  });
 
   r.get(
     `${NEWSROOM}/masuk`,

@@ -21,6 +21,7 @@ import {
   deskItems,
   isArticleState,
   listStaffArticles,
+  sectionChoices,
   sectionExists,
 } from './queries.ts';
 import {
@@ -119,13 +120,7 @@ export function registerArticleRoutes(app: FastifyInstance, deps: ArticleRouteDe
     },
   );
 
-  const sectionsList = () =>
-    db.kysely
-      .selectFrom('sections')
-      .select(['id', 'name'])
-      .orderBy('position')
-      .orderBy('id')
-      .execute();
+  const sectionsList = () => sectionChoices(db);
 
   r.get(
     '/newsroom/artikel/baru',

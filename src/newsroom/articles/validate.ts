@@ -223,7 +223,7 @@ export function parseArticleForm(
     }
   }
   const parsedBody = bodySchema.safeParse(bodyRaw);
-  if (parsedBody.success) body = sanitizeBody(parsedBody.data as Block[]);
+  if (parsedBody.success) body = sanitizeBody(parsedBody.data);
   else errors.body = m.invalid.body;
 
   if (Object.keys(errors).length > 0 || version == null || sectionId == null)
