@@ -241,9 +241,8 @@ export async function publishArticle(
   events: EventBus,
   articleId: number,
   at: number = Date.now(),
-  opts: { fromStatus?: ArticleStatus[] } = {},
 ): Promise<boolean> {
-  if (!(await markPublished(db, articleId, at, opts.fromStatus))) return false;
+  if (!(await markPublished(db, articleId, at))) return false;
   await events.emit('article.published', { articleId });
   return true;
 }
