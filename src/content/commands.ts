@@ -196,25 +196,24 @@ export async function setPins(db: DB, articleId: number, relatedIds: number[]): 
 }
 
 /**
- * Publishes an article at `at` (default now), keeping the first publication time
- * across unpublish/republish, and announces `article.published`. With
- * `fromStatus` the write happens only while the article is still in one of
- * those states (the workflow and the scheduler race-proof their transitions);
- * returns whether it published.
+ * Sets the publication columns without announcing anything: the write a
+ * publish command runs inside its transaction. Keeps the first publication
+ * time across unpublish/republish; with `fromStatus` it writes only while the
+ * article is still in one of those states. Returns whether it wrote.
  */
-export async function publishArticle(
+export async function markPublished(
   db: DB,
-  events: EventBus,
   articleId: number,
-  at: number = Date.now(),
-  opts: { fromStatus?: ArticleStatus[] } = {},
+  at: number,
+  fromStatus?: readonly ArticleStatus[],
 ): Promise<boolean> {
   const current = await db
     .selectFrom('articles')
     .select(['first_published_at'])
     .where('id', '=', articleId)
     .where('deleted_at', 'is', null)
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+  if (!current) return false;
   let update = db
     .updateTable('articles')
     .set((eb) => ({
@@ -226,9 +225,24 @@ export async function publishArticle(
       version: eb('version', '+', 1),
     }))
     .where('id', '=', articleId);
-  if (opts.fromStatus) update = update.where('status', 'in', opts.fromStatus);
+  if (fromStatus) update = update.where('status', 'in', fromStatus);
   const result = await update.executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) return false;
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * Publishes an article at `at` (default now) with no person acting (demo
+ * stories, imports, test factories) and announces `article.published`. The
+ * newsroom and the scheduler go through `commands/publish-article.ts`, which
+ * adds policy, invariants and the audit entry. Returns whether it published.
+ */
+export async function publishArticle(
+  db: DB,
+  events: EventBus,
+  articleId: number,
+  at: number = Date.now(),
+): Promise<boolean> {
+  if (!(await markPublished(db, articleId, at))) return false;
   await events.emit('article.published', { articleId });
   return true;
 }

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSection } from '../../test/factories.ts';
 import { DIALECTS, freshDb, type TestDb } from '../../test/helpers.ts';
+import { makeStaff } from '../../test/staff.ts';
 import { EventBus } from '../lib/events.ts';
 import { paragraph } from './blocks.ts';
+import { revisionRestorer } from './commands/restore-revision.ts';
 import { acquireLock } from './locks.ts';
 import { diffSnapshots } from './revision-diff.ts';
 import {
@@ -11,7 +13,6 @@ import {
   getRevision,
   listRevisions,
   loadEditable,
-  restoreRevision,
   saveArticle,
 } from './revisions.ts';
 
@@ -157,12 +158,15 @@ describe.each(DIALECTS)('saving and revisions on %s', (dialect) => {
     const revs = await listRevisions(t.db.kysely, a.id);
     const second = revs.find((r) => r.version === 2);
     if (!second) throw new Error('no v2');
+    const actor = { role: 'redaktur' as const, userId: (await makeStaff(t.db, 'redaktur')).id };
+    const restoring = { db: t.db, events, actor, articleId: a.id };
     await expect(
-      restoreRevision(t.db, events, a.id, second.id, { expectedVersion: 2, userId: 1 }),
+      revisionRestorer({ ...restoring, revisionId: second.id, expectedVersion: 2 }),
     ).rejects.toMatchObject({ code: 'STALE_VERSION' });
-    const restored = await restoreRevision(t.db, events, a.id, second.id, {
+    const restored = await revisionRestorer({
+      ...restoring,
+      revisionId: second.id,
       expectedVersion: 3,
-      userId: 1,
     });
     expect(restored.version).toBe(4);
     const after = await loadEditable(t.db.kysely, a.id);

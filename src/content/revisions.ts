@@ -223,6 +223,8 @@ export interface SaveOptions {
   userId: number;
   kind: RevisionKind;
   now?: number;
+  /** Runs inside the save's transaction after the write (a command's audit entry). */
+  alsoInTransaction?: (tx: DB) => Promise<void>;
 }
 
 /** Consecutive autosaves by one person within this window share one revision. */
@@ -350,6 +352,7 @@ export async function saveArticle(
         })
         .execute();
     }
+    await opts.alsoInTransaction?.(tx);
     return { version, slug, status: current.status };
   });
   if (result.status === 'published') await events.emit('article.updated', { articleId });
@@ -407,20 +410,4 @@ export async function getRevision(
     createdAt: r.created_at,
     snapshot: JSON.parse(r.snapshot) as ArticleEdit,
   };
-}
-
-/**
- * Restores a revision's fields as a new revision (kind `restore`) and a new
- * version; the workflow state is untouched. Same checks as any save.
- */
-export async function restoreRevision(
-  db: Db,
-  events: EventBus,
-  articleId: number,
-  revisionId: number,
-  opts: Omit<SaveOptions, 'kind'>,
-): Promise<{ version: number; slug: string }> {
-  const rev = await getRevision(db.kysely, articleId, revisionId);
-  if (!rev) throw new AppError('NOT_FOUND');
-  return saveArticle(db, events, articleId, rev.snapshot, { ...opts, kind: 'restore' });
 }

@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildArticle, makeSection } from '../../test/factories.ts';
-import { DIALECTS, freshDb, type TestDb } from '../../test/helpers.ts';
+import { describe, expect, it } from 'vitest';
 import type { ArticleStatus } from '../db/schema.ts';
-import { AppError } from '../lib/errors.ts';
-import { EventBus } from '../lib/events.ts';
 import { ROLES, type Role } from '../newsroom/policy.ts';
-import { createArticle } from './commands.ts';
 import {
   type Actor,
-  applyWorkflow,
   availableActions,
   mayEdit,
   SYSTEM,
@@ -166,74 +160,5 @@ describe('workflow rules beyond the table', () => {
       'return',
       'delete',
     ]);
-  });
-});
-
-describe.each(DIALECTS)('applyWorkflow on %s', (dialect) => {
-  let t: TestDb;
-  let sectionId: number;
-  beforeAll(async () => {
-    t = await freshDb(dialect);
-    sectionId = (await makeSection(t.db)).id;
-  });
-  afterAll(() => t.dispose());
-
-  it('walks an article from draft to published, firing the domain events', async () => {
-    const events = new EventBus();
-    const seen: string[] = [];
-    events.on('article.published', () => void seen.push('published'));
-    events.on('article.workflow', (e) => void seen.push(e.action));
-    const id = await createArticle(t.db.kysely, buildArticle(sectionId, { authorId: 1 }));
-    const writer: Actor = { role: 'kontributor', userId: 1 };
-    const editor: Actor = { role: 'redaktur', userId: 2 };
-    await applyWorkflow(t.db, events, id, 'submit', writer);
-    await expect(applyWorkflow(t.db, events, id, 'approve', writer)).rejects.toMatchObject({
-      code: 'WORKFLOW_FORBIDDEN',
-    });
-    await applyWorkflow(t.db, events, id, 'approve', editor);
-    await applyWorkflow(t.db, events, id, 'publish', editor);
-    const row = await t.db.kysely
-      .selectFrom('articles')
-      .select(['status', 'published_at', 'submitted_at'])
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
-    expect(row.status).toBe('published');
-    expect(row.published_at).not.toBeNull();
-    expect(row.submitted_at).not.toBeNull();
-    expect(seen).toEqual(['submit', 'approve', 'published']);
-  });
-
-  it('keeps the note when sending back, clears it on the next submission', async () => {
-    const events = new EventBus();
-    const id = await createArticle(t.db.kysely, buildArticle(sectionId, { authorId: 1 }));
-    const editor: Actor = { role: 'redaktur', userId: 2 };
-    await applyWorkflow(t.db, events, id, 'submit', { role: 'kontributor', userId: 1 });
-    await applyWorkflow(t.db, events, id, 'return', editor, { note: 'Lengkapi data.' });
-    const note = async () =>
-      await t.db.kysely
-        .selectFrom('articles')
-        .select(['status', 'editor_note'])
-        .where('id', '=', id)
-        .executeTakeFirstOrThrow();
-    expect(await note()).toEqual({ status: 'draft', editor_note: 'Lengkapi data.' });
-    await applyWorkflow(t.db, events, id, 'submit', { role: 'kontributor', userId: 1 });
-    expect(await note()).toEqual({ status: 'submitted', editor_note: '' });
-  });
-
-  it('answers a missing article with NOT_FOUND and changes nothing on a refused action', async () => {
-    const events = new EventBus();
-    await expect(
-      applyWorkflow(t.db, events, 999_999, 'submit', { role: 'admin', userId: 1 }),
-    ).rejects.toBeInstanceOf(AppError);
-    const id = await createArticle(t.db.kysely, buildArticle(sectionId, { authorId: 1 }));
-    await expect(
-      applyWorkflow(t.db, events, id, 'publish', { role: 'kontributor', userId: 1 }),
-    ).rejects.toMatchObject({ code: 'WORKFLOW_FORBIDDEN' });
-    const row = await t.db.kysely
-      .selectFrom('articles')
-      .select(['status', 'version'])
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
-    expect(row).toEqual({ status: 'draft', version: 1 });
   });
 });

@@ -1,9 +1,6 @@
-import type { Db } from '../db/connection.ts';
 import type { ArticleStatus } from '../db/schema.ts';
-import { AppError, type ErrorCode } from '../lib/errors.ts';
-import type { EventBus } from '../lib/events.ts';
+import type { ErrorCode } from '../lib/errors.ts';
 import { type Action, can, type Role } from '../newsroom/policy.ts';
-import { deleteArticle, publishArticle, unpublishArticle } from './commands.ts';
 
 /**
  * The writing workflow: draft → submitted → approved → scheduled / published →
@@ -22,6 +19,11 @@ export const WORKFLOW_ACTIONS = [
   'delete',
 ] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
+
+/** Type guard for an action name from a form. */
+export function isWorkflowAction(value: unknown): value is WorkflowAction {
+  return WORKFLOW_ACTIONS.some((a) => a === value);
+}
 
 /** The job runner publishing a scheduled article; no person, no policy. */
 export const SYSTEM = 'system' as const;
@@ -159,71 +161,3 @@ export function availableActions(article: WorkflowState, actor: Actor): Workflow
 
 /** Announces a scheduled article so the job runner publishes it on time. */
 export type ScheduleHook = (articleId: number, at: number) => Promise<void>;
-
-/**
- * Applies a workflow action to a stored article: loads its state, asks
- * `transition`, then writes. Publishing, unpublishing and deleting go through
- * the content commands so the domain events fire. The write is conditional on
- * the state read, so two editors acting at once cannot both win.
- */
-export async function applyWorkflow(
-  db: Db,
-  events: EventBus,
-  articleId: number,
-  action: WorkflowAction | 'publish-due',
-  actor: Actor | typeof SYSTEM,
-  opts: TransitionInput & { now?: number; onSchedule?: ScheduleHook } = {},
-): Promise<NextState> {
-  const now = opts.now ?? Date.now();
-  const k = db.kysely;
-  const row = await k
-    .selectFrom('articles')
-    .select(['status', 'author_id', 'scheduled_at'])
-    .where('id', '=', articleId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND');
-  const state = { status: row.status, authorId: row.author_id, scheduledAt: row.scheduled_at };
-  const result = transition(state, action, actor, now, opts);
-  if (!result.ok) throw new AppError(result.code);
-  const { next } = result;
-
-  if (action === 'publish' || action === 'publish-due') {
-    const at = action === 'publish-due' ? (row.scheduled_at ?? now) : now;
-    const done = await publishArticle(k, events, articleId, at, { fromStatus: [row.status] });
-    if (!done) throw new AppError('WORKFLOW_INVALID');
-    return next;
-  }
-  if (action === 'unpublish') {
-    await unpublishArticle(k, events, articleId);
-    return next;
-  }
-  if (action === 'delete') {
-    await deleteArticle(k, events, articleId);
-    return next;
-  }
-  // The publish job is written BEFORE the article becomes scheduled: a crash in
-  // between leaves a job that finds nothing to do, never a scheduled article
-  // without a job.
-  if (action === 'schedule' && next.scheduledAt != null) {
-    await opts.onSchedule?.(articleId, next.scheduledAt);
-  }
-  const updated = await k
-    .updateTable('articles')
-    .set((eb) => ({
-      status: next.status,
-      scheduled_at: next.scheduledAt,
-      ...(next.submittedAt !== undefined ? { submitted_at: next.submittedAt } : {}),
-      ...(next.editorNote !== undefined ? { editor_note: next.editorNote } : {}),
-      // A new submission clears the previous round's note.
-      ...(action === 'submit' ? { editor_note: '' } : {}),
-      updated_at: now,
-      version: eb('version', '+', 1),
-    }))
-    .where('id', '=', articleId)
-    .where('status', '=', row.status)
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1) throw new AppError('WORKFLOW_INVALID');
-  await events.emit('article.workflow', { articleId, action, status: next.status });
-  return next;
-}

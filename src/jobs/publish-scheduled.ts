@@ -1,4 +1,5 @@
-import { applyWorkflow, SYSTEM } from '../content/workflow.ts';
+import { articlePublisher } from '../content/commands/publish-article.ts';
+import { SYSTEM } from '../content/workflow.ts';
 import type { Db } from '../db/connection.ts';
 import { AppError } from '../lib/errors.ts';
 import type { EventBus } from '../lib/events.ts';
@@ -15,27 +16,22 @@ export function enqueueScheduledPublish(db: Db) {
 }
 
 /**
- * Publishes the article if it is still scheduled for this job's time. A job left
- * over from an earlier schedule (rescheduled, sent back, published by hand,
- * deleted) finds nothing to do and finishes quietly.
+ * Publishes the article through the same command as the newsroom's button, if
+ * it is still scheduled for this job's time. A job left over from an earlier
+ * schedule (rescheduled, sent back, published by hand, deleted) finds nothing
+ * to do and finishes quietly. A photo that lost its alt text meanwhile fails
+ * the job (ALT_TEXT_MISSING), so it shows in the jobs' failures.
  */
 export function publishScheduledHandler(db: Db, events: EventBus): JobHandler {
   return async (payload) => {
     const articleId = Number(payload.articleId);
     const scheduledAt = Number(payload.scheduledAt);
     if (!Number.isInteger(articleId) || !Number.isFinite(scheduledAt)) return;
-    const row = await db.kysely
-      .selectFrom('articles')
-      .select(['status', 'scheduled_at'])
-      .where('id', '=', articleId)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    if (row?.status !== 'scheduled' || row.scheduled_at !== scheduledAt) return;
     try {
-      await applyWorkflow(db, events, articleId, 'publish-due', SYSTEM);
+      await articlePublisher({ db, events, actor: SYSTEM, articleId, scheduledFor: scheduledAt });
     } catch (err) {
-      // Someone changed it between our read and the write: nothing left to do.
-      if (err instanceof AppError && err.code === 'WORKFLOW_INVALID') return;
+      if (err instanceof AppError && (err.code === 'WORKFLOW_INVALID' || err.code === 'NOT_FOUND'))
+        return;
       throw err;
     }
   };

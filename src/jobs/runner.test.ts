@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildArticle, makeSection } from '../../test/factories.ts';
 import { DIALECTS, freshDb, type TestDb } from '../../test/helpers.ts';
+import { makeStaff } from '../../test/staff.ts';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
+import { runWorkflowAction } from '../content/commands/workflow-action.ts';
 import { createArticle } from '../content/commands.ts';
-import { applyWorkflow } from '../content/workflow.ts';
 import { enqueueScheduledPublish } from './publish-scheduled.ts';
 import { backoffDelay, enqueueJob, startJobRunner, stopJobRunner } from './runner.ts';
 
@@ -119,11 +120,14 @@ describe.each(DIALECTS)('job runner on %s', (dialect) => {
     const first = await buildApp(config, { db: t.db });
     const section = await makeSection(t.db);
     const id = await createArticle(t.db.kysely, buildArticle(section.id, { authorId: 1 }));
-    const editor = { role: 'redaktur' as const, userId: 2 };
+    const editor = { role: 'redaktur' as const, userId: (await makeStaff(t.db, 'redaktur')).id };
     const at = Date.now() + 1500;
-    await applyWorkflow(first.db, first.events, id, 'submit', editor);
-    await applyWorkflow(first.db, first.events, id, 'approve', editor);
-    await applyWorkflow(first.db, first.events, id, 'schedule', editor, {
+    const on = { db: first.db, events: first.events, actor: editor, articleId: id };
+    await runWorkflowAction({ ...on, action: 'submit' });
+    await runWorkflowAction({ ...on, action: 'approve' });
+    await runWorkflowAction({
+      ...on,
+      action: 'schedule',
       scheduleAt: at,
       onSchedule: enqueueScheduledPublish(first.db),
     });

@@ -1,4 +1,6 @@
+import type { Kysely } from 'kysely';
 import type { Db } from '../db/connection.ts';
+import type { Database } from '../db/schema.ts';
 
 /**
  * The audit log: who did what to what, when, from which (keyed-hashed)
@@ -19,9 +21,17 @@ export interface AuditEntry {
   ipHash?: string;
 }
 
-/** Appends one entry to the audit log. Never throws for long text: it is cut to fit. */
-export async function audit(db: Db, entry: AuditEntry, now = Date.now()): Promise<void> {
-  await db.kysely
+/**
+ * Appends one entry to the audit log. Never throws for long text: it is cut to
+ * fit. Pass a transaction to record the entry together with the change it describes.
+ */
+export async function audit(
+  db: Db | Kysely<Database>,
+  entry: AuditEntry,
+  now = Date.now(),
+): Promise<void> {
+  const k = 'kysely' in db ? db.kysely : db;
+  await k
     .insertInto('audit_log')
     .values({
       created_at: now,

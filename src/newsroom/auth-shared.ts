@@ -82,8 +82,10 @@ export function denyAnonymous(req: FastifyRequest, reply: FastifyReply) {
 }
 
 /**
- * A preHandler for newsroom routes: not logged in → 302 to the login page (GET
- * pages) or 401 (JSON and form posts); logged in without `action` → 403.
+ * A route hook for newsroom routes: not logged in → 302 to the login page (GET
+ * pages) or 401 (JSON and form posts); logged in without `action` → 403. The
+ * newsroom's own routes run it as `preValidation`, so permission is decided
+ * before the route's schema looks at the input.
  */
 export function requireStaff(action?: Action): preHandlerAsyncHookHandler {
   return async function requireStaffHandler(req, reply) {

@@ -147,7 +147,9 @@ export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promis
     req.newsroomCsrf = preSessionCsrf(config.secretKey, pre);
   });
 
-  app.addHook('preHandler', async (req, reply) => {
+  // Before the route's schema: an anonymous or forged request learns nothing
+  // about what the form would have accepted.
+  app.addHook('preValidation', async (req, reply) => {
     if (!isNewsroomUrl(req.url) || !req.routeOptions.url) return;
     const route = req.routeOptions.config ?? {};
     if (!route.newsroomPublic && !req.staff) return denyAnonymous(req, reply);
@@ -191,14 +193,15 @@ export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promis
   });
 }
 
+/** The `_csrf` field of a parsed query or form body, if it has one. */
+function csrfFieldOf(input: unknown): unknown {
+  if (!input || typeof input !== 'object' || Buffer.isBuffer(input)) return undefined;
+  return '_csrf' in input ? input._csrf : undefined;
+}
+
 /** The submitted token (header, query or form field) matches this request's session or pre-session cookie. */
 function csrfOk(req: FastifyRequest, config: Config): boolean {
-  const query = req.query as Record<string, unknown> | undefined;
-  const body = req.body as Record<string, unknown> | undefined;
-  const submitted =
-    req.headers['x-csrf-token'] ??
-    query?._csrf ??
-    (body && typeof body === 'object' && !Buffer.isBuffer(body) ? body._csrf : undefined);
+  const submitted = req.headers['x-csrf-token'] ?? csrfFieldOf(req.query) ?? csrfFieldOf(req.body);
   if (req.newsroomSession) {
     return csrfMatches(sessionCsrf(config.secretKey, req.newsroomSession.tokenHash), submitted);
   }

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { VNode } from 'preact';
 import { renderDocument } from '../site/render.tsx';
 import { audit } from './audit.ts';
@@ -7,6 +8,7 @@ import { cookieOptions, ipHashOf, NEWSROOM, safeNext } from './auth-shared.ts';
 import { keyedHash } from './csrf.ts';
 import { forgiveLoginAttempt, reserveLoginAttempt } from './login-limits.ts';
 import { PASSWORD_MAX, verifyDummy, verifyPassword } from './passwords.ts';
+import { type FormField, formBody, formField, query } from './schemas.ts';
 import {
   ABSOLUTE_MS,
   createSession,
@@ -21,18 +23,13 @@ import { newsroomContext } from './views/layout.tsx';
 type Deps = AuthDeps & { now: () => number };
 
 /** Sends a rendered newsroom page. */
-export function sendPage(reply: FastifyReply, vnode: VNode | null, status = 200): FastifyReply {
-  return reply
-    .code(status)
-    .type('text/html; charset=utf-8')
-    .send(renderDocument(vnode as VNode));
+export function sendPage(reply: FastifyReply, vnode: VNode, status = 200): FastifyReply {
+  return reply.code(status).type('text/html; charset=utf-8').send(renderDocument(vnode));
 }
 
-/** A form field as a trimmed string; anything else (arrays, objects, missing) is ''. */
-export function field(body: unknown, name: string): string {
-  if (!body || typeof body !== 'object') return '';
-  const v = (body as Record<string, unknown>)[name];
-  return typeof v === 'string' ? v : '';
+/** A form field as one string; a repeated or missing field is '' (the form then says what is wrong). */
+export function field(value: FormField): string {
+  return typeof value === 'string' ? value : '';
 }
 
 /**
@@ -55,18 +52,34 @@ export async function startSession(
   reply.setCookie(SESSION_COOKIE, token, cookieOptions(deps.config, ABSOLUTE_MS / 1000));
 }
 
+const loginQuery = query({
+  next: formField,
+  keluar: formField,
+  semua: formField,
+  reset: formField,
+});
+const loginBody = formBody({ email: formField, password: formField, next: formField });
+
 /** Login, logout, "log out everywhere" and the newsroom home. */
 export function registerLoginRoutes(app: FastifyInstance, deps: Deps): void {
   const { config, db } = deps;
   const ctxOf = (req: FastifyRequest) => newsroomContext(req, { config });
+  const r = app.withTypeProvider<ZodTypeProvider>();
 
-  app.get(NEWSROOM, async (req, reply) => sendPage(reply, NewsroomHome({ ctx: await ctxOf(req) })));
+  app.get(NEWSROOM, async (req, reply) => {
+    // Only staff reach this route (the auth hook sends anyone else to the login).
+    const home = NewsroomHome({ ctx: await ctxOf(req) });
+    return home ? sendPage(reply, home) : reply.redirect(`${NEWSROOM}/masuk`, 302);
+  });
 
-  app.get(
+  r.get(
     `${NEWSROOM}/masuk`,
-    { config: { newsroomPublic: true, allowWithout2fa: true } },
+    {
+      config: { newsroomPublic: true, allowWithout2fa: true },
+      schema: { querystring: loginQuery },
+    },
     async (req, reply) => {
-      const q = req.query as Record<string, unknown>;
+      const q = req.query;
       const next = safeNext(q.next);
       if (req.staff) return reply.redirect(next, 302);
       const ctx = await ctxOf(req);
@@ -86,15 +99,15 @@ export function registerLoginRoutes(app: FastifyInstance, deps: Deps): void {
     },
   );
 
-  app.post(
+  r.post(
     `${NEWSROOM}/masuk`,
-    { config: { newsroomPublic: true, allowWithout2fa: true } },
+    { config: { newsroomPublic: true, allowWithout2fa: true }, schema: { body: loginBody } },
     async (req, reply) => {
       const ctx = await ctxOf(req);
       const m = ctx.m.login;
-      const rawEmail = field(req.body, 'email');
-      const password = field(req.body, 'password');
-      const next = safeNext(field(req.body, 'next'));
+      const rawEmail = field(req.body.email);
+      const password = field(req.body.password);
+      const next = safeNext(field(req.body.next));
       const email = normaliseEmail(rawEmail).slice(0, EMAIL_MAX);
       const shownNext = next === NEWSROOM ? undefined : next;
       const fail = (status: number, error: string) =>

@@ -44,12 +44,13 @@ export interface MailTransport {
 /** The SMTP transport for SMTP_URL, or null when mail should stay in the outbox. */
 export function smtpTransport(config: Pick<Config, 'smtpUrl'>): MailTransport | null {
   if (!config.smtpUrl) return null;
-  return nodemailer.createTransport({
+  const transport: MailTransport = nodemailer.createTransport({
     url: config.smtpUrl,
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 20_000,
-  } as Parameters<typeof nodemailer.createTransport>[0]) as unknown as MailTransport;
+  });
+  return transport;
 }
 
 /**

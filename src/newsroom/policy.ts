@@ -71,11 +71,6 @@ export function can(role: Role, action: Action, ctx: PolicyContext = {}): boolea
   return true;
 }
 
-/** May this user edit this article: any article, or their own draft. */
-export function canEditArticle(role: Role, userId: number, authorId: number | null): boolean {
-  return can(role, 'article.edit.any') || can(role, 'article.edit.own', { userId, authorId });
-}
-
 /** Type guard for role strings from forms and the database. */
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);

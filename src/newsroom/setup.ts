@@ -1,10 +1,12 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../lib/errors.ts';
 import { audit } from './audit.ts';
 import { type AuthDeps, ipHashOf, NEWSROOM } from './auth-shared.ts';
 import { field, sendPage, startSession } from './login-routes.ts';
 import { PASSWORD_MAX, passwordProblem } from './passwords.ts';
+import { formBody, formField, query } from './schemas.ts';
 import {
   countActiveAdmins,
   createUser,
@@ -70,21 +72,32 @@ export function registerSetup(
   const PUBLIC = { config: { newsroomPublic: true, allowWithout2fa: true } };
   const ctxOf = (req: FastifyRequest) => newsroomContext(req, { config });
 
-  app.get(SETUP_PATH, PUBLIC, async (req, reply) => {
-    await open();
-    const token = field(req.query, 'token').slice(0, 100);
-    return sendPage(reply, SetupPage({ ctx: await ctxOf(req), values: { token } }));
-  });
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    SETUP_PATH,
+    { ...PUBLIC, schema: { querystring: query({ token: formField }) } },
+    async (req, reply) => {
+      await open();
+      const token = field(req.query.token).slice(0, 100);
+      return sendPage(reply, SetupPage({ ctx: await ctxOf(req), values: { token } }));
+    },
+  );
 
-  app.post(SETUP_PATH, PUBLIC, async (req, reply) => {
+  const setupBody = formBody({
+    token: formField,
+    name: formField,
+    email: formField,
+    password: formField,
+  });
+  r.post(SETUP_PATH, { ...PUBLIC, schema: { body: setupBody } }, async (req, reply) => {
     const expected = await open();
     const ctx = await ctxOf(req);
     const f = ctx.m.form;
-    const token = field(req.body, 'token');
-    const name = field(req.body, 'name').trim();
-    const rawEmail = field(req.body, 'email');
+    const token = field(req.body.token);
+    const name = field(req.body.name).trim();
+    const rawEmail = field(req.body.email);
     const email = normaliseEmail(rawEmail);
-    const password = field(req.body, 'password');
+    const password = field(req.body.password);
     const errors: Record<string, string> = {};
     if (!sameToken(expected, token)) errors.token = ctx.m.setup.badToken;
     if (!name) errors.name = f.required;

@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../lib/errors.ts';
 import { requireStaff } from '../auth.ts';
 import { editorBundle } from './bundle.ts';
 import { searchPublishedHeadlines, suggestPeople, suggestTags } from './queries.ts';
 import type { ArticleRouteDeps } from './route-helpers.ts';
+import { editorFileParams, suggestParams, suggestQuery, suggestResponse } from './schemas.ts';
 
 /** The small JSON lookups behind the editor's autocomplete, and the editor script itself. */
 export function registerApiRoutes(app: FastifyInstance, deps: ArticleRouteDeps): void {
@@ -11,13 +13,20 @@ export function registerApiRoutes(app: FastifyInstance, deps: ArticleRouteDeps):
   // Start bundling now so the first editor page rarely waits.
   editorBundle().catch(() => {});
 
-  app.get(
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
     '/newsroom/artikel/saran/:kind',
-    { preHandler: requireStaff('article.create') },
+    {
+      preValidation: requireStaff('article.create'),
+      schema: {
+        params: suggestParams,
+        querystring: suggestQuery,
+        response: { 200: suggestResponse },
+      },
+    },
     async (req, reply) => {
-      const kind = (req.params as { kind: string }).kind;
-      const raw = (req.query as Record<string, unknown>).q;
-      const q = typeof raw === 'string' ? raw.trim().slice(0, 100) : '';
+      const { kind } = req.params;
+      const q = (req.query.q ?? '').trim().slice(0, 100);
       reply.header('cache-control', 'no-store');
       if (kind === 'tag') return q ? suggestTags(db, q) : [];
       if (kind === 'orang') return q ? suggestPeople(db, q) : [];
@@ -26,13 +35,17 @@ export function registerApiRoutes(app: FastifyInstance, deps: ArticleRouteDeps):
     },
   );
 
-  app.get('/static/newsroom-editor/:file', async (req, reply) => {
-    const bundle = await editorBundle();
-    const file = (req.params as { file: string }).file;
-    if (`/static/newsroom-editor/${file}` !== bundle.url) throw new AppError('NOT_FOUND');
-    return reply
-      .header('cache-control', 'public, max-age=31536000, immutable')
-      .type('text/javascript; charset=utf-8')
-      .send(bundle.body);
-  });
+  r.get(
+    '/static/newsroom-editor/:file',
+    { schema: { params: editorFileParams } },
+    async (req, reply) => {
+      const bundle = await editorBundle();
+      const { file } = req.params;
+      if (`/static/newsroom-editor/${file}` !== bundle.url) throw new AppError('NOT_FOUND');
+      return reply
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .type('text/javascript; charset=utf-8')
+        .send(bundle.body);
+    },
+  );
 }

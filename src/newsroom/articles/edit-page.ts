@@ -11,7 +11,7 @@ import { newsroomContext } from '../views/layout.tsx';
 import { blocksToDoc } from './blocks-convert.ts';
 import { editorBundle } from './bundle.ts';
 import { editorStrings } from './messages.ts';
-import { publishedHeadlines } from './queries.ts';
+import { publishedHeadlines, sectionChoices } from './queries.ts';
 import { type ArticleRouteDeps, actorOf, messagesFor, toLocalInput } from './route-helpers.ts';
 import type { FieldErrors } from './validate.ts';
 import { EditPage, type FormValues, jsonForScript, valuesOf } from './views/edit-view.tsx';
@@ -54,21 +54,12 @@ export async function sendEditPage(
     (await getMediaMany(db.kysely, mediaIds)).map((item) => [item.id, pickerItem(item)]),
   );
   const featuredItem = e.featured.mediaId == null ? undefined : media.get(e.featured.mediaId);
-  const [sections, pins, bundle, section] = await Promise.all([
-    db.kysely
-      .selectFrom('sections')
-      .select(['id', 'name'])
-      .orderBy('position')
-      .orderBy('id')
-      .execute(),
+  const [sections, pins, bundle] = await Promise.all([
+    sectionChoices(db),
     publishedHeadlines(db, e.pins, Date.now()),
     editorBundle(),
-    db.kysely
-      .selectFrom('sections')
-      .select('slug')
-      .where('id', '=', e.sectionId)
-      .executeTakeFirst(),
   ]);
+  const section = sections.find((x) => x.id === e.sectionId);
   const values = opts.values ?? valuesOf(a);
   const loginNext = `/newsroom/artikel/${a.id}`;
   const editorData = jsonForScript({

@@ -1,35 +1,41 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { revisionRestorer } from '../../content/commands/restore-revision.ts';
 import { diffSnapshots } from '../../content/revision-diff.ts';
-import { getRevision, listRevisions, restoreRevision } from '../../content/revisions.ts';
+import { getRevision, listRevisions } from '../../content/revisions.ts';
 import { mayEdit } from '../../content/workflow.ts';
 import { AppError } from '../../lib/errors.ts';
 import { loadAssets } from '../../site/assets.ts';
 import { renderDocument } from '../../site/render.tsx';
-import { requireStaff, wantsJson } from '../auth.ts';
+import { ipHashOf, requireStaff, wantsJson } from '../auth.ts';
 import { getStaffUser } from '../users.ts';
 import { newsroomContext } from '../views/layout.tsx';
 import { renderPreview } from './preview.ts';
 import {
   type ArticleRouteDeps,
   actorOf,
-  auditArticle,
   idParam,
   loadVisible,
   messagesFor,
 } from './route-helpers.ts';
+import { articleParams, historyQuery, restoreBody, revisionParams } from './schemas.ts';
 import { HistoryPage } from './views/history-view.tsx';
 
 /** Revision history (list, readable diff, restore) and the server-rendered preview. */
 export function registerHistoryRoutes(app: FastifyInstance, deps: ArticleRouteDeps): void {
   const { db, config } = deps;
   const siteAssets = loadAssets();
+  const r = app.withTypeProvider<ZodTypeProvider>();
 
-  app.get(
+  r.get(
     '/newsroom/artikel/:id/riwayat',
-    { preHandler: requireStaff('article.create') },
+    {
+      preValidation: requireStaff('article.create'),
+      schema: { params: articleParams, querystring: historyQuery },
+    },
     async (req, reply) => {
       const actor = actorOf(req);
-      const id = idParam(req);
+      const id = idParam(req.params.id);
       const a = await loadVisible(db, id, actor);
       const m = messagesFor(req, config);
       const revs = await listRevisions(db.kysely, id);
@@ -39,7 +45,7 @@ export function registerHistoryRoutes(app: FastifyInstance, deps: ArticleRouteDe
           names.set(r.authorId, (await getStaffUser(db, r.authorId))?.name ?? `#${r.authorId}`);
         }
       }
-      const q = req.query as Record<string, unknown>;
+      const q = req.query;
       const wanted =
         typeof q.rev === 'string' && /^[1-9]\d{0,9}$/.test(q.rev) ? Number(q.rev) : revs[0]?.id;
       const index = revs.findIndex((r) => r.id === wanted);
@@ -82,37 +88,39 @@ export function registerHistoryRoutes(app: FastifyInstance, deps: ArticleRouteDe
     },
   );
 
-  app.post(
+  r.post(
     '/newsroom/artikel/:id/riwayat/:rev/pulihkan',
-    { preHandler: requireStaff('article.create') },
+    {
+      preValidation: requireStaff('article.create'),
+      schema: { params: revisionParams, body: restoreBody },
+    },
     async (req, reply) => {
       const actor = actorOf(req);
-      const id = idParam(req);
-      const revisionId = idParam(req, 'rev');
-      const a = await loadVisible(db, id, actor);
-      if (!mayEdit(actor, { status: a.status, authorId: a.authorId }))
-        throw new AppError('WORKFLOW_FORBIDDEN');
-      const body = (req.body ?? {}) as Record<string, unknown>;
-      const version =
-        typeof body.version === 'string' && /^[1-9]\d{0,9}$/.test(body.version)
-          ? Number(body.version)
-          : null;
+      const id = idParam(req.params.id);
+      const revisionId = idParam(req.params.rev);
+      await loadVisible(db, id, actor);
+      const raw = req.body.version;
+      const version = typeof raw === 'string' && /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : null;
       if (version === null) throw new AppError('BAD_REQUEST');
-      const saved = await restoreRevision(db, deps.events, id, revisionId, {
+      const saved = await revisionRestorer({
+        db,
+        events: deps.events,
+        actor,
+        articleId: id,
+        revisionId,
         expectedVersion: version,
-        userId: actor.userId,
+        ipHash: ipHashOf(req, config),
       });
-      await auditArticle(req, deps, 'restore', id, `revision ${revisionId}`);
       if (wantsJson(req)) return reply.send(saved);
       return reply.redirect(`/newsroom/artikel/${id}/riwayat?restored=1`, 303);
     },
   );
 
-  app.get(
+  r.get(
     '/newsroom/artikel/:id/pratinjau',
-    { preHandler: requireStaff('article.create') },
+    { preValidation: requireStaff('article.create'), schema: { params: articleParams } },
     async (req, reply) => {
-      const a = await loadVisible(db, idParam(req), actorOf(req));
+      const a = await loadVisible(db, idParam(req.params.id), actorOf(req));
       const html = await renderPreview(config, db, siteAssets, a);
       return reply.header('x-robots-tag', 'noindex').type('text/html; charset=utf-8').send(html);
     },

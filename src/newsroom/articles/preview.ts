@@ -3,12 +3,13 @@ import type { Article, ImageRef } from '../../content/model.ts';
 import type { EditableArticle } from '../../content/revisions.ts';
 import { articleUrl } from '../../content/urls.ts';
 import type { Db } from '../../db/connection.ts';
+import { AppError } from '../../lib/errors.ts';
 import { getMediaMany, type MediaItem } from '../../media/library.ts';
 import type { Asset } from '../../site/assets.ts';
 import { siteContext } from '../../site/context.ts';
 import { renderDocument } from '../../site/render.tsx';
 import { ArticlePage } from '../../site/views/index.ts';
-import { publishedHeadlines } from './queries.ts';
+import { publishedHeadlines, sectionChoices } from './queries.ts';
 
 /**
  * The preview of an article in any state, rendered by the public article page
@@ -43,11 +44,8 @@ export async function renderPreview(
   const now = Date.now();
   const ctx = await siteContext(config, db, { css: assets.css.url, js: assets.js.url });
   const e = a.edit;
-  const section = await db.kysely
-    .selectFrom('sections')
-    .select(['id', 'slug', 'name'])
-    .where('id', '=', e.sectionId)
-    .executeTakeFirstOrThrow();
+  const section = (await sectionChoices(db)).find((x) => x.id === e.sectionId);
+  if (!section) throw new AppError('NOT_FOUND');
   const ids = e.body.flatMap((b) => (b.type === 'image' ? [b.mediaId] : []));
   if (e.featured.mediaId != null) ids.push(e.featured.mediaId);
   const media = new Map((await getMediaMany(db.kysely, ids)).map((m) => [m.id, m]));

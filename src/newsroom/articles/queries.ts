@@ -1,5 +1,8 @@
+import { listSections } from '../../content/queries.ts';
+import { readerVisible } from '../../content/visibility.ts';
 import type { Db } from '../../db/connection.ts';
 import type { ArticleStatus } from '../../db/schema.ts';
+import { getMediaMany } from '../../media/library.ts';
 import { getStaffUser } from '../users.ts';
 
 /**
@@ -29,6 +32,11 @@ export const ARTICLE_STATES: ArticleStatus[] = [
   'published',
   'unpublished',
 ];
+
+/** Type guard for a status name from a query string. */
+export function isArticleState(value: string): value is ArticleStatus {
+  return ARTICLE_STATES.some((st) => st === value);
+}
 
 /** Staff display names for author ids (one lookup each; lists are short). */
 async function namesFor(db: Db, ids: (number | null)[]): Promise<Map<number, string>> {
@@ -169,13 +177,11 @@ export async function searchPublishedHeadlines(
   limit = 10,
 ): Promise<{ id: number; headline: string; publishedAt: number }[]> {
   const rows = await db.kysely
-    .selectFrom('articles')
-    .select(['id', 'headline', 'published_at'])
-    .where('status', '=', 'published')
-    .where('published_at', '<=', now)
-    .where('deleted_at', 'is', null)
-    .where((eb) => eb(eb.fn('lower', ['headline']), 'like', likePattern(q)))
-    .orderBy('published_at', 'desc')
+    .selectFrom('articles as a')
+    .select(['a.id', 'a.headline', 'a.published_at'])
+    .where(readerVisible(now, 'a'))
+    .where((eb) => eb(eb.fn('lower', ['a.headline']), 'like', likePattern(q)))
+    .orderBy('a.published_at', 'desc')
     .limit(limit)
     .execute();
   return rows.map((r) => ({ id: r.id, headline: r.headline, publishedAt: r.published_at ?? 0 }));
@@ -189,30 +195,28 @@ export async function publishedHeadlines(
 ): Promise<{ id: number; headline: string }[]> {
   if (ids.length === 0) return [];
   const rows = await db.kysely
-    .selectFrom('articles')
-    .select(['id', 'headline'])
-    .where('id', 'in', ids)
-    .where('status', '=', 'published')
-    .where('published_at', '<=', now)
-    .where('deleted_at', 'is', null)
+    .selectFrom('articles as a')
+    .select(['a.id', 'a.headline'])
+    .where('a.id', 'in', ids)
+    .where(readerVisible(now, 'a'))
     .execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-/** The ids among `ids` that exist in the media library. */
+/** The ids among `ids` that exist in the media library (asked of the media capability). */
 export async function existingMedia(db: Db, ids: number[]): Promise<Set<number>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db.kysely.selectFrom('media').select('id').where('id', 'in', ids).execute();
-  return new Set(rows.map((r) => r.id));
+  return new Set((await getMediaMany(db.kysely, ids)).map((m) => m.id));
+}
+
+/** The sections a writer can choose, in menu order (asked of the content capability). */
+export async function sectionChoices(
+  db: Db,
+): Promise<{ id: number; name: string; slug: string }[]> {
+  return (await listSections(db.kysely)).map((x) => ({ id: x.id, name: x.name, slug: x.slug }));
 }
 
 /** True when a section with this id exists. */
 export async function sectionExists(db: Db, id: number): Promise<boolean> {
-  const row = await db.kysely
-    .selectFrom('sections')
-    .select('id')
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row !== undefined;
+  return (await sectionChoices(db)).some((x) => x.id === id);
 }

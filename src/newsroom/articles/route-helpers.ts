@@ -22,9 +22,8 @@ export interface ArticleRouteDeps {
 
 const ID = /^[1-9]\d{0,9}$/;
 
-/** The article id from the URL, or 404 for anything that is not a plain positive number. */
-export function idParam(req: FastifyRequest, name = 'id'): number {
-  const raw = (req.params as Record<string, string>)[name];
+/** An id from the URL, or 404 for anything that is not a plain positive number. */
+export function idParam(raw: string): number {
   if (!raw || !ID.test(raw) || Number(raw) > 2 ** 31 - 1) throw new AppError('NOT_FOUND');
   return Number(raw);
 }

@@ -1,27 +1,29 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { runWorkflowAction } from '../../content/commands/workflow-action.ts';
 import { acquireLock, heartbeat } from '../../content/locks.ts';
 import { createDraft } from '../../content/revisions.ts';
-import {
-  applyWorkflow,
-  availableActions,
-  mayEdit,
-  transition,
-  WORKFLOW_ACTIONS,
-  type WorkflowAction,
-} from '../../content/workflow.ts';
-import type { ArticleStatus } from '../../db/schema.ts';
+import { availableActions, isWorkflowAction, mayEdit } from '../../content/workflow.ts';
 import { enqueueScheduledPublish } from '../../jobs/publish-scheduled.ts';
 import { AppError } from '../../lib/errors.ts';
 import { parsePage } from '../../lib/pagination.ts';
 import { renderDocument } from '../../site/render.tsx';
-import { requireStaff, wantsJson } from '../auth.ts';
+import { ipHashOf, requireStaff, wantsJson } from '../auth.ts';
 import { can } from '../policy.ts';
+import { formBody } from '../schemas.ts';
 import { getStaffUser } from '../users.ts';
 import { newsroomContext } from '../views/layout.tsx';
 import { registerApiRoutes } from './api-routes.ts';
 import { sendEditPage } from './edit-page.ts';
 import { registerHistoryRoutes } from './history-routes.ts';
-import { ARTICLE_STATES, deskItems, listStaffArticles, sectionExists } from './queries.ts';
+import {
+  ARTICLE_STATES,
+  deskItems,
+  isArticleState,
+  listStaffArticles,
+  sectionChoices,
+  sectionExists,
+} from './queries.ts';
 import {
   type ArticleRouteDeps,
   actorOf,
@@ -32,7 +34,16 @@ import {
   messagesFor,
   parseLocalDateTime,
 } from './route-helpers.ts';
-import { imagesMissingAlt, rawValues, trySave } from './save.ts';
+import { rawValues, trySave } from './save.ts';
+import {
+  articleEditBody,
+  articleListQuery,
+  articleParams,
+  deskQuery,
+  editPageQuery,
+  newArticleBody,
+  workflowActionBody,
+} from './schemas.ts';
 import type { FieldErrors } from './validate.ts';
 import {
   ArticleListPage,
@@ -57,21 +68,18 @@ const html = (reply: FastifyReply, body: string, status = 200) =>
 export function registerArticleRoutes(app: FastifyInstance, deps: ArticleRouteDeps): void {
   const { db, config } = deps;
   const lang = (req: FastifyRequest) => req.staff?.lang ?? config.language;
+  const r = app.withTypeProvider<ZodTypeProvider>();
 
-  app.get(
+  r.get(
     '/newsroom/artikel',
-    { preHandler: requireStaff('article.create') },
+    { preValidation: requireStaff('article.create'), schema: { querystring: articleListQuery } },
     async (req, reply) => {
       const actor = actorOf(req);
       const m = messagesFor(req, config);
-      const q = req.query as Record<string, unknown>;
+      const q = req.query;
       const page = parsePage(q.page);
       const status = q.status ?? '';
-      if (
-        !page.ok ||
-        typeof status !== 'string' ||
-        (status && !ARTICLE_STATES.includes(status as ArticleStatus))
-      ) {
+      if (!page.ok || typeof status !== 'string' || (status !== '' && !isArticleState(status))) {
         throw new AppError('BAD_REQUEST');
       }
       const canSeeAll = can(actor.role, 'article.edit.any') || can(actor.role, 'article.view.desk');
@@ -85,7 +93,7 @@ export function registerArticleRoutes(app: FastifyInstance, deps: ArticleRouteDe
       const pageSize = 50;
       const { rows, total } = await listStaffArticles(
         db,
-        { ...filter, status: (status || undefined) as ArticleStatus | undefined },
+        { ...filter, status: status === '' ? undefined : status },
         page.page,
         pageSize,
       );
@@ -103,7 +111,7 @@ export function registerArticleRoutes(app: FastifyInstance, deps: ArticleRouteDe
               pageSize,
               scope,
               canSeeAll,
-              status: status as ArticleStatus | '',
+              status,
               states: ARTICLE_STATES,
             },
           }),
@@ -112,17 +120,11 @@ export function registerArticleRoutes(app: FastifyInstance, deps: ArticleRouteDe
     },
   );
 
-  const sectionsList = () =>
-    db.kysely
-      .selectFrom('sections')
-      .select(['id', 'name'])
-      .orderBy('position')
-      .orderBy('id')
-      .execute();
+  const sectionsList = () => sectionChoices(db);
 
-  app.get(
+  r.get(
     '/newsroom/artikel/baru',
-    { preHandler: requireStaff('article.create') },
+    { preValidation: requireStaff('article.create') },
     async (req, reply) => {
       const ctx = await newsroomContext(req, { config });
       const sections = await sectionsList();
@@ -136,13 +138,13 @@ export function registerArticleRoutes(app: FastifyInstance, deps: ArticleRouteDe
     },
   );
 
-  app.post(
+  r.post(
     '/newsroom/artikel',
-    { preHandler: requireStaff('article.create') },
+    { preValidation: requireStaff('article.create'), schema: { body: newArticleBody } },
     async (req, reply) => {
       const actor = actorOf(req);
       const m = messagesFor(req, config);
-      const body = (req.body ?? {}) as Record<string, unknown>;
+      const body = req.body;
       const errors: FieldErrors = {};
       const headline =
         body.headline === undefined
@@ -178,14 +180,17 @@ export function registerArticleRoutes(app: FastifyInstance, deps: ArticleRouteDe
     },
   );
 
-  app.get(
+  r.get(
     '/newsroom/artikel/:id',
-    { preHandler: requireStaff('article.create') },
+    {
+      preValidation: requireStaff('article.create'),
+      schema: { params: articleParams, querystring: editPageQuery },
+    },
     async (req, reply) => {
-      const id = idParam(req);
+      const id = idParam(req.params.id);
       const a = await loadVisible(db, id, actorOf(req));
       const m = messagesFor(req, config);
-      const q = req.query as Record<string, unknown>;
+      const q = req.query;
       const done = typeof q.done === 'string' ? m.actions.done[q.done] : undefined;
       const text = q.saved === '1' ? m.edit.saved : q.restored === '1' ? m.history.restored : done;
       return sendEditPage(req, reply, deps, a, { notice: text ? { kind: 'ok', text } : null });
@@ -193,44 +198,44 @@ export function registerArticleRoutes(app: FastifyInstance, deps: ArticleRouteDe
   );
 
   /** The form save; with JSON (the editor script's Save button) it answers JSON. */
-  app.post(
-    '/newsroom/artikel/:id',
-    { preHandler: requireStaff('article.create'), bodyLimit: BODY_LIMIT },
-    async (req, reply) => {
-      const id = idParam(req);
-      const out = await trySave(req, deps, id, 'save');
-      if (wantsJson(req)) {
-        if (!out.ok) return jsonError(reply, out.err, lang(req), out.fields);
-        return reply.send({ version: out.version, slug: out.slug, savedAt: Date.now() });
-      }
-      if (out.ok) return reply.redirect(`/newsroom/artikel/${id}?saved=1`, 303);
-      if (out.err.status === 403) throw out.err;
-      const a = await loadVisible(db, id, actorOf(req));
-      return sendEditPage(req, reply, deps, a, {
-        values: rawValues(req.body),
-        errors: out.fields ?? {},
-        notice: { kind: 'error', text: out.err.messageIn(lang(req)) },
-        status: out.err.status,
-      });
-    },
-  );
-
-  app.post(
-    '/newsroom/artikel/:id/autosave',
-    { preHandler: requireStaff('article.create'), bodyLimit: BODY_LIMIT },
-    async (req, reply) => {
-      const out = await trySave(req, deps, idParam(req), 'autosave');
+  const saveRoute = {
+    preValidation: requireStaff('article.create'),
+    bodyLimit: BODY_LIMIT,
+    schema: { params: articleParams, body: articleEditBody },
+  };
+  r.post('/newsroom/artikel/:id', saveRoute, async (req, reply) => {
+    const id = idParam(req.params.id);
+    const out = await trySave(req, deps, id, 'save', req.body);
+    if (wantsJson(req)) {
       if (!out.ok) return jsonError(reply, out.err, lang(req), out.fields);
       return reply.send({ version: out.version, slug: out.slug, savedAt: Date.now() });
-    },
-  );
+    }
+    if (out.ok) return reply.redirect(`/newsroom/artikel/${id}?saved=1`, 303);
+    if (out.err.status === 403) throw out.err;
+    const a = await loadVisible(db, id, actorOf(req));
+    return sendEditPage(req, reply, deps, a, {
+      values: rawValues(req.body),
+      errors: out.fields ?? {},
+      notice: { kind: 'error', text: out.err.messageIn(lang(req)) },
+      status: out.err.status,
+    });
+  });
 
-  app.post(
+  r.post('/newsroom/artikel/:id/autosave', saveRoute, async (req, reply) => {
+    const out = await trySave(req, deps, idParam(req.params.id), 'autosave', req.body);
+    if (!out.ok) return jsonError(reply, out.err, lang(req), out.fields);
+    return reply.send({ version: out.version, slug: out.slug, savedAt: Date.now() });
+  });
+
+  r.post(
     '/newsroom/artikel/:id/kunci',
-    { preHandler: requireStaff('article.create') },
+    {
+      preValidation: requireStaff('article.create'),
+      schema: { params: articleParams, body: formBody({}) },
+    },
     async (req, reply) => {
       const actor = actorOf(req);
-      const id = idParam(req);
+      const id = idParam(req.params.id);
       const a = await loadVisible(db, id, actor);
       if (!mayEdit(actor, { status: a.status, authorId: a.authorId }))
         return jsonError(reply, new AppError('WORKFLOW_FORBIDDEN'), lang(req));
@@ -245,12 +250,15 @@ export function registerArticleRoutes(app: FastifyInstance, deps: ArticleRouteDe
     },
   );
 
-  app.post(
+  r.post(
     '/newsroom/artikel/:id/ambil-alih',
-    { preHandler: requireStaff('article.create') },
+    {
+      preValidation: requireStaff('article.create'),
+      schema: { params: articleParams, body: formBody({}) },
+    },
     async (req, reply) => {
       const actor = actorOf(req);
-      const id = idParam(req);
+      const id = idParam(req.params.id);
       const a = await loadVisible(db, id, actor);
       if (!mayEdit(actor, { status: a.status, authorId: a.authorId }))
         throw new AppError('WORKFLOW_FORBIDDEN');
@@ -261,19 +269,19 @@ export function registerArticleRoutes(app: FastifyInstance, deps: ArticleRouteDe
     },
   );
 
-  app.post(
+  r.post(
     '/newsroom/artikel/:id/tindakan',
-    { preHandler: requireStaff('article.create') },
+    {
+      preValidation: requireStaff('article.create'),
+      schema: { params: articleParams, body: workflowActionBody },
+    },
     async (req, reply) => {
       const actor = actorOf(req);
-      const id = idParam(req);
-      const body = (req.body ?? {}) as Record<string, unknown>;
-      const action = body.action;
-      if (typeof action !== 'string' || !(WORKFLOW_ACTIONS as readonly string[]).includes(action)) {
-        throw new AppError('BAD_REQUEST');
-      }
-      const act = action as WorkflowAction;
-      const a = await loadVisible(db, id, actor);
+      const id = idParam(req.params.id);
+      const body = req.body;
+      const act = body.action;
+      if (!isWorkflowAction(act)) throw new AppError('BAD_REQUEST');
+      await loadVisible(db, id, actor);
       let scheduleAt: number | undefined;
       if (act === 'schedule' && body.scheduleAt !== undefined && body.scheduleAt !== '') {
         const parsed = parseLocalDateTime(body.scheduleAt, config.timeZone);
@@ -283,25 +291,17 @@ export function registerArticleRoutes(app: FastifyInstance, deps: ArticleRouteDe
       const note =
         body.note === undefined ? undefined : typeof body.note === 'string' ? body.note : null;
       if (note === null) throw new AppError('NOTE_REQUIRED');
-      // Permission and state first, so a crafted request learns nothing else.
-      const state = { status: a.status, authorId: a.authorId, scheduledAt: a.scheduledAt };
-      const dry = transition(state, act, actor, Date.now(), { scheduleAt, note });
-      if (!dry.ok) throw new AppError(dry.code);
-      if ((act === 'publish' || act === 'schedule') && (await imagesMissingAlt(deps, id)).length) {
-        throw new AppError('ALT_TEXT_MISSING');
-      }
-      const next = await applyWorkflow(db, deps.events, id, act, actor, {
+      const next = await runWorkflowAction({
+        db,
+        events: deps.events,
+        actor,
+        articleId: id,
+        action: act,
         scheduleAt,
         note,
+        ipHash: ipHashOf(req, config),
         onSchedule: enqueueScheduledPublish(db),
       });
-      await auditArticle(
-        req,
-        deps,
-        act === 'publish' ? 'published' : act === 'delete' ? 'deleted' : act,
-        id,
-        a.edit.headline,
-      );
       if (wantsJson(req)) return reply.send({ status: next.status });
       if (act === 'delete') return reply.redirect('/newsroom/artikel?done=delete', 303);
       if (body.back === 'desk') return reply.redirect(`/newsroom/meja?done=${act}`, 303);
@@ -309,9 +309,9 @@ export function registerArticleRoutes(app: FastifyInstance, deps: ArticleRouteDe
     },
   );
 
-  app.get(
+  r.get(
     '/newsroom/meja',
-    { preHandler: requireStaff('article.view.desk') },
+    { preValidation: requireStaff('article.view.desk'), schema: { querystring: deskQuery } },
     async (req, reply) => {
       const actor = actorOf(req);
       const m = messagesFor(req, config);
@@ -322,7 +322,7 @@ export function registerArticleRoutes(app: FastifyInstance, deps: ArticleRouteDe
           (x): x is DeskAction => (DESK_ACTIONS as readonly string[]).includes(x),
         );
       }
-      const q = req.query as Record<string, unknown>;
+      const q = req.query;
       const notice = typeof q.done === 'string' ? m.actions.done[q.done] : undefined;
       const ctx = await newsroomContext(req, { config });
       return html(reply, renderDocument(DeskPage({ ctx, m, waiting, scheduled, actions, notice })));

@@ -1,10 +1,10 @@
 import type { FastifyRequest } from 'fastify';
-import { loadEditable, saveArticle } from '../../content/revisions.ts';
+import { saveArticle } from '../../content/revisions.ts';
 import { mayEdit } from '../../content/workflow.ts';
 import { AppError } from '../../lib/errors.ts';
-import { requireAltText } from '../../media/library-queries.ts';
 import { existingMedia, publishedHeadlines, sectionExists } from './queries.ts';
 import { type ArticleRouteDeps, actorOf, loadVisible, messagesFor } from './route-helpers.ts';
+import type { ArticleEditBody } from './schemas.ts';
 import { type FieldErrors, mediaIdsOf, parseArticleForm } from './validate.ts';
 import type { FormValues } from './views/edit-view.tsx';
 
@@ -15,10 +15,12 @@ import type { FormValues } from './views/edit-view.tsx';
  */
 
 /** Form values for re-showing a refused form exactly as it was sent. */
-export function rawValues(body: unknown): FormValues {
-  const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-  const s = (k: string) => (typeof b[k] === 'string' ? (b[k] as string) : '');
-  const on = (k: string) => b[k] === '1' || b[k] === 'on' || b[k] === true;
+export function rawValues(b: ArticleEditBody): FormValues {
+  const s = (k: keyof ArticleEditBody) => {
+    const v = b[k];
+    return typeof v === 'string' ? v : '';
+  };
+  const on = (k: keyof ArticleEditBody) => b[k] === '1' || b[k] === 'on' || b[k] === true;
   return {
     headline: s('headline'),
     deck: s('deck'),
@@ -52,6 +54,7 @@ export async function trySave(
   deps: ArticleRouteDeps,
   id: number,
   kind: 'save' | 'autosave',
+  body: ArticleEditBody,
 ): Promise<SaveOutcome> {
   const actor = actorOf(req);
   const m = messagesFor(req, deps.config);
@@ -59,7 +62,7 @@ export async function trySave(
   if (!mayEdit(actor, { status: a.status, authorId: a.authorId })) {
     return { ok: false, err: new AppError('WORKFLOW_FORBIDDEN') };
   }
-  const parsed = parseArticleForm(req.body, m, { autosave: kind === 'autosave' });
+  const parsed = parseArticleForm(body, m, { autosave: kind === 'autosave' });
   if (!parsed.ok) return { ok: false, err: new AppError('ARTICLE_INVALID'), fields: parsed.errors };
   const { edit } = parsed;
   const fields: FieldErrors = {};
@@ -94,14 +97,4 @@ export async function trySave(
       };
     return { ok: false, err };
   }
-}
-
-/** Ids of images an article would publish without any alt text (its own or the library's). */
-export async function imagesMissingAlt(deps: ArticleRouteDeps, id: number): Promise<number[]> {
-  const a = await loadEditable(deps.db.kysely, id);
-  if (!a) return [];
-  const ids = a.edit.body.flatMap((b) => (b.type === 'image' && !b.alt?.trim() ? [b.mediaId] : []));
-  if (a.edit.featured.mediaId != null && !a.edit.featured.alt.trim())
-    ids.push(a.edit.featured.mediaId);
-  return requireAltText(deps.db, ids);
 }

@@ -4,6 +4,7 @@ import type { ArticleEdit } from '../../content/revisions.ts';
 import { isReservedSlug } from '../../lib/slug.ts';
 import { cleanHref, embedFromUrl } from './blocks-convert.ts';
 import type { ArticleMessages } from './messages.ts';
+import type { ArticleEditBody } from './schemas.ts';
 
 /**
  * Validation of the article form, whether it comes as a form post (strings)
@@ -153,16 +154,12 @@ function list(v: string, max: number): string[] {
  * Errors are per field, in the staff member's language.
  */
 export function parseArticleForm(
-  raw: unknown,
+  input: ArticleEditBody,
   m: ArticleMessages,
   opts: { autosave?: boolean } = {},
 ): ParsedForm {
   const errors: FieldErrors = {};
-  const input = (raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : {}) as Record<
-    string,
-    unknown
-  >;
-  const text = (field: string, max: number, required = false): string => {
+  const text = (field: keyof ArticleEditBody & string, max: number, required = false): string => {
     const v = asText(input[field]);
     if (v === null) {
       errors[field] = m.invalid.notText;
@@ -226,7 +223,7 @@ export function parseArticleForm(
     }
   }
   const parsedBody = bodySchema.safeParse(bodyRaw);
-  if (parsedBody.success) body = sanitizeBody(parsedBody.data as Block[]);
+  if (parsedBody.success) body = sanitizeBody(parsedBody.data);
   else errors.body = m.invalid.body;
 
   if (Object.keys(errors).length > 0 || version == null || sectionId == null)

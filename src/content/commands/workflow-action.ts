@@ -1,0 +1,47 @@
+import type { ScheduleHook, WorkflowAction } from '../workflow.ts';
+import type { ArticleCommandProps } from './article-step.ts';
+import { articlePublisher } from './publish-article.ts';
+import {
+  articleApprover,
+  articleDeleter,
+  articleReturner,
+  articleSubmitter,
+} from './review-article.ts';
+import { articleScheduler } from './schedule-article.ts';
+import { articleUnpublisher } from './unpublish-article.ts';
+
+export interface WorkflowActionProps extends ArticleCommandProps {
+  action: WorkflowAction;
+  /** For `schedule`: when to go live. */
+  scheduleAt?: number;
+  /** For `return`: the editor's note. */
+  note?: string;
+  /** For `schedule`: persists the publish job. */
+  onSchedule?: ScheduleHook;
+}
+
+const noHook: ScheduleHook = async () => {};
+
+/** Runs the command named by a workflow action (the newsroom's action buttons post one). */
+export async function runWorkflowAction(props: WorkflowActionProps) {
+  switch (props.action) {
+    case 'submit':
+      return articleSubmitter(props);
+    case 'approve':
+      return articleApprover(props);
+    case 'publish':
+      return articlePublisher(props);
+    case 'schedule':
+      return articleScheduler({
+        ...props,
+        scheduleAt: props.scheduleAt,
+        onSchedule: props.onSchedule ?? noHook,
+      });
+    case 'unpublish':
+      return articleUnpublisher(props);
+    case 'return':
+      return articleReturner({ ...props, note: props.note });
+    case 'delete':
+      return articleDeleter(props);
+  }
+}
