@@ -135,6 +135,9 @@ export class Sync {
   private async send(kind: 'save' | 'autosave'): Promise<Outcome> {
     const s = this.o.strings;
     const sentAt = this.changes;
+    // The copy written now holds every change so far; a pending delayed write
+    // would otherwise land after a successful save and leave a stale copy behind.
+    clearTimeout(this.localTimer);
     this.writeLocal();
     const line = statusLine();
     if (line) line.textContent = s.saving;
