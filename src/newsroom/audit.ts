@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
+import { pageOf } from './paging.ts';
 
 /**
  * The audit log: who did what to what, when, from which (keyed-hashed)
@@ -79,18 +80,15 @@ export async function listAudit(
     .limit(size + 1)
     .offset((opts.page - 1) * size)
     .execute();
-  return {
-    items: rows.slice(0, size).map((r) => ({
-      id: r.id,
-      createdAt: r.created_at,
-      actorId: r.actor_id,
-      actorName: r.actor_name ?? null,
-      action: r.action,
-      target: r.target,
-      detail: r.detail,
-    })),
-    hasMore: rows.length > size,
-  };
+  return pageOf(rows, size, (r) => ({
+    id: r.id,
+    createdAt: r.created_at,
+    actorId: r.actor_id,
+    actorName: r.actor_name ?? null,
+    action: r.action,
+    target: r.target,
+    detail: r.detail,
+  }));
 }
 
 /** The distinct actions present, for the filter menu. */

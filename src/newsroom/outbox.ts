@@ -1,6 +1,7 @@
 import nodemailer from 'nodemailer';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connection.ts';
+import { pageOf } from './paging.ts';
 
 /**
  * Outgoing email. Everything goes into the `outbox` table first; a background
@@ -185,18 +186,15 @@ export async function listOutbox(
     .limit(size + 1)
     .offset((opts.page - 1) * size)
     .execute();
-  return {
-    items: rows.slice(0, size).map((r) => ({
-      id: r.id,
-      to: r.to_address,
-      subject: r.subject,
-      text: r.body_text,
-      createdAt: r.created_at,
-      attempts: r.attempts,
-      lastError: r.last_error,
-      nextAttemptAt: r.next_attempt_at,
-      sentAt: r.sent_at,
-    })),
-    hasMore: rows.length > size,
-  };
+  return pageOf(rows, size, (r) => ({
+    id: r.id,
+    to: r.to_address,
+    subject: r.subject,
+    text: r.body_text,
+    createdAt: r.created_at,
+    attempts: r.attempts,
+    lastError: r.last_error,
+    nextAttemptAt: r.next_attempt_at,
+    sentAt: r.sent_at,
+  }));
 }

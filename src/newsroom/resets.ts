@@ -56,17 +56,7 @@ export async function requestPasswordReset(
     .where('created_at', '>', now - RESET_MS)
     .executeTakeFirstOrThrow();
   if (Number(recent.n) >= MAX_PER_HOUR) return;
-  const token = await createResetToken(db, user.id, RESET_MS, now);
-  const m = authMessages[user.lang].reset;
-  await enqueueMail(
-    db,
-    {
-      to: user.email,
-      subject: m.mailSubject(config.siteName),
-      text: m.mailBody(user.name, resetLink(config, token), config.siteName),
-    },
-    now,
-  );
+  await mailLinkToken(db, config, user, 'reset', now);
 }
 
 /** Queues an invitation for a new account created without a password. */
@@ -76,14 +66,27 @@ export async function sendInvitation(
   user: { id: number; email: string; name: string; lang: Lang },
   now = Date.now(),
 ): Promise<void> {
-  const token = await createResetToken(db, user.id, INVITE_MS, now);
+  await mailLinkToken(db, config, user, 'invite', now);
+}
+
+/** Creates a reset or invitation token for the user and queues the mail carrying its link. */
+async function mailLinkToken(
+  db: Db,
+  config: Pick<Config, 'siteUrl' | 'siteName'>,
+  user: { id: number; email: string; name: string; lang: Lang },
+  kind: 'reset' | 'invite',
+  now: number,
+): Promise<void> {
+  const token = await createResetToken(db, user.id, kind === 'reset' ? RESET_MS : INVITE_MS, now);
   const m = authMessages[user.lang].reset;
+  const [subject, body] =
+    kind === 'reset' ? [m.mailSubject, m.mailBody] : [m.inviteSubject, m.inviteBody];
   await enqueueMail(
     db,
     {
       to: user.email,
-      subject: m.inviteSubject(config.siteName),
-      text: m.inviteBody(user.name, resetLink(config, token), config.siteName),
+      subject: subject(config.siteName),
+      text: body(user.name, resetLink(config, token), config.siteName),
     },
     now,
   );

@@ -3,20 +3,21 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { revisionRestorer } from '../../content/commands/restore-revision.ts';
 import { diffSnapshots } from '../../content/revision-diff.ts';
 import { getRevision, listRevisions } from '../../content/revisions.ts';
-import { mayEdit } from '../../content/workflow.ts';
 import { AppError } from '../../lib/errors.ts';
 import { loadAssets } from '../../site/assets.ts';
 import { renderDocument } from '../../site/render.tsx';
-import { ipHashOf, requireStaff, wantsJson } from '../auth.ts';
+import { ipHashOf } from '../auth.ts';
 import { getStaffUser } from '../users.ts';
 import { newsroomContext } from '../views/layout.tsx';
 import { renderPreview } from './preview.ts';
 import {
   type ArticleRouteDeps,
-  actorOf,
+  articleForActor,
   idParam,
-  loadVisible,
+  jsonOrRedirect,
+  mayEditArticle,
   messagesFor,
+  writerRoute,
 } from './route-helpers.ts';
 import { articleParams, historyQuery, restoreBody, revisionParams } from './schemas.ts';
 import { HistoryPage } from './views/history-view.tsx';
@@ -29,14 +30,9 @@ export function registerHistoryRoutes(app: FastifyInstance, deps: ArticleRouteDe
 
   r.get(
     '/newsroom/artikel/:id/riwayat',
-    {
-      preValidation: requireStaff('article.create'),
-      schema: { params: articleParams, querystring: historyQuery },
-    },
+    writerRoute({ params: articleParams, querystring: historyQuery }),
     async (req, reply) => {
-      const actor = actorOf(req);
-      const id = idParam(req.params.id);
-      const a = await loadVisible(db, id, actor);
+      const { actor, id, article: a } = await articleForActor(db, req, req.params.id);
       const m = messagesFor(req, config);
       const revs = await listRevisions(db.kysely, id);
       const names = new Map<number, string>();
@@ -74,7 +70,7 @@ export function registerHistoryRoutes(app: FastifyInstance, deps: ArticleRouteDe
               articleId: id,
               headline: a.edit.headline,
               version: a.version,
-              canRestore: mayEdit(actor, { status: a.status, authorId: a.authorId }),
+              canRestore: mayEditArticle(actor, a),
               revisions: revs.map((r) => ({
                 ...r,
                 authorName: r.authorId == null ? '' : (names.get(r.authorId) ?? ''),
@@ -90,15 +86,10 @@ export function registerHistoryRoutes(app: FastifyInstance, deps: ArticleRouteDe
 
   r.post(
     '/newsroom/artikel/:id/riwayat/:rev/pulihkan',
-    {
-      preValidation: requireStaff('article.create'),
-      schema: { params: revisionParams, body: restoreBody },
-    },
+    writerRoute({ params: revisionParams, body: restoreBody }),
     async (req, reply) => {
-      const actor = actorOf(req);
-      const id = idParam(req.params.id);
       const revisionId = idParam(req.params.rev);
-      await loadVisible(db, id, actor);
+      const { actor, id } = await articleForActor(db, req, req.params.id);
       const raw = req.body.version;
       const version = typeof raw === 'string' && /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : null;
       if (version === null) throw new AppError('BAD_REQUEST');
@@ -111,16 +102,15 @@ export function registerHistoryRoutes(app: FastifyInstance, deps: ArticleRouteDe
         expectedVersion: version,
         ipHash: ipHashOf(req, config),
       });
-      if (wantsJson(req)) return reply.send(saved);
-      return reply.redirect(`/newsroom/artikel/${id}/riwayat?restored=1`, 303);
+      return jsonOrRedirect(req, reply, saved, `/newsroom/artikel/${id}/riwayat?restored=1`);
     },
   );
 
   r.get(
     '/newsroom/artikel/:id/pratinjau',
-    { preValidation: requireStaff('article.create'), schema: { params: articleParams } },
+    writerRoute({ params: articleParams }),
     async (req, reply) => {
-      const a = await loadVisible(db, idParam(req.params.id), actorOf(req));
+      const { article: a } = await articleForActor(db, req, req.params.id);
       const html = await renderPreview(config, db, siteAssets, a);
       return reply.header('x-robots-tag', 'noindex').type('text/html; charset=utf-8').send(html);
     },

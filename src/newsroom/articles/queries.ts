@@ -145,10 +145,15 @@ function likePattern(q: string): string {
   return `%${q.toLowerCase().replace(/[\\%_]/g, '')}%`;
 }
 
-/** Tag names containing `q`, for the tags field's autocomplete. */
-export async function suggestTags(db: Db, q: string, limit = 10): Promise<string[]> {
+/** Names in a name-list table (tags or byline people) containing `q`, alphabetical. */
+async function namesContaining(
+  db: Db,
+  table: 'tags' | 'people',
+  q: string,
+  limit: number,
+): Promise<string[]> {
   const rows = await db.kysely
-    .selectFrom('tags')
+    .selectFrom(table)
     .select('name')
     .where((eb) => eb(eb.fn('lower', ['name']), 'like', likePattern(q)))
     .orderBy('name')
@@ -157,16 +162,14 @@ export async function suggestTags(db: Db, q: string, limit = 10): Promise<string
   return rows.map((r) => r.name);
 }
 
+/** Tag names containing `q`, for the tags field's autocomplete. */
+export function suggestTags(db: Db, q: string, limit = 10): Promise<string[]> {
+  return namesContaining(db, 'tags', q, limit);
+}
+
 /** Byline people whose name contains `q`. */
-export async function suggestPeople(db: Db, q: string, limit = 10): Promise<string[]> {
-  const rows = await db.kysely
-    .selectFrom('people')
-    .select('name')
-    .where((eb) => eb(eb.fn('lower', ['name']), 'like', likePattern(q)))
-    .orderBy('name')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => r.name);
+export function suggestPeople(db: Db, q: string, limit = 10): Promise<string[]> {
+  return namesContaining(db, 'people', q, limit);
 }
 
 /** Published articles whose headline contains `q`, newest first (for "Baca juga" pins). */

@@ -2,14 +2,14 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { EditableArticle } from '../../content/revisions.ts';
 import { loadEditable } from '../../content/revisions.ts';
-import { type Actor, mayView } from '../../content/workflow.ts';
+import { type Actor, mayEdit, mayView } from '../../content/workflow.ts';
 import type { Db } from '../../db/connection.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { EventBus } from '../../lib/events.ts';
 import type { Lang } from '../../lib/i18n.ts';
 import { localDateParts, type ZoneLabel } from '../../lib/time.ts';
 import { audit } from '../audit.ts';
-import { ipHashOf } from '../auth.ts';
+import { ipHashOf, requireStaff, wantsJson } from '../auth.ts';
 import { type ArticleMessages, articleMessages } from './messages.ts';
 import type { FieldErrors } from './validate.ts';
 
@@ -45,6 +45,38 @@ export async function loadVisible(db: Db, id: number, actor: Actor): Promise<Edi
   if (!a) throw new AppError('NOT_FOUND');
   if (!mayView(actor, { status: a.status, authorId: a.authorId })) throw new AppError('FORBIDDEN');
   return a;
+}
+
+/** Route options for a writing route: any staff member who may write articles, and the route's schema. */
+export function writerRoute<S>(schema: S) {
+  return { preValidation: requireStaff('article.create'), schema };
+}
+
+/** The article named by the URL (`rawId`), loaded for the acting staff member as `loadVisible` does. */
+export async function articleForActor(
+  db: Db,
+  req: FastifyRequest,
+  rawId: string,
+): Promise<{ actor: Actor; id: number; article: EditableArticle }> {
+  const actor = actorOf(req);
+  const id = idParam(rawId);
+  return { actor, id, article: await loadVisible(db, id, actor) };
+}
+
+/** Whether the actor may edit the article in its present state. */
+export function mayEditArticle(actor: Actor, a: EditableArticle): boolean {
+  return mayEdit(actor, { status: a.status, authorId: a.authorId });
+}
+
+/** Answers a done action: `json` to the editor script, a 303 to `location` for a plain form. */
+export function jsonOrRedirect(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  json: unknown,
+  location: string,
+): FastifyReply {
+  if (wantsJson(req)) return reply.send(json);
+  return reply.redirect(location, 303);
 }
 
 /** Sends a JSON error in AUTH's shape `{ error: { code, message, fields? } }`. */

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { runWorkflowAction } from '../../content/commands/workflow-action.ts';
 import { acquireLock, heartbeat } from '../../content/locks.ts';
 import { createDraft } from '../../content/revisions.ts';
-import { availableActions, isWorkflowAction, mayEdit } from '../../content/workflow.ts';
+import { availableActions, isWorkflowAction } from '../../content/workflow.ts';
 import { enqueueScheduledPublish } from '../../jobs/publish-scheduled.ts';
 import { AppError } from '../../lib/errors.ts';
 import { parsePage } from '../../lib/pagination.ts';
@@ -27,12 +27,16 @@ import {
 import {
   type ArticleRouteDeps,
   actorOf,
+  articleForActor,
   auditArticle,
   idParam,
   jsonError,
+  jsonOrRedirect,
   loadVisible,
+  mayEditArticle,
   messagesFor,
   parseLocalDateTime,
+  writerRoute,
 } from './route-helpers.ts';
 import { rawValues, trySave } from './save.ts';
 import {
@@ -70,55 +74,51 @@ export function registerArticleRoutes(app: FastifyInstance, deps: ArticleRouteDe
   const lang = (req: FastifyRequest) => req.staff?.lang ?? config.language;
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get(
-    '/newsroom/artikel',
-    { preValidation: requireStaff('article.create'), schema: { querystring: articleListQuery } },
-    async (req, reply) => {
-      const actor = actorOf(req);
-      const m = messagesFor(req, config);
-      const q = req.query;
-      const page = parsePage(q.page);
-      const status = q.status ?? '';
-      if (!page.ok || typeof status !== 'string' || (status !== '' && !isArticleState(status))) {
-        throw new AppError('BAD_REQUEST');
-      }
-      const canSeeAll = can(actor.role, 'article.edit.any') || can(actor.role, 'article.view.desk');
-      const scope = q.scope === 'all' && canSeeAll ? 'all' : 'mine';
-      const filter =
-        scope === 'mine'
-          ? { authorId: actor.userId }
-          : can(actor.role, 'article.edit.any')
-            ? {}
-            : { excludeOthersDrafts: actor.userId };
-      const pageSize = 50;
-      const { rows, total } = await listStaffArticles(
-        db,
-        { ...filter, status: status === '' ? undefined : status },
-        page.page,
-        pageSize,
-      );
-      const ctx = await newsroomContext(req, { config });
-      return html(
-        reply,
-        renderDocument(
-          ArticleListPage({
-            ctx,
-            m,
-            p: {
-              rows,
-              total,
-              page: page.page,
-              pageSize,
-              scope,
-              canSeeAll,
-              status,
-              states: ARTICLE_STATES,
-            },
-          }),
-        ),
-      );
-    },
-  );
+  r.get('/newsroom/artikel', writerRoute({ querystring: articleListQuery }), async (req, reply) => {
+    const actor = actorOf(req);
+    const m = messagesFor(req, config);
+    const q = req.query;
+    const page = parsePage(q.page);
+    const status = q.status ?? '';
+    if (!page.ok || typeof status !== 'string' || (status !== '' && !isArticleState(status))) {
+      throw new AppError('BAD_REQUEST');
+    }
+    const canSeeAll = can(actor.role, 'article.edit.any') || can(actor.role, 'article.view.desk');
+    const scope = q.scope === 'all' && canSeeAll ? 'all' : 'mine';
+    const filter =
+      scope === 'mine'
+        ? { authorId: actor.userId }
+        : can(actor.role, 'article.edit.any')
+          ? {}
+          : { excludeOthersDrafts: actor.userId };
+    const pageSize = 50;
+    const { rows, total } = await listStaffArticles(
+      db,
+      { ...filter, status: status === '' ? undefined : status },
+      page.page,
+      pageSize,
+    );
+    const ctx = await newsroomContext(req, { config });
+    return html(
+      reply,
+      renderDocument(
+        ArticleListPage({
+          ctx,
+          m,
+          p: {
+            rows,
+            total,
+            page: page.page,
+            pageSize,
+            scope,
+            canSeeAll,
+            status,
+            states: ARTICLE_STATES,
+          },
+        }),
+      ),
+    );
+  });
 
   const sectionsList = () => sectionChoices(db);
 
@@ -138,57 +138,47 @@ export function registerArticleRoutes(app: FastifyInstance, deps: ArticleRouteDe
     },
   );
 
-  r.post(
-    '/newsroom/artikel',
-    { preValidation: requireStaff('article.create'), schema: { body: newArticleBody } },
-    async (req, reply) => {
-      const actor = actorOf(req);
-      const m = messagesFor(req, config);
-      const body = req.body;
-      const errors: FieldErrors = {};
-      const headline =
-        body.headline === undefined
-          ? ''
-          : typeof body.headline === 'string'
-            ? body.headline.trim()
-            : null;
-      if (headline === null) errors.headline = m.invalid.notText;
-      else if (!headline) errors.headline = m.invalid.required;
-      else if (headline.length > 200) errors.headline = m.invalid.tooLong(200);
-      const sectionId =
-        typeof body.sectionId === 'string' && /^[1-9]\d{0,9}$/.test(body.sectionId)
-          ? Number(body.sectionId)
-          : 0;
-      if (!sectionId || !(await sectionExists(db, sectionId))) errors.sectionId = m.invalid.section;
-      if (Object.keys(errors).length || headline === null) {
-        if (wantsJson(req))
-          return jsonError(reply, new AppError('ARTICLE_INVALID'), lang(req), errors);
-        const ctx = await newsroomContext(req, { config });
-        const values = { headline: headline ?? '', sectionId: String(body.sectionId ?? '') };
-        return html(
-          reply,
-          renderDocument(
-            NewArticlePage({ ctx, m, sections: await sectionsList(), values, errors }),
-          ),
-          400,
-        );
-      }
-      const id = await createDraft(db, { authorId: actor.userId, sectionId, headline });
-      await auditArticle(req, deps, 'create', id, headline);
-      if (wantsJson(req)) return reply.code(201).send({ id });
-      return reply.redirect(`/newsroom/artikel/${id}`, 303);
-    },
-  );
+  r.post('/newsroom/artikel', writerRoute({ body: newArticleBody }), async (req, reply) => {
+    const actor = actorOf(req);
+    const m = messagesFor(req, config);
+    const body = req.body;
+    const errors: FieldErrors = {};
+    const headline =
+      body.headline === undefined
+        ? ''
+        : typeof body.headline === 'string'
+          ? body.headline.trim()
+          : null;
+    if (headline === null) errors.headline = m.invalid.notText;
+    else if (!headline) errors.headline = m.invalid.required;
+    else if (headline.length > 200) errors.headline = m.invalid.tooLong(200);
+    const sectionId =
+      typeof body.sectionId === 'string' && /^[1-9]\d{0,9}$/.test(body.sectionId)
+        ? Number(body.sectionId)
+        : 0;
+    if (!sectionId || !(await sectionExists(db, sectionId))) errors.sectionId = m.invalid.section;
+    if (Object.keys(errors).length || headline === null) {
+      if (wantsJson(req))
+        return jsonError(reply, new AppError('ARTICLE_INVALID'), lang(req), errors);
+      const ctx = await newsroomContext(req, { config });
+      const values = { headline: headline ?? '', sectionId: String(body.sectionId ?? '') };
+      return html(
+        reply,
+        renderDocument(NewArticlePage({ ctx, m, sections: await sectionsList(), values, errors })),
+        400,
+      );
+    }
+    const id = await createDraft(db, { authorId: actor.userId, sectionId, headline });
+    await auditArticle(req, deps, 'create', id, headline);
+    if (wantsJson(req)) return reply.code(201).send({ id });
+    return reply.redirect(`/newsroom/artikel/${id}`, 303);
+  });
 
   r.get(
     '/newsroom/artikel/:id',
-    {
-      preValidation: requireStaff('article.create'),
-      schema: { params: articleParams, querystring: editPageQuery },
-    },
+    writerRoute({ params: articleParams, querystring: editPageQuery }),
     async (req, reply) => {
-      const id = idParam(req.params.id);
-      const a = await loadVisible(db, id, actorOf(req));
+      const { article: a } = await articleForActor(db, req, req.params.id);
       const m = messagesFor(req, config);
       const q = req.query;
       const done = typeof q.done === 'string' ? m.actions.done[q.done] : undefined;
@@ -199,9 +189,8 @@ export function registerArticleRoutes(app: FastifyInstance, deps: ArticleRouteDe
 
   /** The form save; with JSON (the editor script's Save button) it answers JSON. */
   const saveRoute = {
-    preValidation: requireStaff('article.create'),
+    ...writerRoute({ params: articleParams, body: articleEditBody }),
     bodyLimit: BODY_LIMIT,
-    schema: { params: articleParams, body: articleEditBody },
   };
   r.post('/newsroom/artikel/:id', saveRoute, async (req, reply) => {
     const id = idParam(req.params.id);
@@ -229,15 +218,10 @@ export function registerArticleRoutes(app: FastifyInstance, deps: ArticleRouteDe
 
   r.post(
     '/newsroom/artikel/:id/kunci',
-    {
-      preValidation: requireStaff('article.create'),
-      schema: { params: articleParams, body: formBody({}) },
-    },
+    writerRoute({ params: articleParams, body: formBody({}) }),
     async (req, reply) => {
-      const actor = actorOf(req);
-      const id = idParam(req.params.id);
-      const a = await loadVisible(db, id, actor);
-      if (!mayEdit(actor, { status: a.status, authorId: a.authorId }))
+      const { actor, id, article: a } = await articleForActor(db, req, req.params.id);
+      if (!mayEditArticle(actor, a))
         return jsonError(reply, new AppError('WORKFLOW_FORBIDDEN'), lang(req));
       const lock = await heartbeat(db.kysely, id, actor.userId);
       if (lock.held) return reply.send({ held: true, version: a.version });
@@ -252,29 +236,19 @@ export function registerArticleRoutes(app: FastifyInstance, deps: ArticleRouteDe
 
   r.post(
     '/newsroom/artikel/:id/ambil-alih',
-    {
-      preValidation: requireStaff('article.create'),
-      schema: { params: articleParams, body: formBody({}) },
-    },
+    writerRoute({ params: articleParams, body: formBody({}) }),
     async (req, reply) => {
-      const actor = actorOf(req);
-      const id = idParam(req.params.id);
-      const a = await loadVisible(db, id, actor);
-      if (!mayEdit(actor, { status: a.status, authorId: a.authorId }))
-        throw new AppError('WORKFLOW_FORBIDDEN');
+      const { actor, id, article: a } = await articleForActor(db, req, req.params.id);
+      if (!mayEditArticle(actor, a)) throw new AppError('WORKFLOW_FORBIDDEN');
       await acquireLock(db.kysely, id, actor.userId, { takeOver: true });
       await auditArticle(req, deps, 'takeover', id, a.edit.headline);
-      if (wantsJson(req)) return reply.send({ held: true });
-      return reply.redirect(`/newsroom/artikel/${id}`, 303);
+      return jsonOrRedirect(req, reply, { held: true }, `/newsroom/artikel/${id}`);
     },
   );
 
   r.post(
     '/newsroom/artikel/:id/tindakan',
-    {
-      preValidation: requireStaff('article.create'),
-      schema: { params: articleParams, body: workflowActionBody },
-    },
+    writerRoute({ params: articleParams, body: workflowActionBody }),
     async (req, reply) => {
       const actor = actorOf(req);
       const id = idParam(req.params.id);
@@ -302,10 +276,13 @@ export function registerArticleRoutes(app: FastifyInstance, deps: ArticleRouteDe
         ipHash: ipHashOf(req, config),
         onSchedule: enqueueScheduledPublish(db),
       });
-      if (wantsJson(req)) return reply.send({ status: next.status });
-      if (act === 'delete') return reply.redirect('/newsroom/artikel?done=delete', 303);
-      if (body.back === 'desk') return reply.redirect(`/newsroom/meja?done=${act}`, 303);
-      return reply.redirect(`/newsroom/artikel/${id}?done=${act}`, 303);
+      const location =
+        act === 'delete'
+          ? '/newsroom/artikel?done=delete'
+          : body.back === 'desk'
+            ? `/newsroom/meja?done=${act}`
+            : `/newsroom/artikel/${id}?done=${act}`;
+      return jsonOrRedirect(req, reply, { status: next.status }, location);
     },
   );
 

@@ -1,6 +1,13 @@
 import { Notice } from './auth-pages.tsx';
-import { Field } from './fields.tsx';
-import { CsrfField, type NewsroomContext, NewsroomLayout } from './layout.tsx';
+import {
+  EmailField,
+  Field,
+  NameField,
+  NewPasswordField,
+  PostForm,
+  SubmitButton,
+} from './fields.tsx';
+import { type NewsroomContext, NewsroomLayout } from './layout.tsx';
 
 type Errors = Partial<Record<string, string>>;
 
@@ -33,12 +40,9 @@ export function AccountPage({
       <section class="card spaced">
         <h2>{m.sessions}</h2>
         <p class="hint">{m.sessionsHint}</p>
-        <form method="post" action="/newsroom/keluar-semua">
-          <CsrfField ctx={ctx} />
-          <button class="btn danger" type="submit">
-            {m.logoutEverywhere}
-          </button>
-        </form>
+        <PostForm ctx={ctx} action="/newsroom/keluar-semua">
+          <SubmitButton class="btn danger">{m.logoutEverywhere}</SubmitButton>
+        </PostForm>
       </section>
     </NewsroomLayout>
   );
@@ -79,8 +83,7 @@ export function TwoFactorEnrolPage({
           <br />
           <code class="uri">{uri}</code>
         </p>
-        <form method="post" action="/newsroom/akun/dua-langkah">
-          <CsrfField ctx={ctx} />
+        <PostForm ctx={ctx} action="/newsroom/akun/dua-langkah">
           <Field
             name="code"
             label={m.code}
@@ -88,10 +91,8 @@ export function TwoFactorEnrolPage({
             autocomplete="one-time-code"
             maxLength={10}
           />
-          <button class="btn" type="submit">
-            {m.confirm}
-          </button>
-        </form>
+          <SubmitButton>{m.confirm}</SubmitButton>
+        </PostForm>
       </div>
     </NewsroomLayout>
   );
@@ -137,8 +138,7 @@ export function TwoFactorOnPage({
       {!codes && canDisable && (
         <section class="card">
           <h2>{m.disable}</h2>
-          <form method="post" action="/newsroom/akun/dua-langkah/matikan">
-            <CsrfField ctx={ctx} />
+          <PostForm ctx={ctx} action="/newsroom/akun/dua-langkah/matikan">
             <Field
               name="password"
               type="password"
@@ -147,10 +147,8 @@ export function TwoFactorOnPage({
               autocomplete="current-password"
               maxLength={200}
             />
-            <button class="btn danger" type="submit">
-              {m.disable}
-            </button>
-          </form>
+            <SubmitButton class="btn danger">{m.disable}</SubmitButton>
+          </PostForm>
         </section>
       )}
       {!codes && !canDisable && <p class="hint">{m.cannotDisable}</p>}
@@ -175,14 +173,11 @@ export function TwoFactorLoginPage({
         <h1>{m.loginTitle}</h1>
         {error && <Notice kind="error">{error}</Notice>}
         <p>{m.loginHint}</p>
-        <form method="post" action="/newsroom/masuk/kode">
-          <CsrfField ctx={ctx} />
+        <PostForm ctx={ctx} action="/newsroom/masuk/kode">
           {next && <input type="hidden" name="next" value={next} />}
           <Field name="code" label={m.loginCode} autocomplete="one-time-code" maxLength={20} />
-          <button class="btn" type="submit">
-            {m.verify}
-          </button>
-        </form>
+          <SubmitButton>{m.verify}</SubmitButton>
+        </PostForm>
       </div>
     </NewsroomLayout>
   );
@@ -207,22 +202,11 @@ export function ForgotPage({
         <h1>{m.forgotTitle}</h1>
         {sent && <Notice kind="ok">{m.sent}</Notice>}
         {!sent && (
-          <form method="post" action="/newsroom/lupa-sandi">
-            <CsrfField ctx={ctx} />
+          <PostForm ctx={ctx} action="/newsroom/lupa-sandi">
             <p>{m.forgotHint}</p>
-            <Field
-              name="email"
-              type="email"
-              label={ctx.m.form.email}
-              value={email}
-              error={error}
-              autocomplete="username"
-              maxLength={254}
-            />
-            <button class="btn" type="submit">
-              {m.send}
-            </button>
-          </form>
+            <EmailField ctx={ctx} value={email} error={error} autocomplete="username" />
+            <SubmitButton>{m.send}</SubmitButton>
+          </PostForm>
         )}
         <p class="links">
           <a href="/newsroom/masuk">{m.backToLogin}</a>
@@ -258,18 +242,9 @@ export function ResetPage({
             </p>
           </>
         ) : (
-          <form method="post" action="/newsroom/atur-ulang">
-            <CsrfField ctx={ctx} />
+          <PostForm ctx={ctx} action="/newsroom/atur-ulang">
             <input type="hidden" name="token" value={token} />
-            <Field
-              name="password"
-              type="password"
-              label={f.password}
-              hint={f.passwordHint}
-              error={errors.password}
-              autocomplete="new-password"
-              maxLength={200}
-            />
+            <NewPasswordField ctx={ctx} error={errors.password} />
             <Field
               name="password2"
               type="password"
@@ -278,10 +253,8 @@ export function ResetPage({
               autocomplete="new-password"
               maxLength={200}
             />
-            <button class="btn" type="submit">
-              {m.submit}
-            </button>
-          </form>
+            <SubmitButton>{m.submit}</SubmitButton>
+          </PostForm>
         )}
       </div>
     </NewsroomLayout>
@@ -306,8 +279,7 @@ export function SetupPage({
         <h1>{m.title}</h1>
         <p>{m.intro}</p>
         {Object.keys(errors).length > 0 && <Notice kind="error">{f.fixBelow}</Notice>}
-        <form method="post" action="/newsroom/siapkan">
-          <CsrfField ctx={ctx} />
+        <PostForm ctx={ctx} action="/newsroom/siapkan">
           <Field
             name="token"
             label={m.token}
@@ -315,35 +287,11 @@ export function SetupPage({
             error={errors.token}
             maxLength={100}
           />
-          <Field
-            name="name"
-            label={f.name}
-            value={values.name}
-            error={errors.name}
-            maxLength={100}
-          />
-          <Field
-            name="email"
-            type="email"
-            label={f.email}
-            value={values.email}
-            error={errors.email}
-            maxLength={254}
-            autocomplete="username"
-          />
-          <Field
-            name="password"
-            type="password"
-            label={f.password}
-            hint={f.passwordHint}
-            error={errors.password}
-            maxLength={200}
-            autocomplete="new-password"
-          />
-          <button class="btn" type="submit">
-            {m.submit}
-          </button>
-        </form>
+          <NameField ctx={ctx} value={values.name} error={errors.name} />
+          <EmailField ctx={ctx} value={values.email} error={errors.email} autocomplete="username" />
+          <NewPasswordField ctx={ctx} error={errors.password} />
+          <SubmitButton>{m.submit}</SubmitButton>
+        </PostForm>
       </div>
     </NewsroomLayout>
   );

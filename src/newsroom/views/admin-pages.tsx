@@ -4,8 +4,16 @@ import type { AuditRow } from '../audit.ts';
 import type { OutboxRow } from '../outbox.ts';
 import { ROLES } from '../policy.ts';
 import { Notice } from './auth-pages.tsx';
-import { Field, SelectField } from './fields.tsx';
-import { CsrfField, type NewsroomContext, NewsroomLayout } from './layout.tsx';
+import {
+  EmailField,
+  ListTable,
+  NameField,
+  NewPasswordField,
+  PostForm,
+  SelectField,
+  SubmitButton,
+} from './fields.tsx';
+import { type NewsroomContext, NewsroomLayout } from './layout.tsx';
 
 /** A staff account as the admin list shows it. */
 export interface StaffListItem {
@@ -45,89 +53,52 @@ export function StaffPage({
       <h1>{m.title}</h1>
       {notice && <Notice kind="ok">{notice}</Notice>}
       {error && <Notice kind="error">{error}</Notice>}
-      <table class="list">
-        <thead>
-          <tr>
-            <th scope="col">{m.name}</th>
-            <th scope="col">{m.email}</th>
-            <th scope="col">{m.role}</th>
-            <th scope="col">{m.status}</th>
-            <th scope="col">{m.twofa}</th>
-            <th scope="col">{m.actions}</th>
+      <ListTable headers={[m.name, m.email, m.role, m.status, m.twofa, m.actions]}>
+        {staff.map((s) => (
+          <tr key={s.id}>
+            <td>
+              {s.name} {s.id === me && <span class="hint">{m.you}</span>}
+            </td>
+            <td>{s.email}</td>
+            <td>
+              <PostForm ctx={ctx} class="inline-form" action={`/newsroom/staf/${s.id}/peran`}>
+                <label class="sr-only" for={`role-${s.id}`}>
+                  {m.changeRole}
+                </label>
+                <select id={`role-${s.id}`} name="role">
+                  {roleOptions.map((o) => (
+                    <option key={o.value} value={o.value} selected={o.value === s.role}>
+                      {o.label}
+                    </option>
+                  ))}
+                </select>
+                <SubmitButton class="btn small secondary">{m.changeRole}</SubmitButton>
+              </PostForm>
+            </td>
+            <td>{s.disabled ? m.disabled : m.active}</td>
+            <td>{s.totp ? m.on : m.off}</td>
+            <td>
+              <PostForm ctx={ctx} class="inline-form" action={`/newsroom/staf/${s.id}/status`}>
+                <input type="hidden" name="status" value={s.disabled ? 'enable' : 'disable'} />
+                <SubmitButton class={`btn small ${s.disabled ? 'secondary' : 'danger'}`}>
+                  {s.disabled ? m.enable : m.disable}
+                </SubmitButton>
+              </PostForm>
+              {s.totp && (
+                <PostForm ctx={ctx} class="inline-form" action={`/newsroom/staf/${s.id}/reset-2fa`}>
+                  <SubmitButton class="btn small secondary">{m.reset2fa}</SubmitButton>
+                </PostForm>
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {staff.map((s) => (
-            <tr key={s.id}>
-              <td>
-                {s.name} {s.id === me && <span class="hint">{m.you}</span>}
-              </td>
-              <td>{s.email}</td>
-              <td>
-                <form class="inline-form" method="post" action={`/newsroom/staf/${s.id}/peran`}>
-                  <CsrfField ctx={ctx} />
-                  <label class="sr-only" for={`role-${s.id}`}>
-                    {m.changeRole}
-                  </label>
-                  <select id={`role-${s.id}`} name="role">
-                    {roleOptions.map((o) => (
-                      <option key={o.value} value={o.value} selected={o.value === s.role}>
-                        {o.label}
-                      </option>
-                    ))}
-                  </select>
-                  <button class="btn small secondary" type="submit">
-                    {m.changeRole}
-                  </button>
-                </form>
-              </td>
-              <td>{s.disabled ? m.disabled : m.active}</td>
-              <td>{s.totp ? m.on : m.off}</td>
-              <td>
-                <form class="inline-form" method="post" action={`/newsroom/staf/${s.id}/status`}>
-                  <CsrfField ctx={ctx} />
-                  <input type="hidden" name="status" value={s.disabled ? 'enable' : 'disable'} />
-                  <button class={`btn small ${s.disabled ? 'secondary' : 'danger'}`} type="submit">
-                    {s.disabled ? m.enable : m.disable}
-                  </button>
-                </form>
-                {s.totp && (
-                  <form
-                    class="inline-form"
-                    method="post"
-                    action={`/newsroom/staf/${s.id}/reset-2fa`}
-                  >
-                    <CsrfField ctx={ctx} />
-                    <button class="btn small secondary" type="submit">
-                      {m.reset2fa}
-                    </button>
-                  </form>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </ListTable>
       <section class="card spaced">
         <h2>{m.add}</h2>
         <p class="hint">{m.addHint}</p>
-        <form method="post" action="/newsroom/staf">
-          <CsrfField ctx={ctx} />
-          <Field
-            name="name"
-            label={f.name}
-            value={values.name}
-            error={errors.name}
-            maxLength={100}
-          />
-          <Field
-            name="email"
-            type="email"
-            label={f.email}
-            value={values.email}
-            error={errors.email}
-            maxLength={254}
-          />
+        <PostForm ctx={ctx} action="/newsroom/staf">
+          <NameField ctx={ctx} value={values.name} error={errors.name} />
+          <EmailField ctx={ctx} value={values.email} error={errors.email} />
           <SelectField
             name="role"
             label={f.role}
@@ -145,20 +116,9 @@ export function StaffPage({
             value={values.lang ?? ctx.lang}
             error={errors.lang}
           />
-          <Field
-            name="password"
-            type="password"
-            label={f.password}
-            hint={f.passwordHint}
-            error={errors.password}
-            required={false}
-            maxLength={200}
-            autocomplete="new-password"
-          />
-          <button class="btn" type="submit">
-            {m.create}
-          </button>
-        </form>
+          <NewPasswordField ctx={ctx} error={errors.password} required={false} />
+          <SubmitButton>{m.create}</SubmitButton>
+        </PostForm>
       </section>
     </NewsroomLayout>
   );
@@ -223,30 +183,19 @@ export function AuditPage({
       {items.length === 0 ? (
         <p>{m.empty}</p>
       ) : (
-        <table class="list">
-          <thead>
-            <tr>
-              <th scope="col">{m.when}</th>
-              <th scope="col">{m.who}</th>
-              <th scope="col">{m.action}</th>
-              <th scope="col">{m.target}</th>
-              <th scope="col">{m.detail}</th>
+        <ListTable headers={[m.when, m.who, m.action, m.target, m.detail]}>
+          {items.map((r) => (
+            <tr key={r.id}>
+              <td>{formatDateline(r.createdAt, ctx.zone, ctx.lang)}</td>
+              <td>{r.actorName ?? (r.actorId === null ? m.system : `#${r.actorId}`)}</td>
+              <td>
+                <code>{r.action}</code>
+              </td>
+              <td>{r.target}</td>
+              <td>{r.detail}</td>
             </tr>
-          </thead>
-          <tbody>
-            {items.map((r) => (
-              <tr key={r.id}>
-                <td>{formatDateline(r.createdAt, ctx.zone, ctx.lang)}</td>
-                <td>{r.actorName ?? (r.actorId === null ? m.system : `#${r.actorId}`)}</td>
-                <td>
-                  <code>{r.action}</code>
-                </td>
-                <td>{r.target}</td>
-                <td>{r.detail}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </ListTable>
       )}
       <Pager
         prev={page > 1 ? url(page - 1) : undefined}
@@ -280,42 +229,32 @@ export function OutboxPage({
       {items.length === 0 ? (
         <p>{m.empty}</p>
       ) : (
-        <table class="list">
-          <thead>
-            <tr>
-              <th scope="col">{m.created}</th>
-              <th scope="col">{m.to}</th>
-              <th scope="col">{m.subject}</th>
-              <th scope="col">{m.state}</th>
+        <ListTable headers={[m.created, m.to, m.subject, m.state]}>
+          {items.map((r) => (
+            <tr key={r.id}>
+              <td>{when(r.createdAt)}</td>
+              <td>{r.to}</td>
+              <td>
+                {r.subject}
+                <details>
+                  <summary>{m.show}</summary>
+                  <pre class="mail">{r.text}</pre>
+                </details>
+              </td>
+              <td>
+                {r.sentAt ? `${m.sent} ${when(r.sentAt)}` : m.pending}
+                {r.attempts > 0 && <div class="hint">{m.attempts(r.attempts)}</div>}
+                {!r.sentAt && r.lastError && (
+                  <div class="hint">
+                    {m.lastError}: {r.lastError}
+                    <br />
+                    {m.nextTry}: {when(r.nextAttemptAt)}
+                  </div>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {items.map((r) => (
-              <tr key={r.id}>
-                <td>{when(r.createdAt)}</td>
-                <td>{r.to}</td>
-                <td>
-                  {r.subject}
-                  <details>
-                    <summary>{m.show}</summary>
-                    <pre class="mail">{r.text}</pre>
-                  </details>
-                </td>
-                <td>
-                  {r.sentAt ? `${m.sent} ${when(r.sentAt)}` : m.pending}
-                  {r.attempts > 0 && <div class="hint">{m.attempts(r.attempts)}</div>}
-                  {!r.sentAt && r.lastError && (
-                    <div class="hint">
-                      {m.lastError}: {r.lastError}
-                      <br />
-                      {m.nextTry}: {when(r.nextAttemptAt)}
-                    </div>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </ListTable>
       )}
       <Pager
         prev={page > 1 ? `/newsroom/kotak-keluar?page=${page - 1}` : undefined}

@@ -17,6 +17,36 @@ export function Notice({
   );
 }
 
+/** One of the login form's two required inputs, its label above it; the name is also its id and type. */
+function LoginInput({
+  name,
+  label,
+  autocomplete,
+  maxLength,
+  value,
+}: {
+  name: 'email' | 'password';
+  label: string;
+  autocomplete: string;
+  maxLength: number;
+  value?: string;
+}) {
+  return (
+    <>
+      <label for={name}>{label}</label>
+      <input
+        id={name}
+        name={name}
+        type={name as 'text'}
+        autocomplete={autocomplete}
+        required
+        maxLength={maxLength}
+        value={value}
+      />
+    </>
+  );
+}
+
 /** The login form (email + password) with an error or notice above it. */
 export function LoginPage({
   ctx,
@@ -42,23 +72,17 @@ export function LoginPage({
           <form method="post" action="/newsroom/masuk">
             <CsrfField ctx={ctx} />
             {next && <input type="hidden" name="next" value={next} />}
-            <label for="email">{m.email}</label>
-            <input
-              id="email"
+            <LoginInput
               name="email"
-              type="email"
+              label={m.email}
               autocomplete="username"
-              required
               maxLength={254}
               value={email ?? ''}
             />
-            <label for="password">{m.password}</label>
-            <input
-              id="password"
+            <LoginInput
               name="password"
-              type="password"
+              label={m.password}
               autocomplete="current-password"
-              required
               maxLength={200}
             />
             <button class="btn" type="submit">

@@ -1,3 +1,6 @@
+import type { ComponentChildren } from 'preact';
+import { CsrfField, type NewsroomContext } from './layout.tsx';
+
 /** A labelled input with its error (linked for screen readers) and an optional hint. */
 export function Field({
   name,
@@ -39,6 +42,15 @@ export function Field({
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={described || undefined}
       />
+      <FieldNotes id={id} hint={hint} error={error} />
+    </div>
+  );
+}
+
+/** The hint and error under a field, with the ids its `aria-describedby` points at. */
+export function FieldNotes({ id, hint, error }: { id: string; hint?: string; error?: string }) {
+  return (
+    <>
       {hint && (
         <p class="hint" id={`${id}-hint`}>
           {hint}
@@ -49,7 +61,128 @@ export function Field({
           {error}
         </p>
       )}
-    </div>
+    </>
+  );
+}
+
+/** The staff member's name (setup, adding staff). */
+export function NameField({
+  ctx,
+  value,
+  error,
+}: {
+  ctx: NewsroomContext;
+  value?: string;
+  error?: string;
+}) {
+  return <Field name="name" label={ctx.m.form.name} value={value} error={error} maxLength={100} />;
+}
+
+/** An email address field. */
+export function EmailField({
+  ctx,
+  value,
+  error,
+  autocomplete,
+}: {
+  ctx: NewsroomContext;
+  value?: string;
+  error?: string;
+  autocomplete?: string;
+}) {
+  return (
+    <Field
+      name="email"
+      type="email"
+      label={ctx.m.form.email}
+      value={value}
+      error={error}
+      maxLength={254}
+      autocomplete={autocomplete}
+    />
+  );
+}
+
+/** A new password with the password rules as its hint. */
+export function NewPasswordField({
+  ctx,
+  error,
+  required,
+}: {
+  ctx: NewsroomContext;
+  error?: string;
+  required?: boolean;
+}) {
+  return (
+    <Field
+      name="password"
+      type="password"
+      label={ctx.m.form.password}
+      hint={ctx.m.form.passwordHint}
+      error={error}
+      required={required}
+      maxLength={200}
+      autocomplete="new-password"
+    />
+  );
+}
+
+/** A POST form carrying the CSRF token. */
+export function PostForm({
+  ctx,
+  action,
+  class: className,
+  children,
+}: {
+  ctx: Pick<NewsroomContext, 'csrf'>;
+  action: string;
+  class?: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <form class={className} method="post" action={action}>
+      <CsrfField ctx={ctx} />
+      {children}
+    </form>
+  );
+}
+
+/** A form's submit button; `class` picks the style (plain `btn` unless told). */
+export function SubmitButton({
+  class: className = 'btn',
+  children,
+}: {
+  class?: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <button class={className} type="submit">
+      {children}
+    </button>
+  );
+}
+
+/** A `list` table with a column-header row. */
+export function ListTable({
+  headers,
+  children,
+}: {
+  headers: string[];
+  children: ComponentChildren;
+}) {
+  return (
+    <table class="list">
+      <thead>
+        <tr>
+          {headers.map((h) => (
+            <th key={h} scope="col">
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
   );
 }
 

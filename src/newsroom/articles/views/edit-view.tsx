@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { EditableArticle } from '../../../content/revisions.ts';
 import type { WorkflowAction } from '../../../content/workflow.ts';
 import { formatDateline } from '../../../lib/time.ts';
+import { FieldNotes } from '../../views/fields.tsx';
 import { CsrfField, type NewsroomContext, NewsroomLayout } from '../../views/layout.tsx';
 import type { ArticleMessages } from '../messages.ts';
 import { type FieldErrors, LIMITS } from '../validate.ts';
@@ -104,17 +105,27 @@ function Field({
     <div class={error ? 'nr-field has-error' : 'nr-field'}>
       <label for={id}>{label}</label>
       {children}
-      {hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p class="field-error" id={`${id}-err`}>
-          {error}
-        </p>
-      )}
+      <FieldNotes id={id} hint={hint} error={error} />
     </div>
+  );
+}
+
+/** A checkbox with its label wrapped around it. */
+function Checkbox({
+  name,
+  label,
+  checked,
+  disabled,
+}: {
+  name: keyof FormValues;
+  label: string;
+  checked: boolean;
+  disabled: boolean;
+}) {
+  return (
+    <label class="nr-check">
+      <input type="checkbox" name={name} value="1" checked={checked} disabled={disabled} /> {label}
+    </label>
   );
 }
 
@@ -297,16 +308,12 @@ export function EditPage({
             {t('e-caption', 'featuredCaption', m.edit.caption, LIMITS.caption)}
             {t('e-credit', 'featuredCredit', m.edit.credit, LIMITS.credit)}
             {t('e-alt', 'featuredAlt', m.edit.alt, LIMITS.alt)}
-            <label class="nr-check">
-              <input
-                type="checkbox"
-                name="featuredArchive"
-                value="1"
-                checked={v.featuredArchive}
-                disabled={disabled}
-              />{' '}
-              {m.edit.archive}
-            </label>
+            <Checkbox
+              name="featuredArchive"
+              label={m.edit.archive}
+              checked={v.featuredArchive}
+              disabled={disabled}
+            />
           </fieldset>
           <fieldset class="nr-pins">
             <legend>{m.edit.pins}</legend>
@@ -342,16 +349,12 @@ export function EditPage({
                 {v.seoDescription}
               </textarea>
             </Field>
-            <label class="nr-check">
-              <input
-                type="checkbox"
-                name="commentsOpen"
-                value="1"
-                checked={v.commentsOpen}
-                disabled={disabled}
-              />{' '}
-              {m.edit.comments}
-            </label>
+            <Checkbox
+              name="commentsOpen"
+              label={m.edit.comments}
+              checked={v.commentsOpen}
+              disabled={disabled}
+            />
           </fieldset>
         </form>
         <aside class="nr-edit-side">

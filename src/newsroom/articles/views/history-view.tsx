@@ -1,7 +1,9 @@
 import type { DiffField, DiffPart } from '../../../content/revision-diff.ts';
 import type { RevisionSummary } from '../../../content/revisions.ts';
 import { formatDateline } from '../../../lib/time.ts';
-import { CsrfField, type NewsroomContext, NewsroomLayout } from '../../views/layout.tsx';
+import { Notice } from '../../views/auth-pages.tsx';
+import { PostForm, SubmitButton } from '../../views/fields.tsx';
+import { type NewsroomContext, NewsroomLayout } from '../../views/layout.tsx';
 import type { ArticleMessages } from '../messages.ts';
 
 /** The revision history: every save, a readable diff, one-click restore. */
@@ -60,11 +62,7 @@ export function HistoryPage({
         </h1>
         <a href={base}>{m.history.back}</a>
       </div>
-      {p.notice && (
-        <p class="notice ok" role="status">
-          {p.notice}
-        </p>
-      )}
+      {p.notice && <Notice kind="ok">{p.notice}</Notice>}
       <div class="nr-history">
         <table class="list">
           <thead>
@@ -86,17 +84,14 @@ export function HistoryPage({
                 <td>
                   <a href={`${base}/riwayat?rev=${r.id}`}>{m.history.compare}</a>
                   {p.canRestore && r.version !== p.version && (
-                    <form
+                    <PostForm
+                      ctx={ctx}
                       class="inline-form"
-                      method="post"
                       action={`${base}/riwayat/${r.id}/pulihkan`}
                     >
-                      <CsrfField ctx={ctx} />
                       <input type="hidden" name="version" value={String(p.version)} />
-                      <button class="btn small secondary" type="submit">
-                        {m.history.restore}
-                      </button>
-                    </form>
+                      <SubmitButton class="btn small secondary">{m.history.restore}</SubmitButton>
+                    </PostForm>
                   )}
                 </td>
               </tr>

@@ -1,5 +1,7 @@
 import type { ArticleStatus } from '../../../db/schema.ts';
 import { formatDateline } from '../../../lib/time.ts';
+import { Notice } from '../../views/auth-pages.tsx';
+import { PostForm, SubmitButton } from '../../views/fields.tsx';
 import { CsrfField, type NewsroomContext, NewsroomLayout } from '../../views/layout.tsx';
 import type { ArticleMessages } from '../messages.ts';
 import type { StaffArticleRow } from '../queries.ts';
@@ -94,14 +96,7 @@ export function ArticleListPage({
           <tbody>
             {p.rows.map((r) => (
               <tr key={r.id}>
-                <td>
-                  <a href={`/newsroom/artikel/${r.id}`}>{r.headline || m.list.untitled}</a>
-                </td>
-                <td>
-                  <StatusBadge m={m} status={r.status} />
-                </td>
-                <td>{r.sectionName}</td>
-                <td>{r.authorName}</td>
+                <ArticleCells m={m} row={r} />
                 <td>{when(ctx, r.updatedAt)}</td>
               </tr>
             ))}
@@ -173,6 +168,22 @@ export function NewArticlePage({
   );
 }
 
+/** An article row's first cells: headline (linking to the editor), state, section, author. */
+function ArticleCells({ m, row }: { m: ArticleMessages; row: StaffArticleRow }) {
+  return (
+    <>
+      <td>
+        <a href={`/newsroom/artikel/${row.id}`}>{row.headline || m.list.untitled}</a>
+      </td>
+      <td>
+        <StatusBadge m={m} status={row.status} />
+      </td>
+      <td>{row.sectionName}</td>
+      <td>{row.authorName}</td>
+    </>
+  );
+}
+
 /** Quick actions the desk offers inline (the rest are on the article's page). */
 export const DESK_ACTIONS = ['approve', 'publish'] as const;
 export type DeskAction = (typeof DESK_ACTIONS)[number];
@@ -205,30 +216,20 @@ function DeskTable({
       <tbody>
         {rows.map((r) => (
           <tr key={r.id}>
-            <td>
-              <a href={`/newsroom/artikel/${r.id}`}>{r.headline || m.list.untitled}</a>
-            </td>
-            <td>
-              <StatusBadge m={m} status={r.status} />
-            </td>
-            <td>{r.sectionName}</td>
-            <td>{r.authorName}</td>
+            <ArticleCells m={m} row={r} />
             <td>{when(ctx, scheduled ? r.scheduledAt : r.submittedAt)}</td>
             <td>
               {(actions[r.id] ?? []).map((a) => (
-                <form
+                <PostForm
                   key={a}
+                  ctx={ctx}
                   class="inline-form"
-                  method="post"
                   action={`/newsroom/artikel/${r.id}/tindakan`}
                 >
-                  <CsrfField ctx={ctx} />
                   <input type="hidden" name="action" value={a} />
                   <input type="hidden" name="back" value="desk" />
-                  <button class="btn small" type="submit">
-                    {m.actions[a]}
-                  </button>
-                </form>
+                  <SubmitButton class="btn small">{m.actions[a]}</SubmitButton>
+                </PostForm>
               ))}
               <a class="nr-open" href={`/newsroom/artikel/${r.id}`}>
                 {m.desk.open}
@@ -260,11 +261,7 @@ export function DeskPage({
   return (
     <NewsroomLayout ctx={ctx} title={m.desk.title} wide>
       <h1>{m.desk.title}</h1>
-      {notice && (
-        <p class="notice ok" role="status">
-          {notice}
-        </p>
-      )}
+      {notice && <Notice kind="ok">{notice}</Notice>}
       <h2>
         {m.desk.waiting} ({waiting.length})
       </h2>
