@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -10,6 +11,7 @@ import { Redis } from 'ioredis';
 import { registerPageCache } from './cache/page-cache.ts';
 import { createStore } from './cache/store.ts';
 import { loadCommentAssets, registerCommentAssets } from './comments/assets.ts';
+import { derivedKey } from './comments/hashing.ts';
 import { registerCommentModeratorRoutes } from './comments/moderator-routes.ts';
 import { registerCommentReaderRoutes } from './comments/reader-routes.ts';
 import { type Config, trustProxySetting } from './config.ts';
@@ -107,6 +109,9 @@ export async function buildApp(config: Config, opts: { db?: Db } = {}): Promise<
     nameSpace: 'warta-rl:',
   });
   await server.register(formbody);
+  // Cookies for every capability: parsed into `req.cookies`; `signed: true`
+  // cookies are signed with a key derived from the server secret for this purpose only.
+  await server.register(cookie, { secret: derivedKey(config.secretKey, 'cookie-signing') });
   await server.register(fastifyStatic, {
     root: config.mediaDir,
     prefix: '/media/',

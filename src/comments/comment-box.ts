@@ -4,7 +4,6 @@ import type { Database } from '../db/schema.ts';
 import type { CommentBoxProps } from '../site/views/comments.tsx';
 import type { CommentAssets } from './assets.ts';
 import { formToken } from './form-token.ts';
-import { readPendingIds } from './pending-cookie.ts';
 import { ownPendingComments } from './queries.ts';
 import { commentsOpen, loadSettings } from './settings.ts';
 
@@ -16,13 +15,12 @@ import { commentsOpen, loadSettings } from './settings.ts';
 export async function buildCommentBox(
   deps: { db: Kysely<Database>; secret: string; assets: CommentAssets },
   article: Article,
-  /** The pending-comments cookie as the reader sent it (`req.cookies`). */
-  pendingCookie: string | undefined,
+  /** The reader's own pending comment ids (from the signed cookie, `pendingIdsOf`). */
+  pendingIds: number[],
   extra: Partial<CommentBoxProps> = {},
   now = Date.now(),
 ): Promise<CommentBoxProps> {
   const settings = await loadSettings(deps.db);
-  const ids = readPendingIds(deps.secret, pendingCookie);
   return {
     open: commentsOpen(settings, article, now),
     action: `${article.url}/komentar`,
@@ -33,7 +31,7 @@ export async function buildCommentBox(
       widget: deps.assets.widget.url,
       css: deps.assets.css.url,
     },
-    ownPending: await ownPendingComments(deps.db, article.id, ids),
+    ownPending: await ownPendingComments(deps.db, article.id, pendingIds),
     replyNotifications: settings.replyNotifications,
     ...extra,
   };

@@ -1,33 +1,23 @@
-import { type CookieSerializeOptions, signerFactory } from '@fastify/cookie';
-import { derivedKey } from './hashing.ts';
+import type { CookieSerializeOptions } from '@fastify/cookie';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /**
  * The reader's own pending comments: a signed cookie listing their ids, so the
  * article page shows "menunggu moderasi" comments to their author only. The
  * `warta_` prefix makes the page cache bypass the request, so a cached page
- * never carries one reader's pending comment to another. Parsing and
- * serialising is @fastify/cookie's (`req.cookies`, `reply.setCookie`); the
- * value is signed with @fastify/cookie's signer under a key of its own purpose.
+ * never carries one reader's pending comment to another. Parsing, serialising
+ * and signing are @fastify/cookie's (`req.unsignCookie`, `reply.setCookie` with
+ * `signed: true`, under the cookie secret app.ts derives from the server secret).
  */
 export const PENDING_COOKIE = 'warta_komentar';
 const MAX_IDS = 20;
 const MAX_AGE_S = 30 * 24 * 3600;
 
-type Signer = ReturnType<typeof signerFactory>;
-const signers = new Map<string, Signer>();
-function signer(secret: string): Signer {
-  let s = signers.get(secret);
-  if (!s) {
-    s = signerFactory(derivedKey(secret, 'pending-cookie'));
-    signers.set(secret, s);
-  }
-  return s;
-}
-
-/** The ids in a cookie value; an unsigned or tampered value yields none. */
-export function readPendingIds(secret: string, value: string | undefined): number[] {
-  if (!value || value.length > 400) return [];
-  const unsigned = signer(secret).unsign(value);
+/** The ids in the reader's cookie; a missing, unsigned or tampered cookie yields none. */
+export function pendingIdsOf(req: FastifyRequest): number[] {
+  const raw = req.cookies[PENDING_COOKIE];
+  if (!raw || raw.length > 400) return [];
+  const unsigned = req.unsignCookie(raw);
   if (!unsigned.valid || !unsigned.value) return [];
   return unsigned.value
     .split('-')
@@ -35,13 +25,22 @@ export function readPendingIds(secret: string, value: string | undefined): numbe
     .map(Number);
 }
 
-/** A signed cookie value listing `ids` (the newest MAX_IDS). */
-export function pendingCookieValue(secret: string, ids: number[]): string {
-  return signer(secret).sign([...new Set(ids)].slice(-MAX_IDS).join('-'));
+/** Adds a pending comment to the reader's cookie (keeping the newest MAX_IDS). */
+export function rememberPending(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  siteUrl: string,
+  id: number,
+): void {
+  const ids = [...new Set([...pendingIdsOf(req), id])].slice(-MAX_IDS);
+  reply.setCookie(PENDING_COOKIE, ids.join('-'), {
+    ...pendingCookieOptions(siteUrl),
+    signed: true,
+  });
 }
 
 /** How the cookie is set: whole site, a month, not readable by scripts, Secure on https. */
-export function pendingCookieOptions(siteUrl: string): CookieSerializeOptions {
+function pendingCookieOptions(siteUrl: string): CookieSerializeOptions {
   return {
     path: '/',
     maxAge: MAX_AGE_S,

@@ -17,12 +17,7 @@ import { buildCommentBox } from './comment-box.ts';
 import { checkFormToken } from './form-token.ts';
 import { commentText } from './messages.ts';
 import { reportComment, runRetention } from './moderation.ts';
-import {
-  PENDING_COOKIE,
-  pendingCookieOptions,
-  pendingCookieValue,
-  readPendingIds,
-} from './pending-cookie.ts';
+import { pendingIdsOf, rememberPending } from './pending-cookie.ts';
 import { approvedComment, articleOfComment } from './queries.ts';
 import {
   articlePathParams,
@@ -96,7 +91,7 @@ export function registerCommentReaderRoutes(
     article: Article,
     req: FastifyRequest,
     extra: Partial<CommentBoxProps> = {},
-  ) => buildCommentBox({ db: k, secret, assets }, article, req.cookies[PENDING_COOKIE], extra);
+  ) => buildCommentBox({ db: k, secret, assets }, article, pendingIdsOf(req), extra);
 
   /** Renders the article page with the form in a given state. */
   async function articlePage(
@@ -177,12 +172,7 @@ export function registerCommentReaderRoutes(
     const json = wantsJson(req);
     if (result.kind === 'stored') {
       if (result.status === 'pending') {
-        const ids = readPendingIds(secret, req.cookies[PENDING_COOKIE]);
-        reply.setCookie(
-          PENDING_COOKIE,
-          pendingCookieValue(secret, [...ids, result.id]),
-          pendingCookieOptions(config.siteUrl),
-        );
+        rememberPending(req, reply, config.siteUrl, result.id);
       }
       const message =
         result.status === 'approved'

@@ -1,8 +1,10 @@
+import cookie from '@fastify/cookie';
+import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { isDisposableEmail } from './disposable.ts';
 import { checkFormToken, FORM_MAX_AGE_MS, formToken } from './form-token.ts';
 import { bodyHash, decryptEmail, emailHash, encryptEmail, ipHash } from './hashing.ts';
-import { pendingCookieValue, readPendingIds } from './pending-cookie.ts';
+import { PENDING_COOKIE, pendingIdsOf, rememberPending } from './pending-cookie.ts';
 import { commentsOpen, DEFAULT_SETTINGS, modeFor } from './settings.ts';
 import { invalidUtf8Fields } from './utf8.ts';
 import { parseWordList } from './word-lists.ts';
@@ -29,21 +31,41 @@ describe('keyed hashes and the sealed reply address', () => {
 });
 
 describe('pending cookie', () => {
-  it('round-trips signed ids and refuses tampering', () => {
-    const v = pendingCookieValue(S, [3, 5, 5, 9]);
-    expect(readPendingIds(S, v)).toEqual([3, 5, 9]);
-    expect(readPendingIds(S, v.replace(/^3/, '4'))).toEqual([]);
-    expect(readPendingIds(S, 'junk')).toEqual([]);
-    expect(
-      readPendingIds(
-        S,
-        pendingCookieValue(
-          S,
-          Array.from({ length: 30 }, (_, i) => i + 1),
-        ),
-      ),
-    ).toHaveLength(20);
-    expect(readPendingIds('another-secret-of-at-least-32-chars!!', v)).toEqual([]);
+  /** A bare server with the cookie plugin: one route remembers an id, one lists them. */
+  async function server(secret = S) {
+    const app = Fastify();
+    await app.register(cookie, { secret });
+    app.post<{ Params: { id: string } }>('/ingat/:id', (req, reply) => {
+      rememberPending(req, reply, 'https://contoh.id', Number(req.params.id));
+      return reply.send('ok');
+    });
+    app.get('/milik', (req) => pendingIdsOf(req));
+    return app;
+  }
+  const cookieFrom = (res: { headers: Record<string, unknown> }) =>
+    String(res.headers['set-cookie']).split(';')[0] as string;
+
+  it('round-trips signed ids, keeps the newest 20, refuses tampering and another key', async () => {
+    const app = await server();
+    let cookie = '';
+    for (const id of [3, 5, 5, 9]) {
+      const res = await app.inject({ method: 'POST', url: `/ingat/${id}`, headers: { cookie } });
+      cookie = cookieFrom(res);
+      expect(String(res.headers['set-cookie'])).toMatch(/HttpOnly; Secure; SameSite=Lax/);
+    }
+    expect((await app.inject({ url: '/milik', headers: { cookie } })).json()).toEqual([3, 5, 9]);
+    const tampered = cookie.replace(`${PENDING_COOKIE}=3`, `${PENDING_COOKIE}=4`);
+    expect((await app.inject({ url: '/milik', headers: { cookie: tampered } })).json()).toEqual([]);
+    const junk = `${PENDING_COOKIE}=junk`;
+    expect((await app.inject({ url: '/milik', headers: { cookie: junk } })).json()).toEqual([]);
+    const other = await server('another-secret-of-at-least-32-chars!!');
+    expect((await other.inject({ url: '/milik', headers: { cookie } })).json()).toEqual([]);
+    for (let id = 10; id < 40; id++) {
+      cookie = cookieFrom(
+        await app.inject({ method: 'POST', url: `/ingat/${id}`, headers: { cookie } }),
+      );
+    }
+    expect((await app.inject({ url: '/milik', headers: { cookie } })).json()).toHaveLength(20);
   });
 });
 

@@ -1,4 +1,3 @@
-import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import { AppError } from '../lib/errors.ts';
@@ -90,7 +89,8 @@ export async function renderNewsroomError(
 }
 
 /**
- * Registers staff authentication: the cookie parser, `req.staff` from the
+ * Registers staff authentication (cookies are parsed by the plugin app.ts
+ * registers): `req.staff` from the
  * session cookie, CSRF verification on every state-changing newsroom request,
  * login required on every newsroom route not marked `newsroomPublic`, the 2FA
  * enrolment gate for admins, and the login/logout/account routes.
@@ -98,7 +98,6 @@ export async function renderNewsroomError(
 export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promise<void> {
   const { config, db } = deps;
   const now = deps.now ?? Date.now;
-  await app.register(cookie);
   app.decorateRequest('staff', null);
   app.decorateRequest('newsroomSession', null);
   app.decorateRequest('newsroomCsrf', '');
