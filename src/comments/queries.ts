@@ -3,6 +3,14 @@ import type { CommentView } from '../content/model.ts';
 import type { Database } from '../db/schema.ts';
 import type { OwnPendingComment } from '../site/views/comments.tsx';
 
+/** Comments (`c`) joined to their article (`a`) and its section (`s`). */
+export function commentsWithArticle(db: Kysely<Database>) {
+  return db
+    .selectFrom('comments as c')
+    .innerJoin('articles as a', 'a.id', 'c.article_id')
+    .innerJoin('sections as s', 's.id', 'a.section_id');
+}
+
 interface CommentRow {
   id: number;
   parent_id: number | null;
