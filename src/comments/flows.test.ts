@@ -239,21 +239,23 @@ describe.each(DIALECTS)('comment flows (%s)', (dialect) => {
         { json: true, ip: `10.60.0.${i}` },
       );
     }
+    /** A reader's data request as a staff member files it in the newsroom. */
+    const dataRequest = (
+      staff: { cookie: string; csrf: string },
+      address: string,
+      action: string,
+    ) =>
+      app.server.inject({
+        method: 'POST',
+        url: '/newsroom/komentar/data',
+        headers: { cookie: staff.cookie },
+        payload: { _csrf: staff.csrf, email: address, action },
+      });
     const editor = await loginAs(app, 'redaktur');
-    const denied = await app.server.inject({
-      method: 'POST',
-      url: '/newsroom/komentar/data',
-      headers: { cookie: editor.cookie },
-      payload: { _csrf: editor.csrf, email, action: 'export' },
-    });
+    const denied = await dataRequest(editor, email, 'export');
     expect(denied.statusCode).toBe(403);
     const admin = await loginAs(app, 'admin');
-    const exp = await app.server.inject({
-      method: 'POST',
-      url: '/newsroom/komentar/data',
-      headers: { cookie: admin.cookie },
-      payload: { _csrf: admin.csrf, email: email.toUpperCase(), action: 'export' },
-    });
+    const exp = await dataRequest(admin, email.toUpperCase(), 'export');
     expect(exp.statusCode).toBe(200);
     const data = JSON.parse(exp.body);
     expect(data.comments.map((c: { text: string }) => c.text)).toEqual([
@@ -262,12 +264,7 @@ describe.each(DIALECTS)('comment flows (%s)', (dialect) => {
       'Komentar 2',
     ]);
     expect(exp.body).not.toContain('hash');
-    const del = await app.server.inject({
-      method: 'POST',
-      url: '/newsroom/komentar/data',
-      headers: { cookie: admin.cookie },
-      payload: { _csrf: admin.csrf, email, action: 'delete' },
-    });
+    const del = await dataRequest(admin, email, 'delete');
     expect(del.statusCode).toBe(200);
     expect(await storedComments(app, a.id)).toHaveLength(0);
     const log = await app.db.kysely
