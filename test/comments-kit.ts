@@ -94,6 +94,22 @@ export async function postComment(
   });
 }
 
+/** Posts a valid comment with a solved captcha to `article`; `over` replaces form fields. */
+export async function postSolved(
+  app: TestApp,
+  article: { id: number; action: string },
+  over: Record<string, unknown> = {},
+  opts: Parameters<typeof postComment>[3] = {},
+) {
+  const altcha = await solvedPayload(app, article.id);
+  return postComment(
+    app,
+    article.action,
+    fields(tokenFor(app, article.id), { altcha, ...over }),
+    opts,
+  );
+}
+
 /** Every stored comment of an article. */
 export function storedComments(app: TestApp, articleId: number) {
   return app.db.kysely

@@ -3,8 +3,8 @@ import {
   commentableArticle,
   fields,
   postComment,
+  postSolved,
   setSettings,
-  solvedPayload,
   storedComments,
   tokenFor,
 } from '../../test/comments-kit.ts';
@@ -27,14 +27,7 @@ describe.each(DIALECTS)('comment flows (%s)', (dialect) => {
     await setSettings(app, { trustAfter: 0, mode: 'post' });
     const a = await commentableArticle(app);
     await app.server.inject({ url: a.url }); // warm the page cache
-    const res = await postComment(
-      app,
-      a.action,
-      fields(tokenFor(app, a.id), {
-        body: 'Terbit langsung.',
-        altcha: await solvedPayload(app, a.id),
-      }),
-    );
+    const res = await postSolved(app, a, { body: 'Terbit langsung.' });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toMatch(new RegExp(`^${a.url}#komentar-\\d+$`));
     const page = await app.server.inject({ url: a.url });
@@ -45,14 +38,7 @@ describe.each(DIALECTS)('comment flows (%s)', (dialect) => {
   it('pre-moderation: "menunggu moderasi" only in the author\'s browser, never in the cached page', async () => {
     await setSettings(app, { trustAfter: 0, mode: 'pre' });
     const a = await commentableArticle(app);
-    const res = await postComment(
-      app,
-      a.action,
-      fields(tokenFor(app, a.id), {
-        body: 'Tunggu redaksi.',
-        altcha: await solvedPayload(app, a.id),
-      }),
-    );
+    const res = await postSolved(app, a, { body: 'Tunggu redaksi.' });
     expect(res.statusCode).toBe(303);
     const cookie = cookieOf(res);
     expect(cookie.startsWith(`${PENDING_COOKIE}=`)).toBe(true);
@@ -83,12 +69,7 @@ describe.each(DIALECTS)('comment flows (%s)', (dialect) => {
     await setSettings(app, { trustAfter: 1, mode: 'post', rateWindowSeconds: 0 });
     const a = await commentableArticle(app);
     const email = `setia.${dialect}@contoh.id`;
-    const first = await postComment(
-      app,
-      a.action,
-      fields(tokenFor(app, a.id), { email, altcha: await solvedPayload(app, a.id) }),
-      { json: true },
-    );
+    const first = await postSolved(app, a, { email }, { json: true });
     expect(first.json().status).toBe('pending');
     const editor = await loginAs(app, 'redaktur');
     // The newsroom navigation shows moderators how many comments wait.
@@ -109,12 +90,7 @@ describe.each(DIALECTS)('comment flows (%s)', (dialect) => {
       payload: { _csrf: editor.csrf, action: 'approve', ids: String(first.json().id) },
     });
     expect(ok.json()).toEqual({ changed: 1 });
-    const second = await postComment(
-      app,
-      a.action,
-      fields(tokenFor(app, a.id), { email, altcha: await solvedPayload(app, a.id) }),
-      { json: true, ip: '10.200.0.1' },
-    );
+    const second = await postSolved(app, a, { email }, { json: true, ip: '10.200.0.1' });
     expect(second.json().status).toBe('approved');
     await setSettings(app, { trustAfter: 0 });
   });
@@ -161,14 +137,7 @@ describe.each(DIALECTS)('comment flows (%s)', (dialect) => {
     await setSettings(app, { trustAfter: 0, maxDepth: 1 });
     const a = await commentableArticle(app);
     const post = async (over: Record<string, unknown>) =>
-      (
-        await postComment(
-          app,
-          a.action,
-          fields(tokenFor(app, a.id), { altcha: await solvedPayload(app, a.id), ...over }),
-          { json: true },
-        )
-      ).json();
+      (await postSolved(app, a, over, { json: true })).json();
     const top = await post({ body: 'Induk' });
     const reply = await post({ body: 'Balasan', parent: String(top.id) });
     const deeper = await post({ body: 'Balasan dari balasan', parent: String(reply.id) });
@@ -184,14 +153,7 @@ describe.each(DIALECTS)('comment flows (%s)', (dialect) => {
 
   it('three reports from different readers send a comment back to the queue', async () => {
     const a = await commentableArticle(app);
-    const c = (
-      await postComment(
-        app,
-        a.action,
-        fields(tokenFor(app, a.id), { altcha: await solvedPayload(app, a.id) }),
-        { json: true },
-      )
-    ).json();
+    const c = (await postSolved(app, a, {}, { json: true })).json();
     const report = (ip: string, token = tokenFor(app, a.id)) =>
       app.server.inject({
         method: 'POST',
@@ -215,16 +177,7 @@ describe.each(DIALECTS)('comment flows (%s)', (dialect) => {
     await setSettings(app, { trustAfter: 0, mode: 'pre' });
     const a = await commentableArticle(app);
     const parent = (
-      await postComment(
-        app,
-        a.action,
-        fields(tokenFor(app, a.id), {
-          email: `induk.${dialect}@contoh.id`,
-          notify: '1',
-          altcha: await solvedPayload(app, a.id),
-        }),
-        { json: true },
-      )
+      await postSolved(app, a, { email: `induk.${dialect}@contoh.id`, notify: '1' }, { json: true })
     ).json();
     const editor = await loginAs(app, 'redaktur');
     const approve = (ids: number[], csrf = editor.csrf) =>
@@ -255,16 +208,7 @@ describe.each(DIALECTS)('comment flows (%s)', (dialect) => {
     expect(page.headers['x-cache']).not.toBe('HIT');
     expect(page.body).toContain(`id="komentar-${parent.id}"`);
     const reply = (
-      await postComment(
-        app,
-        a.action,
-        fields(tokenFor(app, a.id), {
-          parent: String(parent.id),
-          name: 'Penjawab',
-          altcha: await solvedPayload(app, a.id),
-        }),
-        { json: true },
-      )
+      await postSolved(app, a, { parent: String(parent.id), name: 'Penjawab' }, { json: true })
     ).json();
     const mailBefore = await app.db.kysely.selectFrom('outbox').selectAll().execute();
     expect((await approve([reply.id])).statusCode).toBe(303);
@@ -295,21 +239,23 @@ describe.each(DIALECTS)('comment flows (%s)', (dialect) => {
         { json: true, ip: `10.60.0.${i}` },
       );
     }
+    /** A reader's data request as a staff member files it in the newsroom. */
+    const dataRequest = (
+      staff: { cookie: string; csrf: string },
+      address: string,
+      action: string,
+    ) =>
+      app.server.inject({
+        method: 'POST',
+        url: '/newsroom/komentar/data',
+        headers: { cookie: staff.cookie },
+        payload: { _csrf: staff.csrf, email: address, action },
+      });
     const editor = await loginAs(app, 'redaktur');
-    const denied = await app.server.inject({
-      method: 'POST',
-      url: '/newsroom/komentar/data',
-      headers: { cookie: editor.cookie },
-      payload: { _csrf: editor.csrf, email, action: 'export' },
-    });
+    const denied = await dataRequest(editor, email, 'export');
     expect(denied.statusCode).toBe(403);
     const admin = await loginAs(app, 'admin');
-    const exp = await app.server.inject({
-      method: 'POST',
-      url: '/newsroom/komentar/data',
-      headers: { cookie: admin.cookie },
-      payload: { _csrf: admin.csrf, email: email.toUpperCase(), action: 'export' },
-    });
+    const exp = await dataRequest(admin, email.toUpperCase(), 'export');
     expect(exp.statusCode).toBe(200);
     const data = JSON.parse(exp.body);
     expect(data.comments.map((c: { text: string }) => c.text)).toEqual([
@@ -318,12 +264,7 @@ describe.each(DIALECTS)('comment flows (%s)', (dialect) => {
       'Komentar 2',
     ]);
     expect(exp.body).not.toContain('hash');
-    const del = await app.server.inject({
-      method: 'POST',
-      url: '/newsroom/komentar/data',
-      headers: { cookie: admin.cookie },
-      payload: { _csrf: admin.csrf, email, action: 'delete' },
-    });
+    const del = await dataRequest(admin, email, 'delete');
     expect(del.statusCode).toBe(200);
     expect(await storedComments(app, a.id)).toHaveLength(0);
     const log = await app.db.kysely

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { EventBus } from '../lib/events.ts';
 import { emailHash, keyedHash } from './hashing.ts';
+import { commentsWithArticle } from './queries.ts';
 
 export type CommentStatus = 'pending' | 'approved' | 'spam' | 'trash';
 export type QueueView = 'pending' | 'reported' | 'approved' | 'spam' | 'trash';
@@ -48,27 +49,23 @@ export async function listQueue(
   limit = 50,
   offset = 0,
 ): Promise<QueueItem[]> {
-  let q = db
-    .selectFrom('comments as c')
-    .innerJoin('articles as a', 'a.id', 'c.article_id')
-    .innerJoin('sections as s', 's.id', 'a.section_id')
-    .select([
-      'c.id',
-      'c.article_id',
-      'c.parent_id',
-      'c.author_name',
-      'c.website',
-      'c.body',
-      'c.status',
-      'c.held_reasons',
-      'c.report_count',
-      'c.created_at',
-      'c.ip_hash',
-      'a.headline',
-      'a.slug',
-      's.slug as section_slug',
-      's.name as section_name',
-    ]);
+  let q = commentsWithArticle(db).select([
+    'c.id',
+    'c.article_id',
+    'c.parent_id',
+    'c.author_name',
+    'c.website',
+    'c.body',
+    'c.status',
+    'c.held_reasons',
+    'c.report_count',
+    'c.created_at',
+    'c.ip_hash',
+    'a.headline',
+    'a.slug',
+    's.slug as section_slug',
+    's.name as section_name',
+  ]);
   q =
     view === 'reported'
       ? q.where('c.report_count', '>', 0).where('c.status', 'in', ['pending', 'approved'])

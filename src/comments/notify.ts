@@ -4,6 +4,7 @@ import type { EventBus } from '../lib/events.ts';
 import { enqueueMail } from '../newsroom/outbox.ts';
 import { decryptEmail } from './hashing.ts';
 import { commentText } from './messages.ts';
+import { commentsWithArticle } from './queries.ts';
 
 /**
  * Email the author of a comment when a reply to it becomes visible, if they
@@ -12,11 +13,8 @@ import { commentText } from './messages.ts';
  */
 export async function notifyReply(db: Db, config: Config, commentId: number): Promise<boolean> {
   const k = db.kysely;
-  const reply = await k
-    .selectFrom('comments as c')
+  const reply = await commentsWithArticle(k)
     .innerJoin('comments as p', 'p.id', 'c.parent_id')
-    .innerJoin('articles as a', 'a.id', 'c.article_id')
-    .innerJoin('sections as s', 's.id', 'a.section_id')
     .select([
       'c.id',
       'c.author_name',

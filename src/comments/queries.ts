@@ -3,6 +3,33 @@ import type { CommentView } from '../content/model.ts';
 import type { Database } from '../db/schema.ts';
 import type { OwnPendingComment } from '../site/views/comments.tsx';
 
+/** Comments (`c`) joined to their article (`a`) and its section (`s`). */
+export function commentsWithArticle(db: Kysely<Database>) {
+  return db
+    .selectFrom('comments as c')
+    .innerJoin('articles as a', 'a.id', 'c.article_id')
+    .innerJoin('sections as s', 's.id', 'a.section_id');
+}
+
+interface CommentRow {
+  id: number;
+  parent_id: number | null;
+  author_name: string;
+  body: string;
+  created_at: number;
+}
+
+/** A comments row as the article page shows it. */
+function commentView(r: CommentRow): CommentView {
+  return {
+    id: r.id,
+    parentId: r.parent_id,
+    authorName: r.author_name,
+    body: r.body,
+    createdAt: r.created_at,
+  };
+}
+
 /** Approved comments of an article, oldest first: what every reader of the page sees. */
 export async function approvedComments(
   db: Kysely<Database>,
@@ -16,13 +43,7 @@ export async function approvedComments(
     .orderBy('created_at')
     .orderBy('id')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    parentId: r.parent_id,
-    authorName: r.author_name,
-    body: r.body,
-    createdAt: r.created_at,
-  }));
+  return rows.map(commentView);
 }
 
 /** An approved comment of this article a reader may reply to (the no-JS "Balas" link). */
@@ -70,11 +91,7 @@ export async function ownPendingComments(
     .orderBy('created_at')
     .execute();
   return rows.map((r) => ({
-    id: r.id,
-    parentId: r.parent_id,
-    authorName: r.author_name,
-    body: r.body,
-    createdAt: r.created_at,
+    ...commentView(r),
     noCaptcha: r.held_reasons.includes('no-captcha'),
   }));
 }

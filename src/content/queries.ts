@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Block } from './blocks.ts';
 import type {
@@ -150,6 +150,19 @@ export interface ListFilter {
   onlyIds?: number[];
 }
 
+/** The link tables from an article to its tags and to its bylined people. */
+const LINKS = {
+  tag: { table: 'article_tags', column: 'tag_id' },
+  person: { table: 'article_bylines', column: 'person_id' },
+} as const;
+
+/** `articles as a` has a link row to tag or person `id`. */
+function linkedTo(link: keyof typeof LINKS, id: number) {
+  const { table, column } = LINKS[link];
+  return sql<boolean>`exists (select l.article_id from ${sql.table(table)} as l
+    where l.article_id = a.id and ${sql.ref(`l.${column}`)} = ${id})`;
+}
+
 /** Newest first, one page of published articles matching the filter. */
 export async function listPublished(
   db: DB,
@@ -165,30 +178,8 @@ export async function listPublished(
   const page = opts.page ?? 1;
   let base = visible(summaryQuery(db), opts.now);
   if (filter.sectionIds) base = base.where('a.section_id', 'in', filter.sectionIds);
-  if (filter.tagId != null) {
-    const tagId = filter.tagId;
-    base = base.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('article_tags as t')
-          .select('t.article_id')
-          .whereRef('t.article_id', '=', 'a.id')
-          .where('t.tag_id', '=', tagId),
-      ),
-    );
-  }
-  if (filter.personId != null) {
-    const personId = filter.personId;
-    base = base.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('article_bylines as b')
-          .select('b.article_id')
-          .whereRef('b.article_id', '=', 'a.id')
-          .where('b.person_id', '=', personId),
-      ),
-    );
-  }
+  if (filter.tagId != null) base = base.where(linkedTo('tag', filter.tagId));
+  if (filter.personId != null) base = base.where(linkedTo('person', filter.personId));
   if (filter.from != null) base = base.where('a.published_at', '>=', filter.from);
   if (filter.to != null) base = base.where('a.published_at', '<', filter.to);
   if (filter.onlyIds) base = base.where('a.id', 'in', filter.onlyIds.length ? filter.onlyIds : [0]);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { NO_CROPS } from '../media/crops.ts';
 import { encode, FILE_EXT, fromMaster, type Master, writeAtomic } from '../media/files.ts';
-import { scaledHeight, type Variants, variantWidths } from '../media/variants.ts';
+import { type StoredImage, scaledHeight, variantWidths } from '../media/variants.ts';
 import { demoPhotoSvg } from './images.ts';
 import type { DemoScene } from './types.ts';
 
@@ -18,15 +18,8 @@ import type { DemoScene } from './types.ts';
 export const DEMO_PHOTO_SCALE = 0.8;
 const FORMATS = ['webp', 'jpeg'] as const;
 
-export interface DemoPhoto {
-  storageKey: string;
-  mime: string;
-  width: number;
-  height: number;
-  bytes: number;
-  variants: Variants;
-  crops: typeof NO_CROPS;
-}
+/** What storeDemoPhoto records: a stored image with no ratio crops and no focal point yet. */
+export type DemoPhoto = Omit<StoredImage, 'crops' | 'focal'> & { crops: typeof NO_CROPS };
 
 /** Folder of a demo story's photo: stable, so a resumed demo overwrites rather than duplicates. */
 export function demoStorageKey(storyKey: string): string {

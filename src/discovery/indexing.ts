@@ -29,16 +29,9 @@ async function loadDocs(db: Db, ids: number[]): Promise<Map<number, SearchDoc>> 
   return new Map(texts.map((t) => [t.id, toDoc(t)]));
 }
 
+/** The article's text as the index stores it: the same fields, the body as plain text. */
 function toDoc(t: ArticleText): SearchDoc {
-  return {
-    id: t.id,
-    sectionId: t.sectionId,
-    publishedAt: t.publishedAt,
-    version: t.version,
-    headline: t.headline,
-    deck: t.deck,
-    body: bodyText(t.body),
-  };
+  return { ...t, body: bodyText(t.body) };
 }
 
 /** Brings one article's index entry up to date: upserted when published, removed otherwise. */

@@ -3,17 +3,14 @@
  * (search-sqlite.ts: FTS5 with bm25; search-postgres.ts: tsvector with
  * ts_rank_cd). Both receive only analyzed terms, never the reader's raw text.
  */
+import type { ArticleText } from '../content/reads.ts';
 import { STOPWORDS, searchForms, tokenize } from './text.ts';
 
-/** What the index stores for one published article. */
-export interface SearchDoc {
-  id: number;
-  sectionId: number;
-  publishedAt: number;
-  /** The article's version when indexed, so a sweep can spot missed edits. */
-  version: number;
-  headline: string;
-  deck: string;
+/**
+ * What the index stores for one published article: its text as content reads it,
+ * `version` as of indexing (so a sweep can spot missed edits), the body as plain text.
+ */
+export interface SearchDoc extends Omit<ArticleText, 'body'> {
   /** Plain body text (see bodyText). */
   body: string;
 }

@@ -139,29 +139,32 @@ export async function importJsonl(
 async function sectionId(db: Db, raw: string, cache: Map<string, number>): Promise<number> {
   const { slug, name } = sectionOf(raw);
   if (!slug) throw new Error(`section "${raw}" has no usable letters`);
-  const cached = cache.get(slug);
-  if (cached) return cached;
-  const found = await db.kysely
-    .selectFrom('sections')
-    .select('id')
-    .where('slug', '=', slug)
-    .executeTakeFirst();
-  const id = found?.id ?? (await createSection(db.kysely, { slug, name }));
-  cache.set(slug, id);
-  return id;
+  return idBySlug(db, 'sections', slug, cache, () => createSection(db.kysely, { slug, name }));
 }
 
 async function personId(db: Db, name: string, cache: Map<string, number>): Promise<number> {
   const slug = slugify(name);
+  return idBySlug(db, 'people', slug, cache, () =>
+    createPerson(db.kysely, { slug, name, initials: initialsOf(name) }),
+  );
+}
+
+/** The id of the section or person with `slug`: cached, found, or else created (then cached). */
+async function idBySlug(
+  db: Db,
+  table: 'sections' | 'people',
+  slug: string,
+  cache: Map<string, number>,
+  create: () => Promise<number>,
+): Promise<number> {
   const cached = cache.get(slug);
   if (cached) return cached;
   const found = await db.kysely
-    .selectFrom('people')
+    .selectFrom(table)
     .select('id')
     .where('slug', '=', slug)
     .executeTakeFirst();
-  const id =
-    found?.id ?? (await createPerson(db.kysely, { slug, name, initials: initialsOf(name) }));
+  const id = found?.id ?? (await create());
   cache.set(slug, id);
   return id;
 }

@@ -168,7 +168,18 @@ describe('media library over HTTP', () => {
 
   it('refuses bad files with a clear message, the right status, and stores nothing', async () => {
     const before = await stored();
-    const cases: [string, ReturnType<typeof multipart>, number, keyof typeof ERRORS][] = [
+    type Case = [string, ReturnType<typeof multipart>, number, keyof typeof ERRORS];
+    /** A valid jpeg upload with one text field `length` characters long. */
+    const tooLong = (field: string, length: number, code: keyof typeof ERRORS): Case => [
+      `${field} too long`,
+      multipart(
+        { [field]: 'x'.repeat(length) },
+        { filename: 'a.jpg', type: 'image/jpeg', data: jpeg },
+      ),
+      400,
+      code,
+    ];
+    const cases: Case[] = [
       [
         'html as jpg',
         multipart(
@@ -271,30 +282,9 @@ describe('media library over HTTP', () => {
         400,
         'MEDIA_TOO_MANY_FIELDS',
       ],
-      [
-        'caption too long',
-        multipart(
-          { caption: 'x'.repeat(1001) },
-          { filename: 'a.jpg', type: 'image/jpeg', data: jpeg },
-        ),
-        400,
-        'MEDIA_CAPTION_TOO_LONG',
-      ],
-      [
-        'credit too long',
-        multipart(
-          { credit: 'x'.repeat(201) },
-          { filename: 'a.jpg', type: 'image/jpeg', data: jpeg },
-        ),
-        400,
-        'MEDIA_CREDIT_TOO_LONG',
-      ],
-      [
-        'alt too long',
-        multipart({ alt: 'x'.repeat(501) }, { filename: 'a.jpg', type: 'image/jpeg', data: jpeg }),
-        400,
-        'MEDIA_ALT_TOO_LONG',
-      ],
+      tooLong('caption', 1001, 'MEDIA_CAPTION_TOO_LONG'),
+      tooLong('credit', 201, 'MEDIA_CREDIT_TOO_LONG'),
+      tooLong('alt', 501, 'MEDIA_ALT_TOO_LONG'),
     ];
     for (const [label, body, status, code] of cases) {
       const res = await upload(wartawan, body);

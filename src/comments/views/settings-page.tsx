@@ -28,6 +28,50 @@ const NUMBERS = [
   'captchaCounterMax',
 ] as const;
 
+type ModText = ReturnType<typeof commentText>['mod'];
+
+/** One word list to edit, a word or phrase per line. */
+function WordList(p: { id: string; name: string; label: string; words: string[] }) {
+  return (
+    <p class="field">
+      <label for={p.id}>{p.label}</label>
+      <textarea id={p.id} name={p.name} rows={6} aria-describedby="words-help">
+        {p.words.join('\n')}
+      </textarea>
+    </p>
+  );
+}
+
+/** A moderation mode picker (post- or pre-moderation); `inherit` adds "as the site" (''). */
+function ModeSelect(p: {
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  m: ModText;
+  inherit?: boolean;
+}) {
+  const { m, value } = p;
+  return (
+    <p class="field">
+      <label for={p.id}>{p.label}</label>
+      <select id={p.id} name={p.name}>
+        {p.inherit && (
+          <option value="" selected={value === ''}>
+            {m.setting.inherit}
+          </option>
+        )}
+        <option value="post" selected={value === 'post'}>
+          {m.setting.modePost}
+        </option>
+        <option value="pre" selected={value === 'pre'}>
+          {m.setting.modePre}
+        </option>
+      </select>
+    </p>
+  );
+}
+
 /** Word lists, bans, the site's comment settings and readers' data requests. */
 export function SettingsPage(p: SettingsPageProps) {
   const { ctx, settings } = p;
@@ -48,18 +92,13 @@ export function SettingsPage(p: SettingsPageProps) {
         <p class="hint" id="words-help">
           {m.wordsHelp}
         </p>
-        <p class="field">
-          <label for="banned-words">{m.bannedWords}</label>
-          <textarea id="banned-words" name="banned" rows={6} aria-describedby="words-help">
-            {p.words.banned.join('\n')}
-          </textarea>
-        </p>
-        <p class="field">
-          <label for="suspect-words">{m.suspectWords}</label>
-          <textarea id="suspect-words" name="suspect" rows={6} aria-describedby="words-help">
-            {p.words.suspect.join('\n')}
-          </textarea>
-        </p>
+        <WordList id="banned-words" name="banned" label={m.bannedWords} words={p.words.banned} />
+        <WordList
+          id="suspect-words"
+          name="suspect"
+          label={m.suspectWords}
+          words={p.words.suspect}
+        />
         <button type="submit" class="btn">
           {m.save}
         </button>
@@ -97,36 +136,26 @@ export function SettingsPage(p: SettingsPageProps) {
           <h2>{m.settingsTitle}</h2>
           <form method="post" action="/newsroom/komentar/pengaturan" class="card">
             <CsrfField ctx={ctx} />
-            <p class="field">
-              <label for="set-mode">{m.setting.mode}</label>
-              <select id="set-mode" name="mode">
-                <option value="post" selected={settings.mode === 'post'}>
-                  {m.setting.modePost}
-                </option>
-                <option value="pre" selected={settings.mode === 'pre'}>
-                  {m.setting.modePre}
-                </option>
-              </select>
-            </p>
+            <ModeSelect
+              id="set-mode"
+              name="mode"
+              label={m.setting.mode}
+              value={settings.mode}
+              m={m}
+            />
             <fieldset>
               <legend>{m.setting.sectionModes}</legend>
               {p.sections.map((s) => {
-                const v = settings.sectionModes[String(s.id)] ?? '';
                 return (
-                  <p class="field" key={s.id}>
-                    <label for={`set-section-${s.id}`}>{s.name}</label>
-                    <select id={`set-section-${s.id}`} name={`section_${s.id}`}>
-                      <option value="" selected={v === ''}>
-                        {m.setting.inherit}
-                      </option>
-                      <option value="post" selected={v === 'post'}>
-                        {m.setting.modePost}
-                      </option>
-                      <option value="pre" selected={v === 'pre'}>
-                        {m.setting.modePre}
-                      </option>
-                    </select>
-                  </p>
+                  <ModeSelect
+                    key={s.id}
+                    id={`set-section-${s.id}`}
+                    name={`section_${s.id}`}
+                    label={s.name}
+                    value={settings.sectionModes[String(s.id)] ?? ''}
+                    m={m}
+                    inherit
+                  />
                 );
               })}
             </fieldset>

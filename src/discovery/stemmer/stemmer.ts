@@ -31,6 +31,15 @@ function at(word: string, i: number): string {
 /** A stem and, when the rule is ambiguous, the letters to try in front of it. */
 type Cut = [rest: string, recode: string[] | null];
 
+/** What removeEndings took off a word (each '' when absent) and whether the rest is a root. */
+interface Endings {
+  root: boolean;
+  word: string;
+  particle: string;
+  possessive: string;
+  suffix: string;
+}
+
 export class Stemmer {
   private readonly words: Set<string>;
 
@@ -48,35 +57,38 @@ export class Stemmer {
     let word = input.toLowerCase();
     const original = word;
     if (word.length < 3 || this.find(word)) return word;
-    let particle: string;
-    let possessive: string;
-    let suffix: string;
+    let removed: Endings;
     let found: boolean;
     if (/^(be.+lah|be.+an|me.+i|di.+i|pe.+i|ter.+i)$/.test(word)) {
       // A confix: prefixes first, then the endings.
       [found, word] = this.removePrefixes(word);
       if (found) return word;
-      [particle, word] = removeEnding(word, /-?(lah|kah|tah|pun)$/);
-      if (this.find(word)) return word;
-      [possessive, word] = removeEnding(word, /-?(ku|mu|nya)$/);
-      if (this.find(word)) return word;
-      [suffix, word] = removeEnding(word, /-?(is|isme|isasi|i|kan|an)$/);
-      if (this.find(word)) return word;
+      removed = this.removeEndings(word);
+      if (removed.root) return removed.word;
     } else {
-      [particle, word] = removeEnding(word, /-?(lah|kah|tah|pun)$/);
-      if (this.find(word)) return word;
-      [possessive, word] = removeEnding(word, /-?(ku|mu|nya)$/);
-      if (this.find(word)) return word;
-      [suffix, word] = removeEnding(word, /-?(is|isme|isasi|i|kan|an)$/);
-      if (this.find(word)) return word;
-      [found, word] = this.removePrefixes(word);
+      removed = this.removeEndings(word);
+      if (removed.root) return removed.word;
+      [found, word] = this.removePrefixes(removed.word);
       if (found) return word;
     }
     // No root yet: put the endings back one by one and try the prefixes again.
+    const { particle, possessive, suffix } = removed;
     const endings =
       suffix === 'kan' ? ['', 'k', 'an', possessive, particle] : ['', suffix, possessive, particle];
     const [restored, root] = this.returnEndings(original, endings);
     return restored ? root : original;
+  }
+
+  /** Particle, possessive, then suffix, stopping as soon as what is left is a root word. */
+  private removeEndings(input: string): Endings {
+    const [particle, afterParticle] = removeEnding(input, /-?(lah|kah|tah|pun)$/);
+    if (this.find(afterParticle))
+      return { root: true, word: afterParticle, particle, possessive: '', suffix: '' };
+    const [possessive, afterPossessive] = removeEnding(afterParticle, /-?(ku|mu|nya)$/);
+    if (this.find(afterPossessive))
+      return { root: true, word: afterPossessive, particle, possessive, suffix: '' };
+    const [suffix, word] = removeEnding(afterPossessive, /-?(is|isme|isasi|i|kan|an)$/);
+    return { root: this.find(word), word, particle, possessive, suffix };
   }
 
   private returnEndings(original: string, endings: string[]): [boolean, string] {

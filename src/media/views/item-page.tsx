@@ -27,6 +27,24 @@ function pct(v: number): string {
   return String(Math.round(v * 1000) / 10);
 }
 
+/** A number input of 0–100 % for a 0–1 `value` (one focal coordinate). */
+function PercentField(p: { id: string; name: string; label: string; value: number }) {
+  return (
+    <div>
+      <label for={p.id}>{p.label}</label>
+      <input
+        id={p.id}
+        name={p.name}
+        type="number"
+        min={0}
+        max={100}
+        step="0.1"
+        value={pct(p.value)}
+      />
+    </div>
+  );
+}
+
 /** The photo as a no-JS click target: an image button reports where it was clicked. */
 function FocalPicker({
   ctx,
@@ -72,30 +90,8 @@ function FocalPicker({
         {marker}
       </div>
       <div class="filters">
-        <div>
-          <label for="focal-x">{m.focusX}</label>
-          <input
-            id="focal-x"
-            name="fx"
-            type="number"
-            min={0}
-            max={100}
-            step="0.1"
-            value={pct(item.focal.x)}
-          />
-        </div>
-        <div>
-          <label for="focal-y">{m.focusY}</label>
-          <input
-            id="focal-y"
-            name="fy"
-            type="number"
-            min={0}
-            max={100}
-            step="0.1"
-            value={pct(item.focal.y)}
-          />
-        </div>
+        <PercentField id="focal-x" name="fx" label={m.focusX} value={item.focal.x} />
+        <PercentField id="focal-y" name="fy" label={m.focusY} value={item.focal.y} />
         <button class="btn secondary" type="submit">
           {m.focusSave}
         </button>

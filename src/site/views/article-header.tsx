@@ -1,6 +1,7 @@
 import { commentText } from '../../comments/messages.ts';
 import type { Article, PersonRef } from '../../content/model.ts';
 import { formatDateline, isoInZone } from '../../lib/time.ts';
+import { SectionLabel } from './cards.tsx';
 import type { SiteContext } from './props.ts';
 
 /** Edits within this long after publishing are not worth an "updated" line. */
@@ -21,9 +22,7 @@ export function Breadcrumb({ ctx, article }: { ctx: SiteContext; article: Articl
           </li>
         )}
         <li>
-          <a class="section-label" href={article.section.url}>
-            {article.section.name}
-          </a>
+          <SectionLabel section={article.section} />
         </li>
       </ol>
     </nav>

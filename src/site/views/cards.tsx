@@ -1,4 +1,4 @@
-import type { ArticleSummary } from '../../content/model.ts';
+import type { ArticleSummary, SectionRef } from '../../content/model.ts';
 import { formatRelative, formatShortDate, isoInZone } from '../../lib/time.ts';
 import { hasVariants, Picture } from './image.tsx';
 import type { SiteContext } from './props.ts';
@@ -53,11 +53,7 @@ export function Card({
         </div>
       )}
       <div class="card-body">
-        {showSection && (
-          <a class="section-label" href={article.section.url}>
-            {article.section.name}
-          </a>
-        )}
+        {showSection && <SectionLabel section={article.section} />}
         <Heading class="card-title">
           <a href={article.url}>{article.headline}</a>
         </Heading>
@@ -142,5 +138,14 @@ export function StoryBox({
       </h2>
       <StoryList ctx={ctx} items={items} numbered={numbered} />
     </section>
+  );
+}
+
+/** The linked name of a story's section, above its headline or in its breadcrumb. */
+export function SectionLabel({ section }: { section: SectionRef }) {
+  return (
+    <a class="section-label" href={section.url}>
+      {section.name}
+    </a>
   );
 }

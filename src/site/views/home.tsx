@@ -1,6 +1,6 @@
 import type { VNode } from 'preact';
 import type { ArticleSummary } from '../../content/model.ts';
-import { Card, DateText, StoryBox } from './cards.tsx';
+import { Card, DateText, SectionLabel, StoryBox } from './cards.tsx';
 import { hasVariants, Picture } from './image.tsx';
 import { websiteJsonLd } from './json-ld.ts';
 import { Layout } from './layout.tsx';
@@ -18,9 +18,7 @@ function Lead({ ctx, article }: { ctx: SiteContext; article: ArticleSummary }) {
           <Picture img={img} sizes={LEAD_SIZES} eager />
         </div>
       )}
-      <a class="section-label" href={article.section.url}>
-        {article.section.name}
-      </a>
+      <SectionLabel section={article.section} />
       <h2 class="lead-title">
         <a href={article.url}>{article.headline}</a>
       </h2>

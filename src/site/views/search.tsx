@@ -1,6 +1,6 @@
 import type { VNode } from 'preact';
 import { searchUrl } from '../../content/urls.ts';
-import { DateText } from './cards.tsx';
+import { DateText, SectionLabel } from './cards.tsx';
 import { Layout } from './layout.tsx';
 import { Pager } from './pager.tsx';
 import type { PageMeta, SearchPageProps, SearchResultItem, SiteContext } from './props.ts';
@@ -81,9 +81,7 @@ function ResultItem({ ctx, item }: { ctx: SiteContext; item: SearchResultItem })
     <li>
       <article class="card card-row no-media search-result">
         <div class="card-body">
-          <a class="section-label" href={item.section.url}>
-            {item.section.name}
-          </a>
+          <SectionLabel section={item.section} />
           <h2 class="card-title">
             <a href={item.url}>{item.headline}</a>
           </h2>
