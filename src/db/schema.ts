@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { Lang } from '../lib/i18n.ts';
 
 /**
@@ -247,6 +247,11 @@ export interface ArticleTable {
   submitted_at: number | null;
   /** The editor's note when an article goes back to draft. */
   editor_note: Generated<string>;
+  /**
+   * The id an article had where it came from (migration 004): the JSON Lines
+   * import's `id`, `demo:<story key>` for the demo. Makes imports idempotent.
+   */
+  external_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type RevisionKind = 'autosave' | 'save' | 'restore';

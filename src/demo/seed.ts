@@ -22,13 +22,6 @@ import type { DemoStory } from './types.ts';
 
 const HOUR = 3_600_000;
 
-/** The article table with discovery's `external_id` (migration 004), as ingest sees it too. */
-type K = Kysely<
-  Omit<Database, 'articles'> & {
-    articles: Database['articles'] & { external_id: string | null };
-  }
->;
-const withExternalId = (k: Kysely<Database>) => k as unknown as K;
 /** Demo articles carry `external_id = 'demo:<story key>'`: how a resumed demo knows what exists. */
 const DEMO_ID_PREFIX = 'demo:';
 
@@ -46,7 +39,7 @@ export function demoExternalId(storyKey: string): string {
 export type DemoState = 'fresh' | 'partial' | 'complete' | 'has-articles';
 
 export async function demoState(db: Db): Promise<DemoState> {
-  const k = withExternalId(db.kysely);
+  const k = db.kysely;
   const own = await k
     .selectFrom('articles')
     .select('id')
@@ -70,7 +63,7 @@ export async function isEmpty(db: Db): Promise<boolean> {
 async function commentsDone(k: Kysely<Database>): Promise<boolean> {
   const first = DEMO_COMMENTS[0];
   if (!first) return true;
-  const row = await withExternalId(k)
+  const row = await k
     .selectFrom('comments')
     .innerJoin('articles', 'articles.id', 'comments.article_id')
     .select('comments.id')
@@ -282,7 +275,7 @@ async function ensurePeople(tx: Kysely<Database>): Promise<Map<string, number>> 
 }
 
 async function existingDemoArticles(k: Kysely<Database>): Promise<Map<string, number>> {
-  const rows = await withExternalId(k)
+  const rows = await k
     .selectFrom('articles')
     .select(['id', 'external_id'])
     .where('external_id', 'like', `${DEMO_ID_PREFIX}%`)
@@ -343,7 +336,7 @@ async function writeStory(
     },
     createdAt: publishedAt - 2 * HOUR,
   });
-  await withExternalId(tx)
+  await tx
     .updateTable('articles')
     .set({ external_id: demoExternalId(story.key) })
     .where('id', '=', id)

@@ -7,7 +7,7 @@ import { paragraph } from '../content/blocks.ts';
 import { createArticle, createPerson, createSection, publishArticle } from '../content/commands.ts';
 import { type Db, openDb } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import type { ArticleTable, Database } from '../db/schema.ts';
+import type { Database } from '../db/schema.ts';
 import { EventBus } from '../lib/events.ts';
 import { slugify } from '../lib/slug.ts';
 import { wireListeners } from '../listeners.ts';
@@ -21,10 +21,6 @@ import { wireListeners } from '../listeners.ts';
  * line's `id` is kept as the article's external id: importing the same file
  * twice adds nothing the second time.
  */
-
-type ImportDb = Kysely<
-  Omit<Database, 'articles'> & { articles: ArticleTable & { external_id: string | null } }
->;
 
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
@@ -97,7 +93,7 @@ export async function importJsonl(
   text: string,
   opts: { onProgress?: (done: number, total: number) => void } = {},
 ): Promise<ImportSummary> {
-  const k = db.kysely as unknown as ImportDb;
+  const k = db.kysely;
   const lines = text.split(/\r?\n/);
   const numbered = lines
     .map((raw, i) => ({ raw: raw.trim(), line: i + 1 }))
@@ -171,7 +167,7 @@ async function idBySlug(
 
 async function importOne(
   db: Db,
-  k: ImportDb,
+  k: Kysely<Database>,
   events: EventBus,
   item: CorpusLine,
   sections: Map<string, number>,
