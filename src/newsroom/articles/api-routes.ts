@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { searchPublishedHeadlines, suggestPeople, suggestTags } from '../../content/staff-reads.ts';
 import { AppError } from '../../lib/errors.ts';
 import { requireStaff } from '../auth.ts';
 import { editorBundle } from './bundle.ts';
-import { searchPublishedHeadlines, suggestPeople, suggestTags } from './queries.ts';
 import type { ArticleRouteDeps } from './route-helpers.ts';
 import { editorFileParams, suggestParams, suggestQuery, suggestResponse } from './schemas.ts';
 

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { acquireLock, HEARTBEAT_MS } from '../../content/locks.ts';
 import type { EditableArticle } from '../../content/revisions.ts';
+import { publishedHeadlines } from '../../content/staff-reads.ts';
 import { articleUrl } from '../../content/urls.ts';
 import { availableActions, mayEdit } from '../../content/workflow.ts';
 import { getMediaMany } from '../../media/library.ts';
@@ -11,7 +12,7 @@ import { newsroomContext } from '../views/layout.tsx';
 import { blocksToDoc } from './blocks-convert.ts';
 import { editorBundle } from './bundle.ts';
 import { editorStrings } from './messages.ts';
-import { publishedHeadlines, sectionChoices } from './queries.ts';
+import { sectionChoices } from './queries.ts';
 import { type ArticleRouteDeps, actorOf, messagesFor, toLocalInput } from './route-helpers.ts';
 import type { FieldErrors } from './validate.ts';
 import { EditPage, type FormValues, jsonForScript, valuesOf } from './views/edit-view.tsx';

@@ -1,6 +1,7 @@
 import type { Config } from '../../config.ts';
 import type { Article, ImageRef } from '../../content/model.ts';
 import type { EditableArticle } from '../../content/revisions.ts';
+import { publishedHeadlines } from '../../content/staff-reads.ts';
 import { articleUrl } from '../../content/urls.ts';
 import type { Db } from '../../db/connection.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -9,7 +10,7 @@ import type { Asset } from '../../site/assets.ts';
 import { siteContext } from '../../site/context.ts';
 import { renderDocument } from '../../site/render.tsx';
 import { ArticlePage } from '../../site/views/index.ts';
-import { publishedHeadlines, sectionChoices } from './queries.ts';
+import { sectionChoices } from './queries.ts';
 
 /**
  * The preview of an article in any state, rendered by the public article page

@@ -1,8 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import { saveArticle } from '../../content/revisions.ts';
+import { publishedHeadlines } from '../../content/staff-reads.ts';
 import { mayEdit } from '../../content/workflow.ts';
 import { AppError } from '../../lib/errors.ts';
-import { existingMedia, publishedHeadlines, sectionExists } from './queries.ts';
+import { existingMedia, sectionExists } from './queries.ts';
 import { type ArticleRouteDeps, actorOf, loadVisible, messagesFor } from './route-helpers.ts';
 import type { ArticleEditBody } from './schemas.ts';
 import { type FieldErrors, mediaIdsOf, parseArticleForm } from './validate.ts';
