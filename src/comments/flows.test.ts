@@ -33,6 +33,8 @@ describe.each(DIALECTS)('comment flows (%s)', (dialect) => {
     const page = await app.server.inject({ url: a.url });
     expect(page.body).toContain('Terbit langsung.');
     expect(page.body).toContain('<span class="count">(1)</span>');
+    // The header's count is the approved comments the section lists.
+    expect(page.body).toContain('<a href="#komentar">1 komentar</a>');
   });
 
   it('pre-moderation: "menunggu moderasi" only in the author\'s browser, never in the cached page', async () => {
@@ -45,6 +47,8 @@ describe.each(DIALECTS)('comment flows (%s)', (dialect) => {
     const mine = await app.server.inject({ url: a.url, headers: { cookie } });
     expect(mine.body).toContain('Tunggu redaksi.');
     expect(mine.body).toContain('Menunggu moderasi');
+    // A pending comment is not counted in the header.
+    expect(mine.body).not.toContain('href="#komentar">1 komentar');
     expect(mine.headers['x-cache']).toBeUndefined();
     for (let i = 0; i < 2; i++) {
       const other = await app.server.inject({ url: a.url });

@@ -64,7 +64,6 @@ export interface ArticleSummary {
   bylines: PersonRef[];
   publishedAt: number;
   updatedAt: number;
-  commentCount: number;
 }
 
 export interface Article extends ArticleSummary {

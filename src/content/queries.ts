@@ -107,21 +107,9 @@ async function bylinesFor(db: DB, ids: number[]): Promise<Map<number, PersonRef[
   return out;
 }
 
-async function commentCountsFor(db: DB, ids: number[]): Promise<Map<number, number>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('comments')
-    .select(['article_id', db.fn.countAll<number>().as('n')])
-    .where('article_id', 'in', ids)
-    .where('status', '=', 'approved')
-    .groupBy('article_id')
-    .execute();
-  return new Map(rows.map((r) => [r.article_id, Number(r.n)]));
-}
-
 async function toSummaries(db: DB, rows: SummaryRow[]): Promise<ArticleSummary[]> {
   const ids = rows.map((r) => r.id);
-  const [bylines, counts] = await Promise.all([bylinesFor(db, ids), commentCountsFor(db, ids)]);
+  const bylines = await bylinesFor(db, ids);
   return rows.map((r) => ({
     id: r.id,
     slug: r.slug,
@@ -133,7 +121,6 @@ async function toSummaries(db: DB, rows: SummaryRow[]): Promise<ArticleSummary[]
     bylines: bylines.get(r.id) ?? [],
     publishedAt: r.published_at ?? r.updated_at,
     updatedAt: r.updated_at,
-    commentCount: counts.get(r.id) ?? 0,
   }));
 }
 

@@ -71,7 +71,6 @@ export async function renderPreview(
     bylines: people,
     publishedAt: a.publishedAt ?? a.scheduledAt ?? now,
     updatedAt: a.updatedAt,
-    commentCount: 0,
     body: e.body,
     bodyImages: Object.fromEntries([...media.values()].map((m) => [m.id, imageRef(m)])),
     dateline: e.dateline,

@@ -46,7 +46,16 @@ function Names({ ctx, people }: { ctx: SiteContext; people: PersonRef[] }) {
 }
 
 /** Bylines, the dateline-style publish time, and "Diperbarui …" after a real update. */
-export function ArticleMeta({ ctx, article }: { ctx: SiteContext; article: Article }) {
+export function ArticleMeta({
+  ctx,
+  article,
+  commentCount,
+}: {
+  ctx: SiteContext;
+  article: Article;
+  /** Approved comments, as the comment section below lists them. */
+  commentCount: number;
+}) {
   const m = ctx.m.article;
   const updated = article.updatedAt - article.publishedAt > UPDATE_THRESHOLD_MS;
   return (
@@ -71,10 +80,10 @@ export function ArticleMeta({ ctx, article }: { ctx: SiteContext; article: Artic
             </span>
           </>
         )}
-        {article.commentCount > 0 && (
+        {commentCount > 0 && (
           <>
             {' · '}
-            <a href="#komentar">{commentText(ctx.lang).reader.count(article.commentCount)}</a>
+            <a href="#komentar">{commentText(ctx.lang).reader.count(commentCount)}</a>
           </>
         )}
       </p>

@@ -76,7 +76,7 @@ export function ArticlePage(
               <Breadcrumb ctx={ctx} article={article} />
               <h1 class="headline">{article.headline}</h1>
               {article.deck && <p class="deck">{article.deck}</p>}
-              <ArticleMeta ctx={ctx} article={article} />
+              <ArticleMeta ctx={ctx} article={article} commentCount={props.comments.length} />
             </header>
             {featured && (
               <Figure

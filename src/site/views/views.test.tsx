@@ -39,7 +39,6 @@ function buildArticle(overrides: Partial<Article> = {}): Article {
     bylines: [{ id: 1, slug: 'ayu', name: 'Ayu Lestari', initials: 'Ayu', url: '/penulis/ayu' }],
     publishedAt: NOW - 3_600_000,
     updatedAt: NOW - 3_600_000,
-    commentCount: 0,
     body: Array.from({ length: 9 }, (_, i) => ({
       type: 'paragraph' as const,
       content: [{ text: `Paragraf nomor ${i + 1} tentang laut.` }],
