@@ -4,6 +4,7 @@ import { progressBar } from './cli/progress.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { DatabaseUnavailableError, openDb, redact } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { sqliteDriverName } from './db/sqlite-driver.ts';
 import { EventBus } from './lib/events.ts';
 import { wireListeners } from './listeners.ts';
 
@@ -89,7 +90,7 @@ async function serve(config: Config): Promise<void> {
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   console.log(
-    `\nWarta is running at http://${host}:${port}/  (database: ${redact(config.databaseUrl)})`,
+    `\nWarta is running at http://${host}:${port}/  (database: ${redact(config.databaseUrl)}${config.databaseUrl.startsWith('sqlite:') ? ` through ${sqliteDriverName()}` : ''}, Node ${process.version})`,
   );
 }
 

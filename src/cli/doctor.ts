@@ -2,6 +2,7 @@ import { accessSync, constants, mkdirSync, statfsSync } from 'node:fs';
 import { type Config, ConfigError, loadConfig } from '../config.ts';
 import { openDb, redact } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { sqliteDriverName } from '../db/sqlite-driver.ts';
 
 interface Check {
   name: string;
@@ -31,7 +32,7 @@ export async function runDoctor(env: Record<string, string | undefined>): Promis
         checks.push({
           name: 'Database',
           ok: true,
-          detail: `${db.dialect} at ${redact(config.databaseUrl)} answers${applied.length ? `; applied ${applied.length} migration(s)` : '; schema up to date'}`,
+          detail: `${db.dialect}${db.dialect === 'sqlite' ? ` (${sqliteDriverName()}, Node ${process.version})` : ''} at ${redact(config.databaseUrl)} answers${applied.length ? `; applied ${applied.length} migration(s)` : '; schema up to date'}`,
         });
       } finally {
         await db.close();

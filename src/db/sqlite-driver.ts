@@ -43,7 +43,7 @@ function loadNodeSqlite(): NodeSqliteModule | null {
   }
 }
 
-/** The driver `openSqlite` will use here; `doctor` and the start-up line report it. */
+/** The driver `openSqlite` uses under this Node; `warta doctor` and the start-up line say it. */
 export function sqliteDriverName(): SqliteDriverName {
   return loadNodeSqlite() ? 'node:sqlite' : 'better-sqlite3';
 }
