@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ArticleStatus, Database } from '../db/schema.ts';
+import { inTransaction } from '../db/transaction.ts';
 import type { EventBus } from '../lib/events.ts';
 import { isReservedSlug, slugify } from '../lib/slug.ts';
 import type { Block } from './blocks.ts';
@@ -124,7 +125,7 @@ export interface ArticleInput {
 /** Creates a draft article with its tags and bylines, in one transaction. */
 export async function createArticle(db: DB, input: ArticleInput): Promise<number> {
   const now = input.createdAt ?? Date.now();
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const row = await tx
       .insertInto('articles')
       .values({
@@ -182,7 +183,7 @@ export async function createArticle(db: DB, input: ArticleInput): Promise<number
 /** Sets the editors' "Baca juga" pins of an article, replacing earlier ones. */
 export async function setPins(db: DB, articleId: number, relatedIds: number[]): Promise<void> {
   const ids = [...new Set(relatedIds)].filter((id) => id !== articleId);
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     await tx.deleteFrom('article_pins').where('article_id', '=', articleId).execute();
     if (ids.length) {
       await tx

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import {
   createArticle,
   createPerson,
@@ -134,7 +134,7 @@ export async function seedDemo(
       const id = await k
         .transaction()
         .execute((tx) =>
-          writeStory(joined(tx), later.bus, story, photo, now, sectionIds, personIds, articleIds),
+          writeStory(tx, later.bus, story, photo, now, sectionIds, personIds, articleIds),
         );
       await later.replay(events);
       articleIds.set(story.key, id);
@@ -171,25 +171,6 @@ export async function seedDemo(
     }
   });
   return { articles: ordered.length, created };
-}
-
-/**
- * The transaction, seen by content's commands as a database whose own
- * `transaction()` joins it: createArticle and setPins open a transaction of
- * their own, and Kysely does not nest them. (If content's commands ran their
- * steps directly when handed a transaction, `db.isTransaction`, this could go.)
- */
-function joined(tx: Transaction<Database>): Kysely<Database> {
-  const join = () => ({
-    execute: <T>(fn: (t: Transaction<Database>) => Promise<T>): Promise<T> => fn(tx),
-  });
-  return new Proxy(tx, {
-    get(target, prop) {
-      if (prop === 'transaction') return join;
-      const value = Reflect.get(target, prop, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
 }
 
 /** Collects the events a transaction announces, to emit them once it has committed. */
