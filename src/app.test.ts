@@ -37,3 +37,38 @@ describe('client addresses', () => {
     expect(c).not.toBe(d);
   });
 });
+
+describe('server errors', () => {
+  it('logs the underlying cause of a 500 and shows the reader only the catalog message', async () => {
+    const lines: string[] = [];
+    const app = await testApp(
+      'sqlite',
+      { logLevel: 'error' },
+      { logStream: { write: (l) => lines.push(l) } },
+    );
+    try {
+      app.server.get('/rusak', async () => {
+        throw new Error('disk on fire at /var/lib/warta');
+      });
+      const res = await app.server.inject({ method: 'GET', url: '/rusak' });
+      expect(res.statusCode).toBe(500);
+      expect(res.body).toContain('Terjadi kesalahan di server kami');
+      expect(res.body).not.toContain('disk on fire');
+      const logged = lines.map((l) => JSON.parse(l));
+      const failed = logged.find((l) => l.msg === 'request failed');
+      expect(failed?.err?.message).toBe('disk on fire at /var/lib/warta');
+      expect(failed?.err?.stack).toContain('app.test.ts');
+    } finally {
+      await app.dispose();
+    }
+  });
+
+  it('keeps the cause when a route maps an unknown error to the catalog', async () => {
+    const { toAppError, errorForLog } = await import('./lib/errors.ts');
+    const original = new Error('sharp: pixel limit exceeded');
+    const mapped = toAppError(original);
+    expect(mapped.code).toBe('INTERNAL');
+    expect(errorForLog(mapped)).toBe(original);
+    expect(errorForLog(toAppError(mapped))).toBe(original);
+  });
+});

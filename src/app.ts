@@ -22,7 +22,7 @@ import { registerDiscoveryRoutes } from './discovery/routes.ts';
 import { registerDistributionRoutes } from './distribution/routes.ts';
 import { PUBLISH_SCHEDULED, publishScheduledHandler } from './jobs/publish-scheduled.ts';
 import { type JobRunner, startJobRunner, stopJobRunner } from './jobs/runner.ts';
-import { AppError, toAppError } from './lib/errors.ts';
+import { AppError, errorForLog, toAppError } from './lib/errors.ts';
 import { EventBus } from './lib/events.ts';
 import { wireListeners } from './listeners.ts';
 import { registerMediaRoutes } from './media/routes.ts';
@@ -50,12 +50,18 @@ const MAX_URL_LENGTH = 12_000;
  * Builds the whole server from a config: database (migrated), event bus,
  * plugins and routes. Tests call this and use `server.inject()`.
  */
-export async function buildApp(config: Config, opts: { db?: Db } = {}): Promise<App> {
+export async function buildApp(
+  config: Config,
+  opts: { db?: Db; logStream?: { write(line: string): void } } = {},
+): Promise<App> {
   mkdirSync(config.mediaDir, { recursive: true });
   const db = opts.db ?? (await openDb(config.databaseUrl));
   await migrateToLatest(db);
   const server = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : { level: config.logLevel, ...(opts.logStream ? { stream: opts.logStream } : {}) },
     routerOptions: { maxParamLength: 300 },
     trustProxy: trustProxySetting(config),
     return503OnClosing: true,
@@ -132,7 +138,7 @@ export async function buildApp(config: Config, opts: { db?: Db } = {}): Promise<
 
   server.setErrorHandler(async (err, req, reply) => {
     const appErr = toAppError(err);
-    if (appErr.status >= 500) req.log.error({ err }, 'request failed');
+    if (appErr.status >= 500) req.log.error({ err: errorForLog(err) }, 'request failed');
     if (isNewsroomUrl(req.url)) return renderNewsroomError(req, reply, appErr, config);
     return renderError(reply, appErr);
   });

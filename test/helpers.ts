@@ -59,7 +59,11 @@ export interface TestApp extends App {
 }
 
 /** A whole Warta server on a fresh database, for `server.inject()` tests. */
-export async function testApp(dialect: Dialect, overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function testApp(
+  dialect: Dialect,
+  overrides: Partial<Config> = {},
+  opts: { logStream?: { write(line: string): void } } = {},
+): Promise<TestApp> {
   const t = await freshDb(dialect);
   const mediaDir = mkdtempSync(join(tmpdir(), 'warta-media-'));
   const config = loadConfig(
@@ -78,7 +82,7 @@ export async function testApp(dialect: Dialect, overrides: Partial<Config> = {})
       ...overrides,
     },
   );
-  const app = await buildApp(config, { db: t.db });
+  const app = await buildApp(config, { db: t.db, logStream: opts.logStream });
   return {
     ...app,
     mediaDir,

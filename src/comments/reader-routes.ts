@@ -4,7 +4,7 @@ import type { Config } from '../config.ts';
 import type { Article } from '../content/model.ts';
 import { getPublishedArticle } from '../content/queries.ts';
 import type { Db } from '../db/connection.ts';
-import { AppError, ERRORS, type ErrorCode, toAppError } from '../lib/errors.ts';
+import { AppError, ERRORS, type ErrorCode, errorForLog, toAppError } from '../lib/errors.ts';
 import type { EventBus } from '../lib/events.ts';
 import { siteContext } from '../site/context.ts';
 import { loadArticlePage } from '../site/page-data.ts';
@@ -123,8 +123,9 @@ export function registerCommentReaderRoutes(
   }
 
   /** A JSON endpoint answers its errors (429 included) as JSON in the site's language. */
-  const jsonError = (err: FastifyError, _req: FastifyRequest, reply: FastifyReply) => {
+  const jsonError = (err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
     const e = toAppError(err);
+    if (e.status >= 500) req.log.error({ err: errorForLog(e) }, 'request failed');
     return reply
       .code(e.status)
       .header('cache-control', 'no-store')

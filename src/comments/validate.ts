@@ -1,3 +1,4 @@
+import { hasUnsafeChars } from '../lib/plain-text.ts';
 import type { CommentMessages } from './messages.ts';
 
 /** Longest accepted values, in characters. */
@@ -29,9 +30,6 @@ export interface CommentInput {
   captcha: string;
 }
 
-/** C0/C1 controls (except tab and newlines) and the bidirectional overrides and isolates. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 // biome-ignore lint/suspicious/noMisleadingCharacterClass: a list of single invisible code points
 const INVISIBLE = /[\s\u00AD\u034F\u115F\u1160\u180E\u200B-\u200F\u2060-\u2064\u3164\uFEFF\uFFA0]/g;
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:".]+(\.[^\s@<>()[\]\\,;:".]+)+$/;
@@ -68,7 +66,7 @@ export function parseCommentForm(
   };
   const checkChars = (field: Field, v: string) => {
     if (v.includes('\uFFFD')) errors[field] ??= m.field.badEncoding;
-    else if (CONTROL.test(v)) errors[field] ??= m.field.controlChars;
+    else if (hasUnsafeChars(v)) errors[field] ??= m.field.controlChars;
   };
 
   const body = text('body', 'body').replace(/\r\n?/g, '\n');

@@ -284,8 +284,9 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly detail?: string,
+    options?: { cause?: unknown },
   ) {
-    super(detail ? `${code}: ${detail}` : code);
+    super(detail ? `${code}: ${detail}` : code, options);
     this.name = 'AppError';
     this.status = ERRORS[code].status;
   }
@@ -296,14 +297,24 @@ export class AppError extends Error {
   }
 }
 
-/** Normalises anything thrown into an AppError; unknown errors become INTERNAL. */
+/**
+ * Normalises anything thrown into an AppError; unknown errors become INTERNAL.
+ * The original error is kept as `cause`, so the log of a 500 names what broke
+ * while the reader sees only the catalog message.
+ */
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
+  const cause = { cause: err };
   const status = (err as { statusCode?: number })?.statusCode;
-  if (status === 404) return new AppError('NOT_FOUND');
-  if (status === 413) return new AppError('TOO_LARGE');
-  if (status === 414) return new AppError('URL_TOO_LONG');
-  if (status === 429) return new AppError('RATE_LIMITED');
-  if (status && status >= 400 && status < 500) return new AppError('BAD_REQUEST');
-  return new AppError('INTERNAL');
+  if (status === 404) return new AppError('NOT_FOUND', undefined, cause);
+  if (status === 413) return new AppError('TOO_LARGE', undefined, cause);
+  if (status === 414) return new AppError('URL_TOO_LONG', undefined, cause);
+  if (status === 429) return new AppError('RATE_LIMITED', undefined, cause);
+  if (status && status >= 400 && status < 500) return new AppError('BAD_REQUEST', undefined, cause);
+  return new AppError('INTERNAL', undefined, cause);
+}
+
+/** The error a 500 should be logged with: the underlying cause where there is one. */
+export function errorForLog(err: unknown): unknown {
+  return err instanceof AppError && err.cause !== undefined ? err.cause : err;
 }
