@@ -245,6 +245,16 @@ export const ERRORS = {
     id: 'Ukuran gambar terlalu besar: paling banyak 50 megapiksel. Perkecil dimensi foto lalu unggah lagi.',
     en: 'The image dimensions are too large: at most 50 megapixels. Reduce the photo’s dimensions and upload again.',
   },
+  MEDIA_SIDE_TOO_LONG: {
+    status: 422,
+    id: 'Ukuran gambar tidak wajar: sisi terpanjang paling banyak 16.000 piksel. Perkecil foto lalu unggah lagi.',
+    en: 'The image dimensions are not plausible: the longest side may be at most 16,000 pixels. Make the photo smaller and upload it again.',
+  },
+  MEDIA_BAD_ASPECT: {
+    status: 422,
+    id: 'Gambar terlalu memanjang untuk foto berita: sisi panjang paling banyak 20 kali sisi pendek. Potong foto lalu unggah lagi.',
+    en: 'The image is too long and narrow for a news photo: the long side may be at most 20 times the short side. Crop the photo and upload it again.',
+  },
   MEDIA_CAPTION_TOO_LONG: {
     status: 400,
     id: 'Keterangan foto paling banyak 1000 karakter.',

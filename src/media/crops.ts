@@ -11,6 +11,7 @@ import {
   type OutputFormat,
   writeAtomic,
 } from './files.ts';
+import { imageJob } from './jobs.ts';
 
 /**
  * Fixed-ratio crops (16:9 for heroes and share cards, 4:3 for teasers, 1:1 for
@@ -142,20 +143,23 @@ export async function regenerateCrops(
 ): Promise<Crops> {
   assertStorageKey(storageKey);
   const dir = path.join(mediaDir, storageKey);
-  const original = (await readdir(dir)).find((f) => /^original\.[a-z]+$/.test(f));
-  if (!original) throw new Error(`No original file for ${storageKey}`);
-  const master = await decodeMaster(
-    path.join(dir, original),
-    masterWidth(full.width, full.height, 0),
-  );
-  const written = new Set<string>();
-  const crops = await writeCrops(dir, master, full, clampFocal(focal), previous.v + 1, written);
-  for (const name of await readdir(dir)) {
-    if (CROP_FILE.test(name) && !written.has(name)) {
-      await unlink(path.join(dir, name)).catch(() => {});
+  // One image job at a time per process (jobs.ts), like storing an upload.
+  return imageJob(async () => {
+    const original = (await readdir(dir)).find((f) => /^original\.[a-z]+$/.test(f));
+    if (!original) throw new Error(`No original file for ${storageKey}`);
+    const master = await decodeMaster(
+      path.join(dir, original),
+      masterWidth(full.width, full.height, 0),
+    );
+    const written = new Set<string>();
+    const crops = await writeCrops(dir, master, full, clampFocal(focal), previous.v + 1, written);
+    for (const name of await readdir(dir)) {
+      if (CROP_FILE.test(name) && !written.has(name)) {
+        await unlink(path.join(dir, name)).catch(() => {});
+      }
     }
-  }
-  return crops;
+    return crops;
+  });
 }
 
 /** Matches crop file names, for clean-up. */

@@ -32,8 +32,13 @@ const JPEG_QUALITY = 78;
 const AVIF = { quality: 50, effort: 1, chromaSubsampling: '4:2:0' } as const;
 const WEBP = { quality: WEBP_QUALITY, effort: 3 } as const;
 
-/** Decompression-bomb guard for anything sharp opens: 100 megapixels is beyond any newsroom camera. */
-export const MAX_INPUT_PIXELS = 100_000_000;
+/**
+ * Most pixels an image may have, width × height from its header: 50
+ * megapixels covers the 45-megapixel cameras, and decoding it needs at most
+ * ~200 MB. Uploads are refused above it before decoding (upload.ts), and every
+ * sharp() call passes it as `limitInputPixels`, so no path decodes more.
+ */
+export const MAX_INPUT_PIXELS = 50_000_000;
 
 /** Throws unless `storageKey` is safe to use as a single folder name and URL segment. */
 export function assertStorageKey(storageKey: string): void {
@@ -98,6 +103,7 @@ export async function decodeMaster(input: Buffer | string, width?: number): Prom
 export function fromMaster(master: Master): Sharp {
   return sharp(master.data, {
     raw: { width: master.width, height: master.height, channels: master.channels },
+    limitInputPixels: MAX_INPUT_PIXELS,
   });
 }
 

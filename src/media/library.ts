@@ -110,7 +110,8 @@ export async function uploadImage(
   } catch (err) {
     if (err instanceof AppError) throw err;
     // The header was fine but the pixels are not: truncated or corrupt data.
-    if (err instanceof ImageDecodeError) throw new AppError('MEDIA_CORRUPT');
+    if (err instanceof ImageDecodeError)
+      throw new AppError('MEDIA_CORRUPT', undefined, { cause: err });
     throw err;
   }
   return { id, prefilled };

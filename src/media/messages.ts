@@ -27,7 +27,7 @@ const id = {
     title: 'Unggah foto',
     file: 'Berkas foto',
     fileHint:
-      'JPEG, PNG, WebP, AVIF atau GIF; paling besar 20 MB dan 50 megapiksel. Lokasi GPS dihapus otomatis.',
+      'JPEG, PNG, WebP, AVIF atau GIF; paling besar 20 MB dan 50 megapiksel, sisi terpanjang 16.000 piksel. Lokasi GPS dihapus otomatis.',
     caption: 'Keterangan',
     captionHint: 'Kosongkan untuk memakai keterangan dari metadata foto (IPTC/XMP) bila ada.',
     credit: 'Kredit',
@@ -101,7 +101,7 @@ const en: Catalog = {
     title: 'Upload a photo',
     file: 'Photo file',
     fileHint:
-      'JPEG, PNG, WebP, AVIF or GIF; at most 20 MB and 50 megapixels. GPS location is removed automatically.',
+      'JPEG, PNG, WebP, AVIF or GIF; at most 20 MB and 50 megapixels, the longest side 16,000 pixels. GPS location is removed automatically.',
     caption: 'Caption',
     captionHint:
       "Leave empty to use the caption from the photo's metadata (IPTC/XMP) when it has one.",

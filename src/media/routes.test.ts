@@ -10,18 +10,22 @@ import { MAX_UPLOAD_BYTES } from './upload.ts';
 
 type Staff = Awaited<ReturnType<typeof loginAs>>;
 
-/** A multipart/form-data body with text fields and at most one file. */
+/** A multipart/form-data body with text fields, at most one file, and fields `after` the file. */
 function multipart(
   fields: Record<string, string>,
   file?: { name?: string; filename: string; type: string; data: Buffer },
+  after: Record<string, string> = {},
 ) {
   const boundary = `----warta${Math.random().toString(16).slice(2)}`;
   const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) {
-    parts.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
-    );
-  }
+  const addFields = (values: Record<string, string>) => {
+    for (const [k, v] of Object.entries(values)) {
+      parts.push(
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
+      );
+    }
+  };
+  addFields(fields);
   if (file) {
     parts.push(
       Buffer.from(
@@ -31,6 +35,7 @@ function multipart(
       Buffer.from('\r\n'),
     );
   }
+  addFields(after);
   parts.push(Buffer.from(`--${boundary}--\r\n`));
   return {
     payload: Buffer.concat(parts),
@@ -44,9 +49,15 @@ describe('media library over HTTP', () => {
   let english: Staff;
   let kontributor: Staff;
   let jpeg: Buffer;
+  /** The app's log lines at level error (500s and what caused them). */
+  const logLines: string[] = [];
 
   beforeAll(async () => {
-    app = await testApp('sqlite');
+    app = await testApp(
+      'sqlite',
+      { logLevel: 'error' },
+      { logStream: { write: (line) => logLines.push(line) } },
+    );
     wartawan = await loginAs(app, 'wartawan');
     english = await loginAs(app, 'redaktur', { lang: 'en' });
     kontributor = await loginAs(app, 'kontributor');
@@ -71,6 +82,25 @@ describe('media library over HTTP', () => {
         ? `/newsroom/media?_csrf=${encodeURIComponent(csrf)}`
         : '/newsroom/media';
     return app.server.inject({ method: 'POST', url, headers, payload: body.payload });
+  }
+
+  /** Caption, credit and alt of one photo as stored. */
+  function mediaText(id: number) {
+    return app.db.kysely
+      .selectFrom('media')
+      .select(['caption', 'credit', 'alt'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+  }
+
+  /** Posts the photo page's text form (urlencoded, token as `_csrf`). */
+  function postText(id: number, who: Staff, fields: Record<string, string>, csrf = who.csrf) {
+    return app.server.inject({
+      method: 'POST',
+      url: `/newsroom/media/${id}`,
+      headers: { cookie: who.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: csrf, ...fields }).toString(),
+    });
   }
 
   async function stored() {
@@ -257,12 +287,6 @@ describe('media library over HTTP', () => {
         'MEDIA_EMPTY_FILE',
       ],
       [
-        '100 MP png',
-        multipart({}, { filename: 'bom.png', type: 'image/png', data: pngBomb(10_000) }),
-        413,
-        'MEDIA_TOO_MANY_PIXELS',
-      ],
-      [
         'over 20 MB',
         multipart(
           {},
@@ -315,6 +339,76 @@ describe('media library over HTTP', () => {
     expect(await stored()).toEqual(before);
   });
 
+  it('refuses image bombs from their header, before decoding, with a clear message, storing nothing', async () => {
+    const before = await stored();
+    const wide = pngBomb(49_000_000, 1);
+    // Tiny files (about 50 and 100 KB) that declare enormous images.
+    const bombs: Array<[string, Buffer, number, keyof typeof ERRORS]> = [
+      ['49,000,000 × 1', wide, 422, 'MEDIA_SIDE_TOO_LONG'],
+      ['1 × 49,000,000', pngBomb(1, 49_000_000), 422, 'MEDIA_SIDE_TOO_LONG'],
+      ['16,000 × 500', pngBomb(16_000, 500), 422, 'MEDIA_BAD_ASPECT'],
+      ['10,000 × 10,000', pngBomb(10_000), 413, 'MEDIA_TOO_MANY_PIXELS'],
+    ];
+    for (const [label, data, status, code] of bombs) {
+      expect(data.length).toBeLessThan(200_000);
+      const file = { filename: 'bom.png', type: 'image/png', data };
+      const res = await upload(wartawan, multipart({ caption: 'Bom' }, file));
+      expect([label, res.statusCode, res.json().error]).toEqual([
+        label,
+        status,
+        { code, message: ERRORS[code].id },
+      ]);
+      const page = await upload(english, multipart({ _csrf: english.csrf }, file), {
+        json: false,
+        csrf: null,
+      });
+      expect([label, page.statusCode, page.body.includes(ERRORS[code].en)]).toEqual([
+        label,
+        status,
+        true,
+      ]);
+    }
+    // Ten at once: each is refused from its header, none is decoded.
+    const many = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        upload(wartawan, multipart({}, { filename: 'bom.png', type: 'image/png', data: wide })),
+      ),
+    );
+    expect(many.map((r) => r.statusCode)).toEqual(Array(10).fill(422));
+    expect(await stored()).toEqual(before);
+  });
+
+  it('logs the underlying error when storing an upload fails with a 500, and keeps no row', async () => {
+    const before = await stored();
+    // The media folder is replaced by a file: every image folder under it fails with ENOTDIR.
+    const aside = `${app.mediaDir}.aside`;
+    fs.renameSync(app.mediaDir, aside);
+    fs.writeFileSync(app.mediaDir, 'not a folder');
+    logLines.length = 0;
+    try {
+      const res = await upload(
+        wartawan,
+        multipart({}, { filename: 'a.jpg', type: 'image/jpeg', data: jpeg }),
+      );
+      expect([res.statusCode, res.json().error]).toEqual([
+        500,
+        { code: 'INTERNAL', message: ERRORS.INTERNAL.id },
+      ]);
+    } finally {
+      fs.rmSync(app.mediaDir);
+      fs.renameSync(aside, app.mediaDir);
+    }
+    const failed = logLines
+      .map((line) => JSON.parse(line))
+      .filter((entry) => entry.msg === 'request failed');
+    expect(failed).toHaveLength(1);
+    expect(failed[0].err).toMatchObject({
+      code: 'ENOTDIR',
+      message: expect.stringContaining('ENOTDIR'),
+    });
+    expect(await stored()).toEqual(before);
+  });
+
   it('refuses uploads without CSRF, with another session token, from a kontributor or a stranger', async () => {
     const before = await stored();
     const body = () =>
@@ -333,14 +427,14 @@ describe('media library over HTTP', () => {
     expect(await stored()).toEqual(before);
   });
 
-  it('no-JS form: token in the query, redirect on success, the form again with the message on failure', async () => {
+  it('no-JS form: token as the field before the file, redirect on success, the form again with the message on failure', async () => {
     const ok = await upload(
       wartawan,
       multipart(
-        { caption: '<b>Pawai</b> & <script>x</script>' },
+        { _csrf: wartawan.csrf, caption: '<b>Pawai</b> & <script>x</script>' },
         { filename: 'a.jpg', type: 'image/jpeg', data: jpeg },
       ),
-      { json: false, viaQuery: true },
+      { json: false, csrf: null },
     );
     expect(ok.statusCode).toBe(303);
     expect(ok.headers.location).toMatch(/^\/newsroom\/media\/\d+\?baru=1$/);
@@ -357,10 +451,10 @@ describe('media library over HTTP', () => {
     const bad = await upload(
       english,
       multipart(
-        { caption: 'Kept caption' },
+        { _csrf: english.csrf, caption: 'Kept caption' },
         { filename: 'x.jpg', type: 'image/jpeg', data: Buffer.from('GIF89a not really') },
       ),
-      { json: false, viaQuery: true },
+      { json: false, csrf: null },
     );
     expect(bad.statusCode).toBe(400);
     expect(bad.headers['content-type']).toMatch(/text\/html/);
@@ -368,29 +462,69 @@ describe('media library over HTTP', () => {
     expect(bad.body).toContain('Kept caption');
   });
 
+  it('refuses the token in the query, after the file, or from another session, with the catalog message, storing nothing', async () => {
+    const before = await stored();
+    const file = { filename: 'a.jpg', type: 'image/jpeg', data: jpeg };
+    const cases: Array<[string, ReturnType<typeof multipart>, boolean]> = [
+      ['query only', multipart({ caption: 'x' }, file), true],
+      ['after the file', multipart({ caption: 'x' }, file, { _csrf: wartawan.csrf }), false],
+      ['another session', multipart({ _csrf: english.csrf }, file), false],
+      ['right in the query, wrong in the field', multipart({ _csrf: 'x'.repeat(43) }, file), true],
+    ];
+    for (const [label, body, viaQuery] of cases) {
+      const csrf = viaQuery ? wartawan.csrf : null;
+      const json = await upload(wartawan, body, { csrf, viaQuery });
+      expect([label, json.statusCode, json.json().error]).toEqual([
+        label,
+        403,
+        { code: 'CSRF_INVALID', message: ERRORS.CSRF_INVALID.id },
+      ]);
+      const page = await upload(wartawan, body, { json: false, csrf, viaQuery });
+      expect([label, page.statusCode, page.body.includes(ERRORS.CSRF_INVALID.id)]).toEqual([
+        label,
+        403,
+        true,
+      ]);
+    }
+    expect(await stored()).toEqual(before);
+  });
+
+  it('stores caption, credit and alt without NUL or bidi overrides, from the upload and the edit form', async () => {
+    const dirty = {
+      caption: 'Banjir\u0000 di \u202eBadung',
+      credit: '\u2066Warta\u2069/Ant',
+      alt: 'Air\u0000 naik\u202d',
+    };
+    const clean = { caption: 'Banjir di Badung', credit: 'Warta/Ant', alt: 'Air naik' };
+    const res = await upload(
+      wartawan,
+      multipart(dirty, { filename: 'a.jpg', type: 'image/jpeg', data: jpeg }),
+    );
+    expect(res.statusCode).toBe(201);
+    const id = res.json().id;
+    expect(await mediaText(id)).toEqual(clean);
+    await app.db.kysely
+      .updateTable('media')
+      .set({ caption: '', credit: '', alt: '' })
+      .where('id', '=', id)
+      .execute();
+    expect((await postText(id, wartawan, dirty)).statusCode).toBe(303);
+    expect(await mediaText(id)).toEqual(clean);
+  });
+
   it('edits caption, credit and alt; refuses kontributor, bad CSRF and overlong text without changing anything', async () => {
     const id = (
       await upload(wartawan, multipart({}, { filename: 'a.jpg', type: 'image/jpeg', data: jpeg }))
     ).json().id;
     const post = (who: Staff, fields: Record<string, string>, csrf = who.csrf) =>
-      app.server.inject({
-        method: 'POST',
-        url: `/newsroom/media/${id}`,
-        headers: { cookie: who.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-        payload: new URLSearchParams({ _csrf: csrf, ...fields }).toString(),
-      });
+      postText(id, who, fields, csrf);
     const ok = await post(wartawan, {
       caption: 'Sawah di Jatiluwih',
       credit: 'Warta',
       alt: 'Terasering hijau',
     });
     expect([ok.statusCode, ok.headers.location]).toEqual([303, `/newsroom/media/${id}?disimpan=1`]);
-    const current = () =>
-      app.db.kysely
-        .selectFrom('media')
-        .select(['caption', 'credit', 'alt'])
-        .where('id', '=', id)
-        .executeTakeFirstOrThrow();
+    const current = () => mediaText(id);
     const saved = await current();
     expect(saved).toEqual({
       caption: 'Sawah di Jatiluwih',
@@ -474,9 +608,15 @@ describe('media library over HTTP', () => {
       headers: { cookie: english.cookie },
     });
     expect(withUpload.body).toContain('Media library');
-    expect(withUpload.body).toContain(
-      `action="/newsroom/media?_csrf=${encodeURIComponent(english.csrf)}"`,
+    // The token travels as the form's first field, never in the address.
+    const form = /<form[^>]*enctype="multipart\/form-data"[^>]*>([\s\S]*?)<\/form>/.exec(
+      withUpload.body,
     );
+    const [tag, fields] = [form?.[0] ?? '', form?.[1] ?? ''];
+    expect(tag).toContain('action="/newsroom/media"');
+    expect(fields).toMatch(/^\s*<input type="hidden" name="_csrf" value="([^"]+)"/);
+    expect(fields).toContain(`value="${english.csrf}"`);
+    expect(fields.indexOf('name="_csrf"')).toBeLessThan(fields.indexOf('name="file"'));
     const first = (
       await app.db.kysely.selectFrom('media').select('id').orderBy('id').executeTakeFirstOrThrow()
     ).id;

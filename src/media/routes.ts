@@ -8,6 +8,7 @@ import { AppError, toAppError } from '../lib/errors.ts';
 import type { Lang } from '../lib/i18n.ts';
 import { parsePage } from '../lib/pagination.ts';
 import { requireStaff, wantsJson } from '../newsroom/auth.ts';
+import { csrfMatches } from '../newsroom/csrf.ts';
 import { can } from '../newsroom/policy.ts';
 import { newsroomContext } from '../newsroom/views/layout.tsx';
 import { renderDocument } from '../site/render.tsx';
@@ -29,8 +30,10 @@ import { type LibraryFilters, LibraryPage, type UploadFormState } from './views/
  * The newsroom's media library under /newsroom/media: the grid with search and
  * the upload form, the JSON the article editor's picker reads, and one page
  * per photo (edit text, set the focal point, see crops and where it is used).
- * Login and CSRF are checked by the auth layer before these handlers run
- * (multipart uploads carry the token as `x-csrf-token` or `?_csrf=`).
+ * Login and CSRF are checked by the auth layer before these handlers run,
+ * except the token of a multipart upload from the no-JavaScript form: it is the
+ * form's first field, `_csrf`, which only the upload handler can read (see
+ * readUpload). The editor's uploads send `x-csrf-token`, checked up front.
  */
 
 export interface MediaRouteDeps {
@@ -94,24 +97,36 @@ interface ParsedUpload {
   fields: Record<string, string>;
 }
 
-/** Reads the multipart body, mapping the parser's limit errors to catalog errors. */
+/**
+ * Reads the multipart body, mapping the parser's limit errors to catalog
+ * errors. Without an `x-csrf-token` header (checked by the auth layer) the
+ * body must carry the session's `_csrf` field before the file: the request is
+ * refused with CSRF_INVALID when the file comes first, or the token is wrong
+ * or missing, before the file is read.
+ */
 async function readUpload(req: FastifyRequest): Promise<ParsedUpload> {
   const out: ParsedUpload = { fields: {} };
   if (!req.isMultipart()) throw new AppError('MEDIA_NO_FILE');
+  let csrfChecked = req.headers['x-csrf-token'] !== undefined;
   try {
     for await (const part of req.parts({ limits: UPLOAD_LIMITS })) {
       if (part.type === 'file') {
+        if (!csrfChecked) throw new AppError('CSRF_INVALID');
         const buf = await part.toBuffer();
         if (part.fieldname !== 'file' || out.file) throw new AppError('MEDIA_TOO_MANY_FIELDS');
         // A file input left empty arrives as a part with no name and no bytes.
         if (!part.filename && buf.length === 0) continue;
         out.file = buf;
         out.filename = part.filename;
+      } else if (part.fieldname === '_csrf') {
+        if (!csrfMatches(req.newsroomCsrf, part.value)) throw new AppError('CSRF_INVALID');
+        csrfChecked = true;
       } else if (typeof part.value === 'string') {
         if (part.valueTruncated) throw new AppError(tooLongError(part.fieldname));
         out.fields[part.fieldname] = part.value;
       }
     }
+    if (!csrfChecked) throw new AppError('CSRF_INVALID');
   } catch (err) {
     if (err instanceof AppError) throw err;
     const code = (err as { code?: string }).code ?? '';
@@ -226,7 +241,12 @@ export async function registerMediaRoutes(server: FastifyInstance, deps: MediaRo
     await scope.register(multipart, { limits: UPLOAD_LIMITS, throwFileSizeLimit: true });
     scope.post(
       '/newsroom/media',
-      { preHandler: requireStaff('media.upload'), schema: { querystring: libraryQuery } },
+      {
+        preHandler: requireStaff('media.upload'),
+        schema: { querystring: libraryQuery },
+        // readUpload checks the form's `_csrf` field before reading the file.
+        config: { csrfInMultipartField: true },
+      },
       async (req, reply) => {
         const staff = req.staff;
         if (!staff) throw new AppError('NOT_LOGGED_IN');
@@ -247,7 +267,10 @@ export async function registerMediaRoutes(server: FastifyInstance, deps: MediaRo
           return reply.redirect(`/newsroom/media/${id}?${prefilled ? 'isi=meta' : 'baru=1'}`, 303);
         } catch (err) {
           const appErr = toAppError(err);
-          if (wantsJson(req) || appErr.status >= 500) throw appErr;
+          // A forged or expired form gets the newsroom's CSRF page, like every other form.
+          if (wantsJson(req) || appErr.status >= 500 || appErr.code === 'CSRF_INVALID') {
+            throw appErr;
+          }
           const { caption, credit, alt } = parsed.fields;
           return libraryPage(req, req.query, reply, appErr.status, {
             error: appErr.messageIn(langOf(req, config)),

@@ -74,6 +74,27 @@ describe('checkUpload', () => {
     expect(await codeOf(checkUpload(bomb))).toBe('MEDIA_TOO_MANY_PIXELS');
   });
 
+  it('refuses from the header alone a side over 16,000 px, over 50 megapixels, or a shape over 20:1', async () => {
+    const cases: Array<[number, number, string]> = [
+      [49_000_000, 1, 'MEDIA_SIDE_TOO_LONG'],
+      [1, 49_000_000, 'MEDIA_SIDE_TOO_LONG'],
+      [16_001, 1_000, 'MEDIA_SIDE_TOO_LONG'],
+      [7_072, 7_072, 'MEDIA_TOO_MANY_PIXELS'],
+      [16_000, 799, 'MEDIA_BAD_ASPECT'],
+      [300, 6_001, 'MEDIA_BAD_ASPECT'],
+      // A wide phone panorama and a long infographic are news images.
+      [16_000, 3_000, 'ok'],
+      [1_080, 8_640, 'ok'],
+    ];
+    for (const [width, height, code] of cases) {
+      expect([width, height, await codeOf(checkUpload(pngBomb(width, height)))]).toEqual([
+        width,
+        height,
+        code,
+      ]);
+    }
+  });
+
   it('prefills caption and credit from XMP (entities decoded) in JPEG and PNG', async () => {
     const xmp = xmpPacket({
       description: 'Petani memanen padi & jagung di Tabanan',
@@ -143,7 +164,9 @@ describe('checkMediaText', () => {
     expect(
       checkMediaText({ caption: '  <b>Banjir</b>\n\tdi  Badung ', credit: 7, alt: undefined }),
     ).toEqual({ caption: '<b>Banjir</b> di Badung', credit: '', alt: '' });
-    expect(cleanText('a\u0000b\u200bc')).toBe('a b c');
+    expect(cleanText('a\u0000b\u200bc')).toBe('ab c');
+    // Bidi overrides and isolates make text read differently from how it is stored.
+    expect(cleanText('\u202eBanjir\u202c di \u2066Badung\u2069\u0085')).toBe('Banjir di Badung');
     expect(() => checkMediaText({ caption: 'x'.repeat(1001) })).toThrow('MEDIA_CAPTION_TOO_LONG');
     expect(() => checkMediaText({ credit: 'x'.repeat(201) })).toThrow('MEDIA_CREDIT_TOO_LONG');
     expect(() => checkMediaText({ alt: 'x'.repeat(501) })).toThrow('MEDIA_ALT_TOO_LONG');

@@ -1,6 +1,8 @@
 import * as exifrModule from 'exifr';
 import sharp, { type Metadata } from 'sharp';
 import { AppError } from '../lib/errors.ts';
+import { cleanText as withoutUnsafeChars } from '../lib/plain-text.ts';
+import { MAX_INPUT_PIXELS } from './files.ts';
 
 /**
  * Everything an uploaded file must pass before a single byte is written:
@@ -19,10 +21,27 @@ const exifr = (
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 /**
  * Largest image accepted, width × height from the header, checked before any
- * decoding: 50 megapixels covers the 45-megapixel cameras, and decoding it
- * needs at most ~200 MB; a 100-megapixel "bomb" of a few kilobytes is refused.
+ * decoding (see MAX_INPUT_PIXELS); a 100-megapixel "bomb" of a few kilobytes
+ * is refused.
  */
-export const MAX_UPLOAD_PIXELS = 50_000_000;
+export const MAX_UPLOAD_PIXELS = MAX_INPUT_PIXELS;
+/**
+ * Longest side accepted, checked on its own: a pixel count under the limit
+ * says nothing about the shape, and a 49,000,000 × 1 PNG of 48 KB took the
+ * server to 2.2 GB while its sizes were cut. 16,000 px is above every
+ * newsroom camera (the largest full-frame bodies are under 10,000 px wide, a
+ * 100-megapixel medium-format frame is 11,648 px and over the pixel limit
+ * anyway) and the widest phone panoramas we have seen; it is also below WebP's
+ * own maximum of 16,383 px, so every size cut from an accepted image can be
+ * written.
+ */
+export const MAX_UPLOAD_SIDE = 16_000;
+/**
+ * Long side over short side. A 360° phone panorama is about 8:1 and a long
+ * infographic about 1:8; at 20:1 no 16:9, 4:3 or 1:1 crop of the image shows
+ * anything, so it is not a news photo.
+ */
+export const MAX_ASPECT_RATIO = 20;
 
 export const UPLOAD_KINDS = ['jpeg', 'png', 'webp', 'avif', 'gif'] as const;
 export type UploadKind = (typeof UPLOAD_KINDS)[number];
@@ -80,10 +99,26 @@ export interface CheckedUpload {
 }
 
 /**
+ * Refuses dimensions no news photo has, before anything is decoded: a side
+ * over MAX_UPLOAD_SIDE, more pixels than MAX_UPLOAD_PIXELS, or a shape longer
+ * than MAX_ASPECT_RATIO to one. Throws the AppError that says which.
+ */
+export function checkDimensions(width: number, height: number): void {
+  if (Math.max(width, height) > MAX_UPLOAD_SIDE) throw new AppError('MEDIA_SIDE_TOO_LONG');
+  if (width * height > MAX_UPLOAD_PIXELS) throw new AppError('MEDIA_TOO_MANY_PIXELS');
+  if (Math.max(width, height) > MAX_ASPECT_RATIO * Math.min(width, height)) {
+    throw new AppError('MEDIA_BAD_ASPECT');
+  }
+}
+
+/** sharp's message when a header declares more than `limitInputPixels`. */
+const PIXEL_LIMIT = /exceeds pixel limit/i;
+
+/**
  * Checks an uploaded file by content and header only (cheap, no decoding) and
  * reads its IPTC/XMP caption and credit. Throws an AppError with the reason:
  * empty, too large, not one of the five image kinds (whatever its name says),
- * more pixels than MAX_UPLOAD_PIXELS, or a header sharp cannot read.
+ * dimensions refused by checkDimensions, or a header sharp cannot read.
  */
 export async function checkUpload(buf: Buffer): Promise<CheckedUpload> {
   if (buf.length === 0) throw new AppError('MEDIA_EMPTY_FILE');
@@ -92,16 +127,19 @@ export async function checkUpload(buf: Buffer): Promise<CheckedUpload> {
   if (!kind) throw new AppError('MEDIA_UNSUPPORTED_TYPE');
   let meta: Metadata;
   try {
-    // Reads the header only (no pixels are decoded here); the pixel count is checked below.
-    meta = await sharp(buf, { limitInputPixels: false }).metadata();
-  } catch {
-    throw new AppError('MEDIA_CORRUPT');
+    // Reads the header only: no pixels are decoded here.
+    meta = await sharp(buf, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
+  } catch (err) {
+    const code = PIXEL_LIMIT.test((err as Error).message)
+      ? 'MEDIA_TOO_MANY_PIXELS'
+      : 'MEDIA_CORRUPT';
+    throw new AppError(code, undefined, { cause: err });
   }
   if (meta.format !== SHARP_FORMAT[kind]) throw new AppError('MEDIA_UNSUPPORTED_TYPE');
   if (kind === 'avif' && meta.compression !== 'av1') throw new AppError('MEDIA_UNSUPPORTED_TYPE');
   const { width, height } = meta;
   if (!width || !height) throw new AppError('MEDIA_CORRUPT');
-  if (width * height > MAX_UPLOAD_PIXELS) throw new AppError('MEDIA_TOO_MANY_PIXELS');
+  checkDimensions(width, height);
   return {
     kind,
     mime: UPLOAD_MIME[kind],
@@ -180,14 +218,14 @@ export const MAX_CREDIT = 200;
 export const MAX_ALT = 500;
 
 /**
- * Plain text for a caption, credit or alt: control characters removed,
- * whitespace runs collapsed, trimmed. HTML is kept as typed (it is text; the
- * views escape it).
+ * Plain text for a caption, credit or alt: what every text field drops
+ * (control characters, bidi overrides; see lib/plain-text.ts) removed, line
+ * breaks and zero-width spaces made spaces, whitespace runs collapsed,
+ * trimmed. HTML is kept as typed (it is text; the views escape it).
  */
 export function cleanText(s: string): string {
-  return s
-    .normalize('NFC')
-    .replace(/\p{Cc}|[\u200b\u2028\u2029]/gu, ' ')
+  return withoutUnsafeChars(s.normalize('NFC'))
+    .replace(/[\u200b\u2028\u2029]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }

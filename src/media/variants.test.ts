@@ -3,6 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { pngBomb } from '../../test/images.ts';
+import { NO_CROPS, regenerateCrops } from './crops.ts';
+import { imageJobLoad } from './jobs.ts';
 import {
   fallbackSrc,
   ImageDecodeError,
@@ -131,6 +134,34 @@ describe('storeImage', () => {
       ImageDecodeError,
     );
     expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('refuses dimensions no news photo has before decoding, whoever calls it, and keeps nothing', async () => {
+    await expect(storeImage(dir, 'lebar', pngBomb(49_000_000, 1))).rejects.toThrow(
+      'MEDIA_SIDE_TOO_LONG',
+    );
+    await expect(storeImage(dir, 'tinggi', pngBomb(1, 49_000_000))).rejects.toThrow(
+      'MEDIA_SIDE_TOO_LONG',
+    );
+    await expect(storeImage(dir, 'pita', pngBomb(8_000, 100))).rejects.toThrow('MEDIA_BAD_ASPECT');
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('stores one image at a time per process: a second waits for the first', async () => {
+    const image = await png(400, 300);
+    const first = storeImage(dir, 'pertama', image);
+    const second = storeImage(dir, 'kedua', image);
+    const focal = regenerateCrops(
+      dir,
+      'pertama',
+      { width: 400, height: 300 },
+      { x: 0.2, y: 0.2 },
+      NO_CROPS,
+    );
+    expect(imageJobLoad()).toEqual({ running: 1, waiting: 2 });
+    await Promise.all([first, second, focal]);
+    expect(imageJobLoad()).toEqual({ running: 0, waiting: 0 });
+    expect(fs.readdirSync(dir).sort()).toEqual(['kedua', 'pertama']);
   });
 
   it('rejects a buffer that is not an image', async () => {

@@ -15,6 +15,8 @@ import {
   type OutputFormat,
   writeAtomic,
 } from './files.ts';
+import { imageJob } from './jobs.ts';
+import { checkDimensions } from './upload.ts';
 
 export type { OutputFormat } from './files.ts';
 export { assertStorageKey, ImageDecodeError } from './files.ts';
@@ -78,7 +80,9 @@ export function variantWidths(originalWidth: number): number[] {
  * reporter's phone), the original included: it is re-encoded at high quality in its own format
  * (jpeg/png/webp; other inputs become png or jpeg). The input is decoded once into a master
  * just big enough for the largest size, and every size is cut from it, one encode at a time to
- * stay gentle on small servers. Each file is written atomically; a corrupt or truncated input
+ * stay gentle on small servers, and only one image is stored at a time per process (jobs.ts).
+ * Dimensions the upload checks refuse are refused here too, before decoding. Each file is
+ * written atomically; a corrupt or truncated input
  * fails before the folder is kept, and files left from an earlier image under the same key are
  * removed.
  */
@@ -89,6 +93,16 @@ export async function storeImage(
   options: { focal?: Focal } = {},
 ): Promise<StoredImage> {
   assertStorageKey(storageKey);
+  return imageJob(() => storeNow(mediaDir, storageKey, input, options));
+}
+
+/** storeImage's work, run as an image job (one at a time, see jobs.ts). */
+async function storeNow(
+  mediaDir: string,
+  storageKey: string,
+  input: Buffer,
+  options: { focal?: Focal },
+): Promise<StoredImage> {
   let meta: Metadata;
   try {
     meta = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
@@ -100,6 +114,8 @@ export async function storeImage(
   }
   const { width, height } = meta.autoOrient;
   if (!width || !height) throw new Error('Image has no dimensions');
+  // Whoever calls, dimensions no news photo has are refused before decoding.
+  checkDimensions(width, height);
   const focal = clampFocal(options.focal ?? { x: 0.5, y: 0.5 });
 
   const dir = path.join(mediaDir, storageKey);

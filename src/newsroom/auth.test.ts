@@ -304,16 +304,20 @@ describe.each(DIALECTS)('CSRF (%s)', (dialect) => {
     expect(json.json().error.code).toBe('CSRF_INVALID');
   });
 
-  it('accepts the token in the x-csrf-token header and in a _csrf query parameter', async () => {
+  it('accepts the token in the x-csrf-token header, never in a _csrf query parameter', async () => {
     const a = await loginAs(app, 'wartawan');
     expect((await post(a.cookie, {}, { 'x-csrf-token': a.csrf })).statusCode).toBe(303);
+    // A token in the URL leaks through logs, history and Referer headers.
     const b = await loginAs(app, 'wartawan');
     const res = await app.server.inject({
       method: 'POST',
       url: `/newsroom/keluar-semua?_csrf=${encodeURIComponent(b.csrf)}`,
       headers: { cookie: b.cookie },
     });
-    expect(res.statusCode).toBe(303);
+    expect([res.statusCode, res.body.includes('Formulir ini kedaluwarsa atau tidak sah.')]).toEqual(
+      [403, true],
+    );
+    expect(await alive(b.cookie)).toBe(true);
   });
 
   it('uses a session-free double-submit token on the login form', async () => {

@@ -65,6 +65,12 @@ declare module 'fastify' {
     allowWithout2fa?: boolean;
     /** Check CSRF only when a session exists (logout: without a session there is nothing to end). */
     csrfOnlyWithSession?: boolean;
+    /**
+     * A multipart route that checks the `_csrf` field of its body itself, before
+     * storing anything: multipart bodies are read in the handler, after the CSRF
+     * check, so a multipart request without the token header is left to the route.
+     */
+    csrfInMultipartField?: boolean;
   }
 }
 
@@ -198,9 +204,21 @@ function csrfFieldOf(input: unknown): unknown {
   return '_csrf' in input ? input._csrf : undefined;
 }
 
-/** The submitted token (header, query or form field) matches this request's session or pre-session cookie. */
+/**
+ * The submitted token (header or form field, never the query string, which
+ * ends up in logs, history and Referer headers) matches this request's session
+ * or pre-session cookie. A multipart request without the header, to a route
+ * marked `csrfInMultipartField`, is left to that route's own check.
+ */
 function csrfOk(req: FastifyRequest, config: Config): boolean {
-  const submitted = req.headers['x-csrf-token'] ?? csrfFieldOf(req.query) ?? csrfFieldOf(req.body);
+  const submitted = req.headers['x-csrf-token'] ?? csrfFieldOf(req.body);
+  if (
+    submitted === undefined &&
+    req.routeOptions.config?.csrfInMultipartField === true &&
+    /^multipart\/form-data\b/i.test(req.headers['content-type'] ?? '')
+  ) {
+    return true;
+  }
   if (req.newsroomSession) {
     return csrfMatches(sessionCsrf(config.secretKey, req.newsroomSession.tokenHash), submitted);
   }

@@ -49,13 +49,12 @@ export function Thumb({ item, sizes, alt }: { item: MediaItem; sizes: string; al
 
 function UploadForm({ ctx, state }: { ctx: NewsroomContext; state: UploadFormState }) {
   const m = mm(ctx).upload;
-  // Multipart bodies are not read before the CSRF check, so the token rides in the query.
-  const action = `/newsroom/media?_csrf=${encodeURIComponent(ctx.csrf)}`;
   return (
     <section class="card media-upload" aria-labelledby="media-upload-title">
       <h2 id="media-upload-title">{m.title}</h2>
       {state.error && <Notice kind="error">{state.error}</Notice>}
-      <form method="post" action={action} enctype="multipart/form-data">
+      <form method="post" action="/newsroom/media" enctype="multipart/form-data">
+        {/* First, before the file: the upload handler checks it before reading the file. */}
         <CsrfField ctx={ctx} />
         <label for="media-file">{m.file}</label>
         <input id="media-file" name="file" type="file" accept={UPLOAD_ACCEPT} required />
