@@ -470,6 +470,11 @@ describe('media library over HTTP', () => {
       ['after the file', multipart({ caption: 'x' }, file, { _csrf: wartawan.csrf }), false],
       ['another session', multipart({ _csrf: english.csrf }, file), false],
       ['right in the query, wrong in the field', multipart({ _csrf: 'x'.repeat(43) }, file), true],
+      [
+        'no token, broken body',
+        { payload: Buffer.from('--x\r\nnonsense'), contentType: 'multipart/form-data; boundary=x' },
+        false,
+      ],
     ];
     for (const [label, body, viaQuery] of cases) {
       const csrf = viaQuery ? wartawan.csrf : null;

@@ -126,14 +126,16 @@ async function readUpload(req: FastifyRequest): Promise<ParsedUpload> {
         out.fields[part.fieldname] = part.value;
       }
     }
-    if (!csrfChecked) throw new AppError('CSRF_INVALID');
   } catch (err) {
+    // Until the token is verified, whatever went wrong, the answer is the CSRF refusal.
+    if (!csrfChecked) throw new AppError('CSRF_INVALID');
     if (err instanceof AppError) throw err;
     const code = (err as { code?: string }).code ?? '';
     if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('MEDIA_FILE_TOO_LARGE');
     if (/^FST_(FILES|FIELDS|PARTS)_LIMIT$/.test(code)) throw new AppError('MEDIA_TOO_MANY_FIELDS');
     throw new AppError('MEDIA_NO_FILE');
   }
+  if (!csrfChecked) throw new AppError('CSRF_INVALID');
   return out;
 }
 
