@@ -184,7 +184,7 @@ describe.each(DIALECTS)('backup and restore (%s)', (dialect) => {
       const up = await uploadImage(
         source.db.kysely,
         source.mediaDir,
-        await photo(640, 480, format),
+        await photo(480, 360, format),
         {
           caption: `Foto cadangan ${i}`,
           credit: 'Warta/Uji',
