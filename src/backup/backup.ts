@@ -29,6 +29,8 @@ export interface Install {
 
 export interface RunOptions {
   lang?: Lang;
+  /** The site's time zone, for dates in progress lines (default WITA). */
+  zone?: ZoneLabel;
   /** Progress lines, in `lang`. */
   say?: (line: string) => void;
 }

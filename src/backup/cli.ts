@@ -66,6 +66,7 @@ export async function restoreCommand(config: Config, argv: string[]): Promise<nu
   try {
     const r = await restoreBackup(config, file, {
       lang: config.language,
+      zone: config.timeZone,
       force: parsed.values.force === true,
       say: console.log,
     });

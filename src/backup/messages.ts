@@ -20,7 +20,8 @@ const id = {
     restore: 'Pemakaian: warta restore BERKAS [--force]',
   },
   backup: {
-    database: (kind: string) => `Menyalin basis data (${kindName(kind)}) selagi server berjalan…`,
+    database: (kind: string) =>
+      `Menyalin basis data (${kindName(kind)}); server boleh tetap berjalan…`,
     media: (files: number) => `Menyalin media: ${files} berkas…`,
     archive: 'Menulis arsip dan sidik jari SHA-256…',
     done: (file: string, size: string) => `Cadangan tersimpan: ${file} (${size})`,
@@ -88,7 +89,8 @@ export const backupMessages = defineCatalog('backup', id, {
     restore: 'Usage: warta restore FILE [--force]',
   },
   backup: {
-    database: (kind: string) => `Copying the database (${kindName(kind)}) while the server runs…`,
+    database: (kind: string) =>
+      `Copying the database (${kindName(kind)}); the server may keep running…`,
     media: (files: number) => `Copying media: ${files} files…`,
     archive: 'Writing the archive and SHA-256 fingerprints…',
     done: (file: string, size: string) => `Backup saved: ${file} (${size})`,

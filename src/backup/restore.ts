@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { openDb } from '../db/connection.ts';
 import { MIGRATION_NAMES, migrateToLatest } from '../db/migrate.ts';
 import { toLang } from '../lib/i18n.ts';
+import { formatDateline } from '../lib/time.ts';
 import { unpackAndVerify } from './archive.ts';
 import type { Install, RunOptions } from './backup.ts';
 import { countRows, listFiles, type Manifest } from './manifest.ts';
@@ -113,9 +114,11 @@ export async function restoreBackup(
     say(t.restore.checking(archive));
     const manifest = await unpackAndVerify(t, archive, staging);
     const level = manifest.migrations.at(-1) ?? '-';
-    say(
-      t.restore.checked(manifest.wartaVersion, manifest.database.kind, level, manifest.createdAt),
-    );
+    const made = Date.parse(manifest.createdAt);
+    const when = Number.isNaN(made)
+      ? manifest.createdAt
+      : formatDateline(made, opts.zone ?? 'WITA', toLang(opts.lang));
+    say(t.restore.checked(manifest.wartaVersion, manifest.database.kind, level, when));
     const target = await checkTarget(t, manifest, install, opts.force ?? false);
 
     const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
