@@ -20,6 +20,9 @@ Commands:
   reindex    Rebuild the search index from all published articles
   import-jsonl FILE  Import articles from a JSON Lines file (idempotent by id)
   doctor     Check configuration, database and disk, and say what is wrong
+  backup [FILE]  Back up the database and media into one archive while the server runs
+             (default ./backups/warta-YYYYMMDD-HHMMSS.tar.gz)
+  restore FILE [--force]  Restore a backup into this (empty) installation; stop the server first
   user add   Create a newsroom account, e.g. the first admin:
              warta user add --role admin --email you@example.com --name "Your Name"
   help       Show this help
@@ -137,6 +140,16 @@ async function main(argv: string[]): Promise<void> {
     case 'import-jsonl': {
       const { importJsonlCommand } = await import('./ingest/jsonl.ts');
       process.exitCode = await importJsonlCommand(config, argv[1]);
+      return;
+    }
+    case 'backup': {
+      const { backupCommand } = await import('./backup/cli.ts');
+      process.exitCode = await backupCommand(config, argv.slice(1));
+      return;
+    }
+    case 'restore': {
+      const { restoreCommand } = await import('./backup/cli.ts');
+      process.exitCode = await restoreCommand(config, argv.slice(1));
       return;
     }
     case 'start':

@@ -41,6 +41,9 @@ const MIGRATIONS: Record<string, CodeMigration> = {
   '007-comments': m007,
 };
 
+/** The names of every migration this code knows, in order (backups record and check them). */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS);
+
 function contextFor(dialect: Dialect): MigrationContext {
   return {
     dialect,
