@@ -7,11 +7,12 @@ import { createDraft } from '../../src/content/revisions.ts';
 import type { Db } from '../../src/db/connection.ts';
 import { ERRORS } from '../../src/lib/errors.ts';
 import { EventBus } from '../../src/lib/events.ts';
+import { addImage } from '../../src/media/library.ts';
 import { newPreSessionValue, preSessionCsrf, sessionCsrf } from '../../src/newsroom/csrf.ts';
 import { ROLES, type Role } from '../../src/newsroom/policy.ts';
 import { createSession, tokenHash } from '../../src/newsroom/sessions.ts';
 import type { StaffUser } from '../../src/newsroom/users.ts';
-import { makeImage, makeSection, publishedArticle } from '../factories.ts';
+import { makeSection, publishedArticle } from '../factories.ts';
 import type { TestApp } from '../helpers.ts';
 import { form } from '../newsroom-http.ts';
 import { makeStaff } from '../staff.ts';
@@ -206,6 +207,17 @@ export async function snapshot(db: Db): Promise<Record<string, string[]>> {
   return out;
 }
 
+/** The tables whose rows differ between two snapshots (for a readable failure). */
+export function changedTables(
+  before: Record<string, string[]>,
+  after: Record<string, string[]>,
+): string[] {
+  const names = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...names].filter(
+    (n) => JSON.stringify(before[n] ?? []) !== JSON.stringify(after[n] ?? []),
+  );
+}
+
 /** Every file under the media directory (a refused upload must leave none behind). */
 export function mediaFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true }).map(String).sort();
@@ -235,12 +247,17 @@ export async function makeFixtures(app: TestApp): Promise<Fixtures> {
   const users = {} as Record<Role, StaffUser>;
   for (const role of ROLES) users[role] = await makeStaff(db, role);
   const section = await makeSection(db, 'Keamanan');
-  const image = await makeImage(db, app.mediaDir);
+  // Small photos: the focal-point route redraws every crop of it.
   const jpeg = await sharp({
     create: { width: 320, height: 200, channels: 3, background: { r: 90, g: 30, b: 20 } },
   })
     .jpeg()
     .toBuffer();
+  const image = await addImage(db.kysely, app.mediaDir, jpeg, {
+    caption: 'Foto uji',
+    credit: 'Warta/Uji',
+    alt: 'Foto uji',
+  });
   const a = await publishedArticle(db, section.id);
   const row = await db.kysely
     .selectFrom('articles')
@@ -251,11 +268,11 @@ export async function makeFixtures(app: TestApp): Promise<Fixtures> {
     users,
     writer: await makeStaff(db, 'kontributor'),
     loginTarget: await makeStaff(db, 'kontributor'),
-    resetTarget: await makeStaff(db, 'kontributor'),
+    resetTarget: await bareUser(db),
     staffTargets: {
-      peran: await makeStaff(db, 'kontributor'),
-      status: await makeStaff(db, 'kontributor'),
-      reset2fa: await makeStaff(db, 'kontributor'),
+      peran: await bareUser(db),
+      status: await bareUser(db),
+      reset2fa: await bareUser(db),
     },
     sectionId: section.id,
     mediaId: image,
@@ -263,6 +280,32 @@ export async function makeFixtures(app: TestApp): Promise<Fixtures> {
     article: { id: a.id, url: `/${section.slug}/${a.id}/${row.slug}` },
     events: new EventBus(),
   };
+}
+
+let bare = 0;
+
+/**
+ * A kontributor account stored directly, without a usable password (no
+ * password hashing: for accounts that are only the target of an action).
+ */
+export async function bareUser(db: Db): Promise<StaffUser> {
+  bare += 1;
+  const now = Date.now();
+  const email = `sasaran-${process.pid}-${bare}@warta.test`;
+  const row = await db.kysely
+    .insertInto('users')
+    .values({
+      email,
+      name: `Sasaran ${bare}`,
+      role: 'kontributor',
+      lang: 'id',
+      password_hash: '$argon2id$tidak-dipakai',
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: row.id, email, name: `Sasaran ${bare}`, role: 'kontributor', lang: 'id' };
 }
 
 let headlines = 0;

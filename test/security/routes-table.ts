@@ -7,6 +7,7 @@ import { TEST_PASSWORD } from '../staff.ts';
 import {
   articleOf,
   banRow,
+  bareUser,
   type Call,
   type Caller,
   commentOn,
@@ -193,8 +194,10 @@ export const ROUTES: Record<string, RouteRule> = {
   'POST /newsroom/atur-ulang': {
     who: 'anyone',
     csrf: 'pre-session',
-    make: async ({ app, fx }) => {
-      const token = await createResetToken(app.db, fx.resetTarget.id, RESET_MS);
+    make: async ({ app }) => {
+      // Its own account each time: a completed reset voids the account's other links.
+      const target = await bareUser(app.db);
+      const token = await createResetToken(app.db, target.id, RESET_MS);
       const password = 'sandi-baru-yang-cukup-panjang';
       return {
         method: 'POST',
