@@ -22,6 +22,7 @@ import {
   makeFixtures,
   mediaFiles,
   preSessionAuth,
+  SECURITY_DIALECTS,
   send,
   sendAbsolute,
   sessionAuth,
@@ -39,15 +40,15 @@ import { type Env, ROUTES, STATE_CHANGING } from './routes-table.ts';
  */
 
 const CSRF_ID = ERRORS.CSRF_INVALID.id;
-const counts = { routes: 0, cases: 0 };
 
-describe('CSRF on every state-changing route (sqlite)', () => {
+describe.each(SECURITY_DIALECTS)('CSRF on every state-changing route (%s)', (dialect) => {
+  const counts = { routes: 0, cases: 0 };
   let app: TestApp;
   let fx: Fixtures;
   let env: Env;
   let port: number;
   beforeAll(async () => {
-    app = await testApp('sqlite');
+    app = await testApp(dialect);
     fx = await makeFixtures(app);
     env = { app, fx };
     await setSettings(app);
@@ -55,7 +56,7 @@ describe('CSRF on every state-changing route (sqlite)', () => {
     port = (app.server.server.address() as { port: number }).port;
   });
   afterAll(async () => {
-    console.log(`CSRF: ${counts.routes} state-changing routes, ${counts.cases} cases`);
+    console.log(`CSRF (${dialect}): ${counts.routes} state-changing routes, ${counts.cases} cases`);
     await app?.dispose();
   });
 

@@ -12,6 +12,7 @@ import {
   makeFixtures,
   mediaFiles,
   preSessionAuth,
+  SECURITY_DIALECTS,
   send,
   sendAbsolute,
   sessionAuth,
@@ -30,7 +31,6 @@ import { type Env, ROUTES, type Who } from './routes-table.ts';
 
 type Requester = 'anon' | Role;
 const REQUESTERS: Requester[] = ['anon', ...ROLES];
-const counts = { routes: 0, cases: 0, objectCases: 0 };
 
 function allowed(who: Who, r: Requester): boolean {
   if (who === 'anyone') return true;
@@ -52,13 +52,14 @@ function loginRequired(call: Call, a: Answer): boolean {
  */
 const placementFor = (call: Call) => (call.multipart ? 'header' : 'body');
 
-describe('roles on every newsroom route (sqlite)', () => {
+describe.each(SECURITY_DIALECTS)('roles on every newsroom route (%s)', (dialect) => {
+  const counts = { routes: 0, cases: 0, objectCases: 0 };
   let app: TestApp;
   let fx: Fixtures;
   let env: Env;
   let port: number;
   beforeAll(async () => {
-    app = await testApp('sqlite');
+    app = await testApp(dialect);
     fx = await makeFixtures(app);
     env = { app, fx };
     await app.server.listen({ port: 0, host: '127.0.0.1' });
@@ -66,7 +67,7 @@ describe('roles on every newsroom route (sqlite)', () => {
   });
   afterAll(async () => {
     console.log(
-      `roles: ${counts.routes} newsroom routes, ${counts.cases} role cases, ${counts.objectCases} object-level cases`,
+      `roles (${dialect}): ${counts.routes} newsroom routes, ${counts.cases} role cases, ${counts.objectCases} object-level cases`,
     );
     await app?.dispose();
   });
@@ -190,7 +191,6 @@ describe('roles on every newsroom route (sqlite)', () => {
       if (!make) throw new Error(`${name}: no call declared`);
       counts.routes += 1;
       // Each caller gets its own call (fresh objects) and session, made before the snapshot.
-      const t0 = performance.now();
       const prepared = [];
       for (const r of REQUESTERS) {
         const caller = r === 'anon' ? ({ role: 'anon' } as const) : { role: r, user: fx.users[r] };
@@ -222,7 +222,6 @@ describe('roles on every newsroom route (sqlite)', () => {
         const ok = rule.ok ? rule.ok.includes(res.status) : ![401, 403].includes(res.status);
         if (!ok || res.status >= 500) problems.push(`${name} as ${r} (allowed): ${res.status}`);
       }
-      if (process.env.ROUTES_PROFILE) console.log(name, Math.round(performance.now() - t0));
     }
     expect(problems).toEqual([]);
     expect(counts.routes).toBeGreaterThanOrEqual(45);

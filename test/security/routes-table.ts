@@ -83,10 +83,11 @@ const deskArticle = ({ app, fx }: Env) => articleOf(app, fx, fx.writer.id, 'subm
 const deskUrl = async (env: Env, tail = '') => `/newsroom/artikel/${await deskArticle(env)}${tail}`;
 
 /** One shared desk article for the read-only routes. */
-let readable: number | undefined;
+const readable = new WeakMap<Fixtures, number>();
 const readableUrl = async (env: Env, tail = '') => {
-  readable ??= await deskArticle(env);
-  return `/newsroom/artikel/${readable}${tail}`;
+  const id = readable.get(env.fx) ?? (await deskArticle(env));
+  readable.set(env.fx, id);
+  return `/newsroom/artikel/${id}${tail}`;
 };
 
 /** A save of another writer's desk article, as the editor script sends it. */
