@@ -34,6 +34,12 @@ describe('route inventory', () => {
       .map(key);
     expect(lonelyHead).toEqual([]);
     expect(app.routes.length).toBeGreaterThan(100);
+    const methods = app.routes.filter((r) => r.method !== 'HEAD');
+    console.log(
+      `routes: ${app.routes.length} registered (${methods.length} without the automatic HEADs), ` +
+        `${methods.filter((r) => STATE_CHANGING.has(r.method)).length} state-changing, ` +
+        `${methods.filter((r) => isNewsroomUrl(r.url)).length} under /newsroom`,
+    );
   });
 
   it('matches each declaration with the route’s own configuration', () => {
