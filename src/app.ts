@@ -39,7 +39,15 @@ export interface App {
   events: EventBus;
   /** The persisted job runner (scheduled publishing; other capabilities may add kinds). */
   jobs: JobRunner;
+  /** Every registered route (method, URL pattern, route config); the security tests enumerate it. */
+  routes: readonly RouteRecord[];
   close(): Promise<void>;
+}
+
+export interface RouteRecord {
+  method: string;
+  url: string;
+  config: Record<string, unknown>;
 }
 
 /** Longest path and whole URL we accept; longer ones get 414 before any routing or database work. */
@@ -70,6 +78,11 @@ export async function buildApp(
   // `server.withTypeProvider<ZodTypeProvider>()`); the same schemas describe the JSON routes.
   server.setValidatorCompiler(validatorCompiler);
   server.setSerializerCompiler(serializerCompiler);
+  const routes: RouteRecord[] = [];
+  server.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat())
+      routes.push({ method, url: r.url, config: { ...r.config } });
+  });
   const events = new EventBus((err, event) => server.log.error({ err, event }, 'listener failed'));
   wireListeners(events, db, config);
 
@@ -173,6 +186,7 @@ export async function buildApp(
     db,
     events,
     jobs,
+    routes,
     async close() {
       await stopJobRunner(jobs);
       await server.close();

@@ -134,11 +134,11 @@ export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promis
               config.requireAdmin2fa && user.role === 'admin' && !user.totp_enabled;
           }
         }
-      } else if (isNewsroomUrl(req.url)) {
+      } else if (inNewsroom(req)) {
         reply.clearCookie(SESSION_COOKIE, cookieOptions(config));
       }
     }
-    if (!isNewsroomUrl(req.url)) return;
+    if (!inNewsroom(req)) return;
     reply.header('cache-control', 'no-store');
     if (req.newsroomSession) {
       req.newsroomCsrf = sessionCsrf(config.secretKey, req.newsroomSession.tokenHash);
@@ -155,7 +155,7 @@ export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promis
   // Before the route's schema: an anonymous or forged request learns nothing
   // about what the form would have accepted.
   app.addHook('preValidation', async (req, reply) => {
-    if (!isNewsroomUrl(req.url) || !req.routeOptions.url) return;
+    if (!req.routeOptions.url || !inNewsroom(req)) return;
     const route = req.routeOptions.config ?? {};
     if (!route.newsroomPublic && !req.staff) return denyAnonymous(req, reply);
     if (req.mustEnroll2fa && !route.allowWithout2fa) {
@@ -196,6 +196,18 @@ export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promis
     await outbox.sender?.stop();
     outbox.sender = null;
   });
+}
+
+/**
+ * A request for the newsroom: by its path, or by the route the router matched
+ * for it. The router also routes an absolute-form target
+ * (`POST http://host/newsroom/staf HTTP/1.1`), whose `req.url` does not start
+ * with /newsroom; without the second test such a request skipped the login,
+ * 2FA and CSRF checks below.
+ */
+function inNewsroom(req: FastifyRequest): boolean {
+  const route = req.routeOptions.url;
+  return isNewsroomUrl(req.url) || (route !== undefined && isNewsroomUrl(route));
 }
 
 /** The `_csrf` field of a parsed query or form body, if it has one. */
