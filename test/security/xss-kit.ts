@@ -286,3 +286,30 @@ export async function parseHtmlTexts(
     });
   }, texts);
 }
+
+const NOT_XML_CHAR =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters XML 1.0 forbids
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * What a strict XML 1.0 parser refuses that fast-xml-parser's validator lets
+ * through: characters outside the `Char` production, raw or as references.
+ */
+export function xmlCharProblem(xml: string): string | null {
+  const raw = NOT_XML_CHAR.exec(xml);
+  if (raw)
+    return `character U+${raw[0].charCodeAt(0).toString(16).padStart(4, '0')} at ${raw.index}`;
+  for (const m of xml.matchAll(/&#(x[0-9a-f]+|[0-9]+);/gi)) {
+    const ref = m[1] ?? '';
+    const code = ref[0] === 'x' || ref[0] === 'X' ? Number.parseInt(ref.slice(1), 16) : Number(ref);
+    const ok =
+      code === 0x9 ||
+      code === 0xa ||
+      code === 0xd ||
+      (code >= 0x20 && code <= 0xd7ff) ||
+      (code >= 0xe000 && code <= 0xfffd) ||
+      (code >= 0x10000 && code <= 0x10ffff);
+    if (!ok) return `reference ${m[0]} at ${m.index}`;
+  }
+  return null;
+}
