@@ -67,6 +67,14 @@ function fieldTexts(e: ArticleEdit): Record<DiffField, string> {
 }
 
 /**
+ * How far a field's word diff may go. The diff is quadratic in the number of
+ * changed words and runs on the server's only thread: two very different
+ * bodies of 20,000 characters took 85 s, and a body may be megabytes. Past
+ * either bound the field shows as replaced whole.
+ */
+const DIFF_BOUNDS = { maxEditLength: 1000, timeout: 250 };
+
+/**
  * A readable diff between two snapshots: for each field that changed, its
  * words as unchanged / inserted / deleted runs (the body as plain text of its
  * blocks, one paragraph per line).
@@ -80,9 +88,15 @@ export function diffSnapshots(
   const out: { field: DiffField; parts: DiffPart[] }[] = [];
   for (const field of Object.keys(a) as DiffField[]) {
     if (a[field] === b[field]) continue;
-    const parts = diffWords(a[field], b[field]).map(
-      (c): DiffPart => ({ op: c.added ? 'ins' : c.removed ? 'del' : 'same', text: c.value }),
-    );
+    const changes = diffWords(a[field], b[field], DIFF_BOUNDS);
+    const parts = changes
+      ? changes.map(
+          (c): DiffPart => ({ op: c.added ? 'ins' : c.removed ? 'del' : 'same', text: c.value }),
+        )
+      : [
+          { op: 'del' as const, text: a[field] },
+          { op: 'ins' as const, text: b[field] },
+        ].filter((p) => p.text !== '');
     out.push({ field, parts });
   }
   return out;
