@@ -32,3 +32,17 @@ export function strictXmlProblems(xml: string): string[] {
   }
   return problems;
 }
+
+const REFS: Record<string, string> = {
+  lt: '<',
+  gt: '>',
+  amp: '&',
+  quot: '"',
+  '#39': "'",
+  apos: "'",
+};
+
+/** Text that a reader gets from HTML-escaped text (the character references Warta writes, decoded once). */
+export function decodeHtml(html: string): string {
+  return html.replace(/&(lt|gt|amp|quot|#39|apos);/g, (_, e: string) => REFS[e] ?? '');
+}

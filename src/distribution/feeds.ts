@@ -28,6 +28,16 @@ export async function rssFeed(
 ): Promise<string> {
   const sectionIds = section ? [section.id, ...section.children.map((c) => c.id)] : undefined;
   const { items } = await listPublished(db, { sectionIds }, { now, pageSize: FEED_SIZE });
+  return feedXml(config, items, section, now);
+}
+
+/** The RSS 2.0 document for these articles (the site's feed, or `section`'s). */
+export function feedXml(
+  config: Config,
+  items: ArticleSummary[],
+  section?: Pick<Section, 'name' | 'url' | 'description'>,
+  now = Date.now(),
+): string {
   const link = `${config.siteUrl}${section ? section.url : '/'}`;
   const feed = new Feed({
     title: rssText(section ? `${section.name} - ${config.siteName}` : config.siteName),

@@ -2,7 +2,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePerson, makeSection, publishedArticle } from '../../test/factories.ts';
 import { DIALECTS, type TestApp, testApp } from '../../test/helpers.ts';
-import { strictXmlProblems } from '../../test/strict-xml.ts';
+import { decodeHtml, strictXmlProblems } from '../../test/strict-xml.ts';
 import { localDateParts } from '../lib/time.ts';
 
 /**
@@ -15,21 +15,6 @@ import { localDateParts } from '../lib/time.ts';
 const XSS_DECK = 'lanjut <img src=x onerror=alert(1)>';
 const XSS_HEADLINE = 'Awas <script>alert(1)</script> & "kutip" ]]> di judul';
 const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false });
-
-/** Text read as HTML (character references decoded). */
-function decodeHtml(html: string): string {
-  return html.replace(/&(lt|gt|amp|quot|#39|apos);/g, (_, e: string) => {
-    const map: Record<string, string> = {
-      lt: '<',
-      gt: '>',
-      amp: '&',
-      quot: '"',
-      '#39': "'",
-      apos: "'",
-    };
-    return map[e] ?? '';
-  });
-}
 
 /** What a feed reader shows for an RSS title/description: the text read as HTML, no markup. */
 function asHtmlText(html: string): string {
