@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import { hostileText } from '../../test/arbitraries.ts';
 import { decodeHtml, strictXmlProblems } from '../../test/strict-xml.ts';
 import type { Config } from '../config.ts';
 import type { ArticleSummary } from '../content/model.ts';
@@ -15,16 +16,7 @@ import { feedXml } from './feeds.ts';
  */
 
 const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false, trimValues: false });
-const hostile = fc
-  .array(
-    fc.oneof(
-      fc.string({ unit: 'binary', maxLength: 12 }),
-      fc.constantFrom('<img src=x onerror=alert(1)>', ']]>', '<![CDATA[', '&amp;', '&lt;'),
-      fc.constantFrom('\u0000', '\u0008', '\u001B', '\u202E', '\uFFFF', '\uD800', '\uDC00', '\r\n'),
-    ),
-    { maxLength: 6 },
-  )
-  .map((parts) => parts.join(''));
+const hostile = hostileText(6);
 
 const config = { siteUrl: 'https://warta.example', language: 'id' } as Config;
 const lines = (s: string) => s.replace(/\r\n?/g, '\n');
