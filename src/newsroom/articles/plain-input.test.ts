@@ -94,5 +94,15 @@ describe.each(DIALECTS)('newsroom text input on %s', (dialect) => {
       });
     }
     expect(texts.filter(hasUnsafeChars)).toEqual([]);
+
+    // An editor's note when sending the article back keeps its lines, loses the rest.
+    const editor = await loginAs(app, 'redaktur');
+    await c.post(writer, `/newsroom/artikel/${id}/tindakan`, { action: 'submit' });
+    const back = await c.post(editor, `/newsroom/artikel/${id}/tindakan`, {
+      action: 'return',
+      note: `Perbaiki${NUL} judul\nlalu ${RLO}kirim lagi`,
+    });
+    expect(back.statusCode, back.body.slice(0, 300)).toBe(303);
+    expect((await c.row(id)).editor_note).toBe('Perbaiki judul\nlalu kirim lagi');
   });
 });
