@@ -4,13 +4,21 @@ import type { Config } from '../config.ts';
 import type { ArticleSummary, Section } from '../content/model.ts';
 import { listPublished } from '../content/queries.ts';
 import type { Database } from '../db/schema.ts';
+import { xmlChars } from '../lib/plain-text.ts';
 import { variantUrl } from '../media/variants.ts';
+import { rssText } from './xml.ts';
 
 const FEED_SIZE = 30;
 
 /**
  * RSS 2.0 for the whole site or one section, from the same read path as the
  * pages, so a feed never shows what a page would hide.
+ *
+ * How plain text goes in: readers and partner sites render `<title>` and
+ * `<description>` as HTML, so those get `rssText` (HTML-escaped, then the
+ * `feed` package escapes or CDATA-wraps it as XML); every other text
+ * (authors, categories, copyright) is XML text and only loses the characters
+ * XML forbids, which the `feed` package would otherwise write as they are.
  */
 export async function rssFeed(
   db: Kysely<Database>,
@@ -20,14 +28,24 @@ export async function rssFeed(
 ): Promise<string> {
   const sectionIds = section ? [section.id, ...section.children.map((c) => c.id)] : undefined;
   const { items } = await listPublished(db, { sectionIds }, { now, pageSize: FEED_SIZE });
+  return feedXml(config, items, section, now);
+}
+
+/** The RSS 2.0 document for these articles (the site's feed, or `section`'s). */
+export function feedXml(
+  config: Config,
+  items: ArticleSummary[],
+  section?: Pick<Section, 'name' | 'url' | 'description'>,
+  now = Date.now(),
+): string {
   const link = `${config.siteUrl}${section ? section.url : '/'}`;
   const feed = new Feed({
-    title: section ? `${section.name} - ${config.siteName}` : config.siteName,
-    description: section?.description || config.siteName,
+    title: rssText(section ? `${section.name} - ${config.siteName}` : config.siteName),
+    description: rssText(section?.description || config.siteName),
     id: link,
     link,
     language: config.language,
-    copyright: `© ${config.siteName}`,
+    copyright: xmlChars(`© ${config.siteName}`),
     updated: items[0] ? new Date(items[0].updatedAt) : new Date(now),
     feedLinks: { rss: `${link.replace(/\/$/, '')}/feed` },
   });
@@ -39,13 +57,13 @@ function feedItem(config: Config, a: ArticleSummary) {
   const url = `${config.siteUrl}${a.url}`;
   const width = a.image?.variants.jpeg.find((w) => w >= 640) ?? a.image?.variants.jpeg.at(-1);
   return {
-    title: a.headline,
+    title: rssText(a.headline),
     id: url,
     link: url,
-    description: a.deck,
+    description: rssText(a.deck),
     date: new Date(a.publishedAt),
-    category: [{ name: a.section.name }],
-    author: a.bylines.map((p) => ({ name: p.name })),
+    category: [{ name: xmlChars(a.section.name) }],
+    author: a.bylines.map((p) => ({ name: xmlChars(p.name) })),
     ...(a.image && width
       ? {
           image: {

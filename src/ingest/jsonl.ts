@@ -9,6 +9,7 @@ import { type Db, openDb } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import type { Database } from '../db/schema.ts';
 import { EventBus } from '../lib/events.ts';
+import { plainText } from '../lib/plain-text.ts';
 import { slugify } from '../lib/slug.ts';
 import { wireListeners } from '../listeners.ts';
 
@@ -24,23 +25,27 @@ import { wireListeners } from '../listeners.ts';
 
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
-/** One corpus line, as the evaluation format defines it. */
+/**
+ * One corpus line, as the evaluation format defines it. Text fields are
+ * cleaned of control and text-direction characters as the newsroom's are
+ * (`plainText`; paragraphs keep their line breaks).
+ */
 export const corpusLine = z.object({
   id: z.union([z.string().trim().min(1).max(200), z.number().int()]).transform(String),
   cluster: z.union([z.string(), z.number()]).nullish(),
-  section: z.string().trim().min(1, 'section is empty').max(80),
-  headline: z.string().trim().min(1, 'headline is empty').max(500),
-  dateline: z.string().max(120).nullish(),
+  section: plainText().trim().min(1, 'section is empty').max(80),
+  headline: plainText().trim().min(1, 'headline is empty').max(500),
+  dateline: plainText().max(120).nullish(),
   paragraphs: z
-    .array(z.string(), { error: 'paragraphs must be an array of strings' })
+    .array(plainText({ multiline: true }), { error: 'paragraphs must be an array of strings' })
     .min(1, 'paragraphs is empty'),
-  tags: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
+  tags: z.array(plainText().trim().min(1).max(100)).max(50).default([]),
   published_at: z
     .string()
     .regex(ISO_WITH_OFFSET, 'published_at must be ISO 8601 with a time zone offset')
     .refine((v) => Number.isFinite(Date.parse(v)), 'published_at is not a real date'),
-  source: z.string().max(200).nullish(),
-  byline: z.string().max(200).nullish(),
+  source: plainText().max(200).nullish(),
+  byline: plainText().max(200).nullish(),
 });
 export type CorpusLine = z.infer<typeof corpusLine>;
 

@@ -1,6 +1,7 @@
 import type { Db } from '../db/connection.ts';
 import { AppError } from '../lib/errors.ts';
 import type { Lang } from '../lib/i18n.ts';
+import { cleanText } from '../lib/plain-text.ts';
 import { hashPassword, passwordProblem } from './passwords.ts';
 import type { Role } from './policy.ts';
 
@@ -36,7 +37,8 @@ export async function createUser(
 ): Promise<number> {
   const email = normaliseEmail(input.email);
   if (!isValidEmail(email)) throw new AppError('INVALID_EMAIL');
-  const name = input.name.trim();
+  // Every way a staff account is made (setup page, staff page, CLI) comes through here.
+  const name = cleanText(input.name).trim();
   if (!name || name.length > NAME_MAX) throw new AppError('INVALID_NAME');
   if (passwordProblem(input.password)) throw new AppError('WEAK_PASSWORD');
   const existing = await db.kysely

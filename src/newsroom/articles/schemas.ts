@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formBody, formField, query } from '../schemas.ts';
+import { editorText, formBody, formField, formText, query } from '../schemas.ts';
 
 /**
  * The contract of the article routes. The editor's fields are declared but
@@ -15,40 +15,42 @@ export const revisionParams = z.object({ id: z.string(), rev: z.string() });
 
 /** A field of the editor, checked by `parseArticleForm`. */
 const editorField = z.unknown().optional();
+/** A text field of the editor: cleaned of control and text-direction characters, then checked. */
+const textField = editorText();
 
 /** The editor's save and autosave: a form post or the editor script's JSON. */
 export const articleEditBody = formBody({
   version: editorField,
-  headline: editorField,
-  deck: editorField,
-  slug: editorField,
+  headline: textField,
+  deck: textField,
+  slug: textField,
   sectionId: editorField,
-  tags: editorField,
-  bylines: editorField,
-  bylineInitials: editorField,
-  dateline: editorField,
-  sourceCredit: editorField,
+  tags: textField,
+  bylines: textField,
+  bylineInitials: textField,
+  dateline: textField,
+  sourceCredit: textField,
   featuredMediaId: editorField,
-  featuredCaption: editorField,
-  featuredCredit: editorField,
-  featuredAlt: editorField,
+  featuredCaption: textField,
+  featuredCredit: textField,
+  featuredAlt: textField,
   featuredArchive: editorField,
   pins: editorField,
   commentsOpen: editorField,
-  seoTitle: editorField,
-  seoDescription: editorField,
+  seoTitle: textField,
+  seoDescription: textField,
   body: editorField,
 });
 export type ArticleEditBody = z.infer<typeof articleEditBody>;
 
 /** A new draft: its headline and section (checked field by field by the route). */
-export const newArticleBody = formBody({ headline: editorField, sectionId: editorField });
+export const newArticleBody = formBody({ headline: textField, sectionId: editorField });
 
 /** A workflow button: the action and, for schedule and send-back, its input. */
 export const workflowActionBody = formBody({
   action: formField,
   scheduleAt: formField,
-  note: formField,
+  note: formText({ multiline: true }),
   back: formField,
 });
 

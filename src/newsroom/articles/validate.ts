@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Block } from '../../content/blocks.ts';
 import type { ArticleEdit } from '../../content/revisions.ts';
+import { plainText } from '../../lib/plain-text.ts';
 import { isReservedSlug } from '../../lib/slug.ts';
 import { cleanHref, embedFromUrl } from './blocks-convert.ts';
 import type { ArticleMessages } from './messages.ts';
@@ -11,7 +12,9 @@ import type { ArticleEditBody } from './schemas.ts';
  * or as JSON from the editor script (same field names, body as Block[]).
  * Plain fields must be strings: an array or object where text is expected is
  * refused, never coerced. HTML in plain fields is just text (views escape it).
- * The body is checked block by block with zod; nothing but Block[] is stored.
+ * The body is checked block by block with zod; nothing but Block[] is stored,
+ * and its text is cleaned of control and text-direction characters like every
+ * plain field (`plainText`: running text and quotes keep tabs and line breaks).
  */
 
 export const LIMITS = {
@@ -36,9 +39,13 @@ export const LIMITS = {
   note: 1000,
 } as const;
 
+/** Text inside a block: one line (headings, captions) or running text. */
+const line = (max: number) => plainText().max(max);
+const running = (max: number) => plainText({ multiline: true }).max(max);
+
 const run = z
   .object({
-    text: z.string().max(LIMITS.text),
+    text: running(LIMITS.text),
     marks: z
       .array(z.enum(['bold', 'italic', 'link']))
       .max(3)
@@ -46,7 +53,7 @@ const run = z
     href: z.string().max(2000).optional(),
   })
   .strict();
-const short = (max: number) => z.string().max(max).optional();
+const short = (max: number) => line(max).optional();
 
 /** The stored block shapes, strictly: unknown keys and types are refused. */
 export const blockSchema = z.discriminatedUnion('type', [
@@ -55,12 +62,10 @@ export const blockSchema = z.discriminatedUnion('type', [
     .object({
       type: z.literal('heading'),
       level: z.union([z.literal(2), z.literal(3)]),
-      text: z.string().max(LIMITS.headline * 2),
+      text: line(LIMITS.headline * 2),
     })
     .strict(),
-  z
-    .object({ type: z.literal('quote'), text: z.string().max(LIMITS.text), cite: short(200) })
-    .strict(),
+  z.object({ type: z.literal('quote'), text: running(LIMITS.text), cite: short(200) }).strict(),
   z
     .object({
       type: z.literal('list'),
