@@ -9,7 +9,7 @@ import {
 } from '../comments/captcha.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connection.ts';
-import { cookieOptions, ipHashOf } from './auth-shared.ts';
+import { cookieOptions } from './auth-shared.ts';
 import { keyedHash } from './csrf.ts';
 import { type Attempt, type Reservation, reserveLoginAttempt } from './login-limits.ts';
 
@@ -96,6 +96,29 @@ export function setDeviceCookie(reply: FastifyReply, config: Config, owner: Devi
   );
 }
 
+/**
+ * The address a limit counts: an IPv4 address, or the /64 network of an IPv6
+ * one (one subscriber usually holds a whole /64, so counting single IPv6
+ * addresses would give a guesser 2^64 fresh ones).
+ */
+export function limitAddress(ip: string): string {
+  const bare = ip.split('%')[0] ?? '';
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(bare);
+  if (mapped?.[1]) return mapped[1];
+  if (!bare.includes(':')) return bare;
+  const [head = '', tail] = bare.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups =
+    tail === undefined
+      ? left
+      : [...left, ...Array(8 - left.length - right.length).fill('0'), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => Number.parseInt(g || '0', 16).toString(16))
+    .join(':')}::/64`;
+}
+
 /** A reserved or refused login attempt, with what forgiving it later needs. */
 export interface Guarded {
   attempt: Attempt;
@@ -116,7 +139,7 @@ export async function guardAttempt(
   const now = deps.now();
   const attempt: Attempt = {
     account: input.account,
-    address: ipHashOf(req, config),
+    address: keyedHash(config.secretKey, 'ip', limitAddress(req.ip)),
     device: deviceIdFor(config.secretKey, req.cookies[DEVICE_COOKIE], input.owner),
   };
   const reservation = await reserveLoginAttempt(db, config.secretKey, attempt, {

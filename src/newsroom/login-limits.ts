@@ -140,9 +140,10 @@ export async function reserveLoginAttempt(
 }
 
 /**
- * A right password or code: its own rows, the account's untrusted failures
- * and this address's (or device's) failures on it are forgiven. Other
- * addresses that failed on the account keep their count.
+ * A right password or code: its own rows and this address's (or this
+ * browser's) failures on the account are forgiven. The account's count stays
+ * until it ages: the owner logging in must not reopen the door for the
+ * addresses that were guessing.
  */
 export async function forgiveLoginAttempt(
   db: Db,
@@ -151,19 +152,15 @@ export async function forgiveLoginAttempt(
   rowIds: number[],
 ): Promise<void> {
   const keys = bucketKeys(secret, attempt);
+  const [kind, key] = attempt.device
+    ? (['device', keys.device] as const)
+    : (['pair', keys.pair] as const);
   if (rowIds.length)
     await db.kysely.deleteFrom('login_failures').where('id', 'in', rowIds).execute();
   await db.kysely
     .deleteFrom('login_failures')
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('kind', '=', 'account'), eb('key_hash', '=', attempt.account)]),
-        eb.and([eb('kind', '=', 'pair'), eb('key_hash', '=', keys.pair)]),
-        ...(keys.device
-          ? [eb.and([eb('kind', '=', 'device'), eb('key_hash', '=', keys.device)])]
-          : []),
-      ]),
-    )
+    .where('kind', '=', kind)
+    .where('key_hash', '=', key)
     .execute();
 }
 
