@@ -41,7 +41,7 @@ export function form(fields: Record<string, string | string[]>): string {
  * A solved proof of work for a login form, as the page's widget makes it: the
  * challenge from the newsroom's endpoint, solved with altcha-lib's solver.
  */
-export async function loginProof(app: TestApp): Promise<string> {
+export async function loginProof(app: Pick<TestApp, 'server'>): Promise<string> {
   const res = await app.server.inject({ method: 'GET', url: '/newsroom/masuk/tantangan' });
   if (res.statusCode !== 200) throw new Error(`challenge: ${res.statusCode}`);
   const challenge = res.json();
@@ -54,7 +54,7 @@ export async function loginProof(app: TestApp): Promise<string> {
  * and the device cookie a full login sets. `proof` sends a solved proof of work.
  */
 export async function loginThroughForm(
-  app: TestApp,
+  app: Pick<TestApp, 'server'>,
   email: string,
   password: string,
   opts: { ip?: string; cookie?: string; proof?: boolean } = {},

@@ -236,7 +236,7 @@ export interface LimitedAccount extends LimitState {
   step: 'password' | '2fa';
 }
 
-/** The staff accounts with failures in the window, password and 2FA steps apart. */
+/** The staff accounts that are limited now, password and 2FA steps apart. */
 export async function limitedStaff(
   db: Db,
   secret: string,
@@ -257,7 +257,11 @@ export async function limitedStaff(
   );
   return keys.flatMap(({ s, step, key }) => {
     const state = states.get(key);
-    return state ? [{ ...state, userId: s.id, name: s.name, step }] : [];
+    // A typo or two limits nothing; shown are accounts where a proof or a wait is asked.
+    const limited =
+      state &&
+      (state.failures >= PROOF_AFTER || state.addressesWaiting > 0 || state.devicesWaiting > 0);
+    return limited ? [{ ...state, userId: s.id, name: s.name, step }] : [];
   });
 }
 

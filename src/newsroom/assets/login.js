@@ -1,6 +1,6 @@
 // Warta newsroom login forms: progressive enhancement only; the forms post without this file.
 // Starts the proof-of-work widget (served from this site) as the page loads, so its solution
-// is ready by the time the password or code is typed, and holds a submit until it is.
+// is ready by the time the password or code is typed, and sends a submit made too early once it is.
 // The server asks for the solution only after failed attempts (decision 004).
 (() => {
   const form = document.querySelector('form[data-challenge]');
@@ -22,7 +22,7 @@
   widget.addEventListener('statechange', (ev) => {
     state = ev.detail?.state || state;
     form.dataset.proofState = state;
-    if (sendWhenVerified && state !== 'verifying') {
+    if (sendWhenVerified && (state === 'verified' || state === 'error')) {
       sendWhenVerified = false;
       // Verified: send with the solution. Error: send anyway; the server says what is needed.
       form.requestSubmit();
@@ -34,10 +34,15 @@
   script.async = true;
   document.head.appendChild(script);
 
-  form.addEventListener('submit', (ev) => {
-    if (state === 'verifying') {
-      ev.preventDefault();
+  // The widget's checkbox is a required field: a submit before the proof is ready
+  // stops at the browser's validation. Send the form as soon as it is ready.
+  form.addEventListener(
+    'invalid',
+    (ev) => {
+      if (!widget.contains(ev.target) || state === 'error') return;
       sendWhenVerified = true;
-    }
-  });
+      if (state === 'unverified' || state === 'expired') widget.verify?.();
+    },
+    true,
+  );
 })();
