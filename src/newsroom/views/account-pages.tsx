@@ -173,10 +173,13 @@ export function TwoFactorLoginPage({
         <h1>{m.loginTitle}</h1>
         {error && <Notice kind="error">{error}</Notice>}
         <p>{m.loginHint}</p>
-        <ProofForm ctx={ctx} action="/newsroom/masuk/kode">
+        <ProofForm
+          ctx={ctx}
+          action="/newsroom/masuk/kode"
+          submit={<SubmitButton>{m.verify}</SubmitButton>}
+        >
           {next && <input type="hidden" name="next" value={next} />}
           <Field name="code" label={m.loginCode} autocomplete="one-time-code" maxLength={20} />
-          <SubmitButton>{m.verify}</SubmitButton>
         </ProofForm>
       </div>
     </NewsroomLayout>

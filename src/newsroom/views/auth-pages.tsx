@@ -58,10 +58,13 @@ export function ProofForm({
   ctx,
   action,
   children,
+  submit,
 }: {
   ctx: NewsroomContext;
   action: string;
   children: ComponentChildren;
+  /** The submit button, placed after the widget. */
+  submit: ComponentChildren;
 }) {
   const widget = loadCommentAssets();
   return (
@@ -79,6 +82,7 @@ export function ProofForm({
       <noscript>
         <p class="hint">{ctx.m.login.noScript}</p>
       </noscript>
+      {submit}
     </form>
   );
 }
@@ -108,7 +112,15 @@ export function LoginPage({
           <h1>{m.title}</h1>
           {notice && <Notice kind="ok">{notice}</Notice>}
           {error && <Notice kind="error">{error}</Notice>}
-          <ProofForm ctx={ctx} action="/newsroom/masuk">
+          <ProofForm
+            ctx={ctx}
+            action="/newsroom/masuk"
+            submit={
+              <button class="btn" type="submit">
+                {m.submit}
+              </button>
+            }
+          >
             {next && <input type="hidden" name="next" value={next} />}
             <LoginInput
               name="email"
@@ -123,9 +135,6 @@ export function LoginPage({
               autocomplete="current-password"
               maxLength={200}
             />
-            <button class="btn" type="submit">
-              {m.submit}
-            </button>
           </ProofForm>
           <p class="links">
             <a href="/newsroom/lupa-sandi">{m.forgot}</a>
