@@ -1,3 +1,4 @@
+import { encodePayload, solveChallenge } from '../src/comments/captcha.ts';
 import type { TestApp } from './helpers.ts';
 
 /** The cookies a response sets, as name → value (deleted cookies map to ''). */
@@ -37,18 +38,31 @@ export function form(fields: Record<string, string | string[]>): string {
 }
 
 /**
+ * A solved proof of work for a login form, as the page's widget makes it: the
+ * challenge from the newsroom's endpoint, solved with altcha-lib's solver.
+ */
+export async function loginProof(app: Pick<TestApp, 'server'>): Promise<string> {
+  const res = await app.server.inject({ method: 'GET', url: '/newsroom/masuk/tantangan' });
+  if (res.statusCode !== 200) throw new Error(`challenge: ${res.statusCode}`);
+  const challenge = res.json();
+  return encodePayload(challenge, await solveChallenge(challenge));
+}
+
+/**
  * Logs in through the real login form (GET the page for the pre-session
- * cookie and token, POST the form); returns the session cookie header value.
+ * cookie and token, POST the form); returns the session cookie header value
+ * and the device cookie a full login sets. `proof` sends a solved proof of work.
  */
 export async function loginThroughForm(
-  app: TestApp,
+  app: Pick<TestApp, 'server'>,
   email: string,
   password: string,
-  opts: { ip?: string; cookie?: string } = {},
+  opts: { ip?: string; cookie?: string; proof?: boolean } = {},
 ): Promise<{
   status: number;
   location?: string;
   cookie: string;
+  device: string;
   body: string;
   headers: Record<string, unknown>;
 }> {
@@ -67,13 +81,19 @@ export async function loginThroughForm(
       'content-type': 'application/x-www-form-urlencoded',
       cookie: [pre ? `warta_csrf=${pre}` : '', opts.cookie ?? ''].filter(Boolean).join('; '),
     },
-    payload: form({ _csrf: csrfFromHtml(page.body), email, password }),
+    payload: form({
+      _csrf: csrfFromHtml(page.body),
+      email,
+      password,
+      ...(opts.proof ? { altcha: await loginProof(app) } : {}),
+    }),
   });
-  const session = setCookies(res).warta_session;
+  const { warta_session: session, warta_device: device } = setCookies(res);
   return {
     status: res.statusCode,
     location: res.headers.location as string | undefined,
     cookie: session ? `warta_session=${session}` : '',
+    device: device ? `warta_device=${device}` : '',
     body: res.body,
     headers: res.headers,
   };

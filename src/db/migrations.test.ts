@@ -15,6 +15,7 @@ const LANDED: Record<string, string> = {
   '005-workflow.ts': '5780bb7be83a0f2e8c582006ce41ad716af09935fffe273f530bb4231910edb1',
   '006-media.ts': '7d632a81f7e68b26dee53f35bf7d363c4eb345a2d38242555a22e1c1878a2cb2',
   '007-comments.ts': 'ca763f7e7905977010ff0ad20f65d6b508ea5127ef0d8440f9a8f741adc24fb9',
+  '008-login-limits.ts': 'c021c1bb11ed1b78e20a60e6f13ff82aadc80e3fed5326ca862bfde3b5c5b8ed',
 };
 
 const DIR = new URL('./migrations/', import.meta.url);

@@ -170,6 +170,8 @@ export interface UserTable {
   disabled: Generated<number>;
   created_at: number;
   updated_at: number;
+  /** Bumped to revoke every device cookie of the user (migration 008). */
+  device_epoch: Generated<number>;
 }
 
 export interface SessionTable {
@@ -188,10 +190,17 @@ export interface SessionTable {
 
 export interface LoginFailureTable {
   id: Generated<number>;
-  kind: 'account' | 'address';
-  /** HMAC of the normalised email or the client address. */
+  /**
+   * 'account' (untrusted attempts on an account), 'address' (attempts from an
+   * address), 'pair' (one account from one address), 'device' (one account
+   * from one browser with a device cookie); see decision 004.
+   */
+  kind: 'account' | 'address' | 'pair' | 'device';
+  /** HMAC of the normalised email, the client address, or of both / the device. */
   key_hash: string;
   created_at: number;
+  /** HMAC of the account the attempt was aimed at (migration 008); '' on older rows. */
+  account_hash: Generated<string>;
 }
 
 export interface PasswordResetTable {

@@ -2,8 +2,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { audit } from './audit.ts';
 import { type AuthDeps, ENROL_2FA_PATH, ipHashOf, NEWSROOM, safeNext } from './auth-shared.ts';
-import { keyedHash } from './csrf.ts';
-import { forgiveLoginAttempt, reserveLoginAttempt } from './login-limits.ts';
+import { announceWait, guardAttempt, PROOF_FIELD, setDeviceCookie } from './login-guard.ts';
+import { accountKey, forgiveLoginAttempt } from './login-limits.ts';
 import { field, sendPage, startSession } from './login-routes.ts';
 import { authMessages } from './messages.ts';
 import { passwordProblem, verifyPassword } from './passwords.ts';
@@ -162,7 +162,10 @@ export function registerAccountRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.post(
     `${NEWSROOM}/masuk/kode`,
-    { ...PUBLIC, schema: { body: formBody({ code: formField, next: formField }) } },
+    {
+      ...PUBLIC,
+      schema: { body: formBody({ code: formField, next: formField, [PROOF_FIELD]: formField }) },
+    },
     async (req, reply) => {
       const session = req.newsroomSession;
       if (!session?.mfaPending) return reply.redirect(`${NEWSROOM}/masuk?habis=1`, 303);
@@ -173,19 +176,18 @@ export function registerAccountRoutes(app: FastifyInstance, deps: Deps): void {
       const shownNext = next === NEWSROOM ? undefined : next;
       const now = deps.now();
       const ipHash = ipHashOf(req, config);
-      const keys = {
-        account: keyedHash(config.secretKey, '2fa', String(session.userId)),
-        address: ipHash,
-      };
-      const { blockedFor: blocked, rowIds } = await reserveLoginAttempt(db, keys, now);
-      if (blocked !== null) {
-        const minutes = Math.max(1, Math.ceil(blocked / 60_000));
-        reply.header('retry-after', String(Math.ceil(blocked / 1000)));
-        return sendPage(
-          reply,
-          TwoFactorLoginPage({ ctx, next: shownNext, error: ctx.m.twofa.tooMany(minutes) }),
-          429,
-        );
+      // The same limits as the password step (decision 004), on the user's codes.
+      const { attempt, reservation } = await guardAttempt(req, deps, {
+        account: accountKey(config.secretKey, '2fa', String(session.userId)),
+        owner: row,
+        proof: field(req.body[PROOF_FIELD]),
+      });
+      if (reservation.kind !== 'go') {
+        const error =
+          reservation.kind === 'wait'
+            ? ctx.m.twofa.tooMany(announceWait(reply, reservation.waitMs))
+            : ctx.m.login.needsProof;
+        return sendPage(reply, TwoFactorLoginPage({ ctx, next: shownNext, error }), 429);
       }
       const used = await checkSecondFactor(db, session.userId, field(req.body.code), now);
       if (!used) {
@@ -206,8 +208,9 @@ export function registerAccountRoutes(app: FastifyInstance, deps: Deps): void {
           401,
         );
       }
-      await forgiveLoginAttempt(db, keys, rowIds);
+      await forgiveLoginAttempt(db, config.secretKey, attempt, reservation.rowIds);
       await startSession(req, reply, deps, session.userId, false);
+      if (row) setDeviceCookie(reply, config, row);
       await audit(
         db,
         {

@@ -22,9 +22,12 @@ function load(name: string, type: string): NewsroomAsset {
 /** The newsroom stylesheet, loaded once at start; its URL changes whenever it does. */
 export const newsroomCss: NewsroomAsset = load('newsroom.css', 'text/css; charset=utf-8');
 
+/** The login forms' script: starts the proof-of-work widget (decision 004). */
+export const newsroomLoginJs: NewsroomAsset = load('login.js', 'text/javascript; charset=utf-8');
+
 /** Serves the newsroom's hashed assets. */
 export function registerNewsroomAssets(app: FastifyInstance): void {
-  for (const asset of [newsroomCss]) {
+  for (const asset of [newsroomCss, newsroomLoginJs]) {
     app.get(asset.url, (_req, reply) =>
       reply
         .header('cache-control', 'public, max-age=31536000, immutable')

@@ -5,8 +5,15 @@ import { renderDocument } from '../site/render.tsx';
 import { audit } from './audit.ts';
 import type { AuthDeps } from './auth-shared.ts';
 import { cookieOptions, ipHashOf, NEWSROOM, safeNext } from './auth-shared.ts';
-import { keyedHash } from './csrf.ts';
-import { forgiveLoginAttempt, reserveLoginAttempt } from './login-limits.ts';
+import {
+  announceWait,
+  DEVICE_COOKIE,
+  guardAttempt,
+  loginChallenge,
+  PROOF_FIELD,
+  setDeviceCookie,
+} from './login-guard.ts';
+import { accountKey, forgiveLoginAttempt } from './login-limits.ts';
 import { PASSWORD_MAX, verifyDummy, verifyPassword } from './passwords.ts';
 import { type FormField, formBody, formField, query } from './schemas.ts';
 import {
@@ -58,7 +65,14 @@ const loginQuery = query({
   semua: formField,
   reset: formField,
 });
-const loginBody = formBody({ email: formField, password: formField, next: formField });
+const loginBody = formBody({
+  email: formField,
+  password: formField,
+  next: formField,
+  [PROOF_FIELD]: formField,
+});
+/** Challenges for the login forms' widget; enough for a person, few for a script. */
+const CHALLENGE_RATE = { max: 30, timeWindow: '1 minute' } as const;
 
 /** Login, logout, "log out everywhere" and the newsroom home. */
 export function registerLoginRoutes(app: FastifyInstance, deps: Deps): void {
@@ -120,15 +134,16 @@ export function registerLoginRoutes(app: FastifyInstance, deps: Deps): void {
 
       const now = deps.now();
       const ipHash = ipHashOf(req, config);
-      const keys = { account: keyedHash(config.secretKey, 'account', email), address: ipHash };
-      const { blockedFor: blocked, rowIds } = await reserveLoginAttempt(db, keys, now);
-      if (blocked !== null) {
-        const minutes = Math.max(1, Math.ceil(blocked / 60_000));
-        reply.header('retry-after', String(Math.ceil(blocked / 1000)));
-        return fail(429, m.limited(minutes));
-      }
-
       const user = rawEmail.length <= EMAIL_MAX ? await findUserByEmail(db, email) : undefined;
+      const { attempt, reservation } = await guardAttempt(req, deps, {
+        account: accountKey(config.secretKey, 'password', email),
+        owner: user,
+        proof: field(req.body[PROOF_FIELD]),
+      });
+      if (reservation.kind === 'wait')
+        return fail(429, m.limited(announceWait(reply, reservation.waitMs)));
+      if (reservation.kind === 'proof') return fail(429, m.needsProof);
+
       let ok = false;
       if (!user || user.disabled || password.length > PASSWORD_MAX) {
         await verifyDummy(password.slice(0, PASSWORD_MAX));
@@ -154,9 +169,11 @@ export function registerLoginRoutes(app: FastifyInstance, deps: Deps): void {
         return fail(401, m.failed);
       }
 
-      await forgiveLoginAttempt(db, keys, rowIds);
+      await forgiveLoginAttempt(db, config.secretKey, attempt, reservation.rowIds);
       const pending = user.totp_enabled === 1;
       await startSession(req, reply, deps, user.id, pending);
+      // A browser that completed a login is remembered (after the second step for 2FA accounts).
+      if (!pending) setDeviceCookie(reply, config, user);
       await audit(
         db,
         {
@@ -171,6 +188,13 @@ export function registerLoginRoutes(app: FastifyInstance, deps: Deps): void {
         return reply.redirect(`${NEWSROOM}/masuk/kode?next=${encodeURIComponent(next)}`, 303);
       return reply.redirect(next, 303);
     },
+  );
+
+  app.get(
+    `${NEWSROOM}/masuk/tantangan`,
+    { config: { newsroomPublic: true, allowWithout2fa: true, rateLimit: CHALLENGE_RATE } },
+    async (_req, reply) =>
+      reply.header('cache-control', 'no-store').send(await loginChallenge(config.secretKey)),
   );
 
   const logoutRoute = {
@@ -214,6 +238,7 @@ export function registerLoginRoutes(app: FastifyInstance, deps: Deps): void {
         deps.now(),
       );
       reply.clearCookie(SESSION_COOKIE, cookieOptions(config));
+      reply.clearCookie(DEVICE_COOKIE, cookieOptions(config));
       return reply.redirect(`${NEWSROOM}/masuk?semua=1`, 303);
     },
   );

@@ -50,6 +50,10 @@ const id = {
     loggedOutEverywhere: 'Anda telah keluar dari semua perangkat.',
     expired: 'Sesi Anda telah berakhir. Silakan masuk lagi.',
     resetDone: 'Kata sandi Anda telah diganti. Silakan masuk dengan kata sandi baru.',
+    needsProof:
+      'Ada percobaan masuk yang gagal untuk akun ini. Tunggu sampai peramban Anda selesai memverifikasi (tanda centang di bawah), lalu kirim lagi.',
+    noScript:
+      'Setelah ada percobaan yang gagal, formulir ini memerlukan JavaScript untuk verifikasi otomatis.',
   },
   form: {
     required: 'Wajib diisi.',
@@ -166,6 +170,21 @@ const id = {
     reset2faDone: (name: string) => `Verifikasi dua langkah ${name} sudah diatur ulang.`,
     notSelf: 'Anda tidak dapat mencabut peran admin atau menonaktifkan akun Anda sendiri.',
     notFound: 'Staf tidak ditemukan.',
+    locks: 'Kunci masuk',
+    locksHint:
+      'Akun dengan percobaan masuk gagal dalam 15 menit terakhir. Alamat yang gagal menunggu; pemilik akun tetap bisa masuk dari alamat lain (dengan verifikasi otomatis) atau dari peramban tempat ia pernah masuk.',
+    locksEmpty: 'Tidak ada akun yang dibatasi.',
+    step: 'Langkah',
+    stepPassword: 'Kata sandi',
+    step2fa: 'Kode 2FA',
+    failures: 'Gagal',
+    waiting: 'Menunggu',
+    waitingCount: (addresses: number, devices: number) =>
+      `${addresses} alamat, ${devices} peramban`,
+    pressure: 'Dalam tekanan',
+    until: 'Sampai',
+    unlock: 'Buka kunci',
+    unlocked: (name: string) => `Batas masuk ${name} sudah dihapus.`,
   },
   audit: {
     title: 'Log audit',
@@ -252,6 +271,9 @@ const en: Catalog = {
     loggedOutEverywhere: 'You have been logged out on every device.',
     expired: 'Your session has ended. Please log in again.',
     resetDone: 'Your password has been changed. Log in with the new password.',
+    needsProof:
+      'There were failed login attempts for this account. Wait until your browser has finished verifying (the tick below), then send again.',
+    noScript: 'After failed attempts this form needs JavaScript for an automatic check.',
   },
   form: {
     required: 'Required.',
@@ -367,6 +389,21 @@ const en: Catalog = {
     reset2faDone: (name: string) => `${name}’s two-step verification has been reset.`,
     notSelf: 'You cannot remove your own admin role or disable your own account.',
     notFound: 'Staff member not found.',
+    locks: 'Login limits',
+    locksHint:
+      'Accounts with failed logins in the last 15 minutes. Addresses that failed must wait; the owner can still log in from another address (with an automatic check) or from a browser they logged in from before.',
+    locksEmpty: 'No account is limited.',
+    step: 'Step',
+    stepPassword: 'Password',
+    step2fa: '2FA code',
+    failures: 'Failed',
+    waiting: 'Waiting',
+    waitingCount: (addresses: number, devices: number) =>
+      `${addresses} address${addresses === 1 ? '' : 'es'}, ${devices} browser${devices === 1 ? '' : 's'}`,
+    pressure: 'Under pressure',
+    until: 'Until',
+    unlock: 'Clear limits',
+    unlocked: (name: string) => `Login limits for ${name} have been cleared.`,
   },
   audit: {
     title: 'Audit log',

@@ -23,6 +23,7 @@ const EXPECTED: Record<Action, Record<Role, boolean>> = {
   'settings.manage': { kontributor: false, wartawan: false, redaktur: false, admin: true },
   'audit.view': { kontributor: false, wartawan: false, redaktur: false, admin: true },
   'outbox.view': { kontributor: false, wartawan: false, redaktur: false, admin: true },
+  'login.unlock': { kontributor: false, wartawan: false, redaktur: false, admin: true },
 };
 
 describe('newsroom policy', () => {

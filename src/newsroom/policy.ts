@@ -28,6 +28,7 @@ export const ACTIONS = [
   'settings.manage',
   'audit.view',
   'outbox.view',
+  'login.unlock',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -53,6 +54,7 @@ const MATRIX: Record<Action, readonly Role[]> = {
   'settings.manage': ['admin'],
   'audit.view': ['admin'],
   'outbox.view': ['admin'],
+  'login.unlock': ['admin'],
 };
 
 /** Facts about the target that some decisions need. */

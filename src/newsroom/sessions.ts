@@ -104,8 +104,16 @@ export async function deleteSession(db: Db, id: number): Promise<void> {
   await db.kysely.deleteFrom('sessions').where('id', '=', id).execute();
 }
 
-/** Ends every session of a user ("log out everywhere", password reset, account disabled). */
+/**
+ * Ends every session of a user ("log out everywhere", password reset, account
+ * disabled, 2FA reset) and revokes the browsers remembered as theirs (device cookies).
+ */
 export async function deleteUserSessions(db: Db, userId: number): Promise<number> {
+  await db.kysely
+    .updateTable('users')
+    .set((eb) => ({ device_epoch: eb('device_epoch', '+', 1) }))
+    .where('id', '=', userId)
+    .execute();
   const res = await db.kysely
     .deleteFrom('sessions')
     .where('user_id', '=', userId)

@@ -5,10 +5,11 @@ import { AppError } from '../lib/errors.ts';
 import { parsePage } from '../lib/pagination.ts';
 import { audit, auditActions, listAudit } from './audit.ts';
 import { type AuthDeps, ipHashOf, NEWSROOM, requireStaff } from './auth-shared.ts';
+import { clearStaffLimits, limitedStaff } from './login-limits.ts';
 import { field, sendPage } from './login-routes.ts';
 import { listOutbox } from './outbox.ts';
 import { PASSWORD_MAX, passwordProblem } from './passwords.ts';
-import { isRole } from './policy.ts';
+import { can, isRole } from './policy.ts';
 import { sendInvitation } from './resets.ts';
 import { formBody, formField, query } from './schemas.ts';
 import { deleteUserSessions, newToken } from './sessions.ts';
@@ -57,7 +58,12 @@ export function registerStaffRoutes(app: FastifyInstance, deps: Deps): void {
     extra: Omit<Parameters<typeof StaffPage>[0], 'ctx' | 'staff'> = {},
   ) {
     const ctx = await ctxOf(req);
-    return { status, vnode: StaffPage({ ctx, staff: await listStaff(db), ...extra }) };
+    const staff = await listStaff(db);
+    const locks =
+      req.staff && can(req.staff.role, 'login.unlock')
+        ? await limitedStaff(db, config.secretKey, staff, deps.now())
+        : undefined;
+    return { status, vnode: StaffPage({ ctx, staff, locks, ...extra }) };
   }
 
   r.get(STAFF_URL, { ...manage, schema: { querystring: staffQuery } }, async (req, reply) => {
@@ -73,6 +79,7 @@ export function registerStaffRoutes(app: FastifyInstance, deps: Deps): void {
       disabled: m.disabledDone,
       enabled: m.enabledDone,
       '2fa': m.reset2faDone,
+      unlocked: m.unlocked,
     };
     const ok = typeof q.ok === 'string' ? notices[q.ok] : undefined;
     const page = await staffPage(req, 200, { notice: ok && who ? ok(who.name) : undefined });
@@ -224,6 +231,26 @@ export function registerStaffRoutes(app: FastifyInstance, deps: Deps): void {
         ipHash: ipHashOf(req, config),
       });
       return reply.redirect(`${STAFF_URL}?ok=2fa&id=${user.id}`, 303);
+    },
+  );
+
+  r.post(
+    `${STAFF_URL}/:id/buka-kunci`,
+    {
+      preValidation: requireStaff('login.unlock'),
+      schema: { params: idParams, body: formBody({}) },
+    },
+    async (req, reply) => {
+      const user = await target(req.params.id);
+      const removed = await clearStaffLimits(db, config.secretKey, user);
+      await audit(db, {
+        actorId: req.staff?.id ?? null,
+        action: 'login.unlocked',
+        target: `user:${user.id}`,
+        detail: `${user.email} (${removed} records)`,
+        ipHash: ipHashOf(req, config),
+      });
+      return reply.redirect(`${STAFF_URL}?ok=unlocked&id=${user.id}`, 303);
     },
   );
 

@@ -1,4 +1,4 @@
-import { Notice } from './auth-pages.tsx';
+import { Notice, PROOF_SCRIPTS, ProofForm } from './auth-pages.tsx';
 import {
   EmailField,
   Field,
@@ -168,16 +168,19 @@ export function TwoFactorLoginPage({
 }) {
   const m = ctx.m.twofa;
   return (
-    <NewsroomLayout ctx={ctx} title={m.loginTitle}>
+    <NewsroomLayout ctx={ctx} title={m.loginTitle} scripts={PROOF_SCRIPTS}>
       <div class="narrow card">
         <h1>{m.loginTitle}</h1>
         {error && <Notice kind="error">{error}</Notice>}
         <p>{m.loginHint}</p>
-        <PostForm ctx={ctx} action="/newsroom/masuk/kode">
+        <ProofForm
+          ctx={ctx}
+          action="/newsroom/masuk/kode"
+          submit={<SubmitButton>{m.verify}</SubmitButton>}
+        >
           {next && <input type="hidden" name="next" value={next} />}
           <Field name="code" label={m.loginCode} autocomplete="one-time-code" maxLength={20} />
-          <SubmitButton>{m.verify}</SubmitButton>
-        </PostForm>
+        </ProofForm>
       </div>
     </NewsroomLayout>
   );

@@ -1,6 +1,7 @@
 import type { Lang } from '../../lib/i18n.ts';
 import { formatDateline } from '../../lib/time.ts';
 import type { AuditRow } from '../audit.ts';
+import type { LimitedAccount } from '../login-limits.ts';
 import type { OutboxRow } from '../outbox.ts';
 import { ROLES } from '../policy.ts';
 import { Notice } from './auth-pages.tsx';
@@ -28,6 +29,43 @@ export interface StaffListItem {
 
 type Errors = Partial<Record<'name' | 'email' | 'role' | 'lang' | 'password', string>>;
 
+/** "Kunci masuk": accounts with recent failed logins, and a button that clears their limits. */
+function LoginLocks({ ctx, locks }: { ctx: NewsroomContext; locks: LimitedAccount[] }) {
+  const m = ctx.m.staff;
+  return (
+    <section class="card spaced" id="kunci-masuk">
+      <h2>{m.locks}</h2>
+      <p class="hint">{m.locksHint}</p>
+      {locks.length === 0 ? (
+        <p>{m.locksEmpty}</p>
+      ) : (
+        <ListTable headers={[m.name, m.step, m.failures, m.waiting, m.until, m.actions]}>
+          {locks.map((l) => (
+            <tr key={`${l.userId}-${l.step}`}>
+              <td>{l.name}</td>
+              <td>{l.step === 'password' ? m.stepPassword : m.step2fa}</td>
+              <td>
+                {l.failures} {l.underPressure && <span class="nr-badge">{m.pressure}</span>}
+              </td>
+              <td>{m.waitingCount(l.addressesWaiting, l.devicesWaiting)}</td>
+              <td>{formatDateline(l.until, ctx.zone, ctx.lang)}</td>
+              <td>
+                <PostForm
+                  ctx={ctx}
+                  class="inline-form"
+                  action={`/newsroom/staf/${l.userId}/buka-kunci`}
+                >
+                  <SubmitButton class="btn small secondary">{m.unlock}</SubmitButton>
+                </PostForm>
+              </td>
+            </tr>
+          ))}
+        </ListTable>
+      )}
+    </section>
+  );
+}
+
 /** Staff management: the list with per-row actions and the "add staff" form. */
 export function StaffPage({
   ctx,
@@ -36,9 +74,12 @@ export function StaffPage({
   error,
   errors = {},
   values = {},
+  locks,
 }: {
   ctx: NewsroomContext;
   staff: StaffListItem[];
+  /** Limited accounts ("Kunci masuk"); undefined when the viewer may not clear them. */
+  locks?: LimitedAccount[];
   notice?: string;
   error?: string;
   errors?: Errors;
@@ -93,6 +134,7 @@ export function StaffPage({
           </tr>
         ))}
       </ListTable>
+      {locks && <LoginLocks ctx={ctx} locks={locks} />}
       <section class="card spaced">
         <h2>{m.add}</h2>
         <p class="hint">{m.addHint}</p>

@@ -1,4 +1,6 @@
 import type { ComponentChildren } from 'preact';
+import { loadCommentAssets } from '../../comments/assets.ts';
+import { newsroomLoginJs } from '../assets.ts';
 import { can } from '../policy.ts';
 import { CsrfField, type NewsroomContext, NewsroomLayout } from './layout.tsx';
 
@@ -47,6 +49,47 @@ function LoginInput({
   );
 }
 
+/**
+ * A login form (password or code step) that carries a proof of work: the
+ * comments' ALTCHA widget, started by login.js as the page loads; the server
+ * asks for its solution only after failed attempts (decision 004).
+ */
+export function ProofForm({
+  ctx,
+  action,
+  children,
+  submit,
+}: {
+  ctx: NewsroomContext;
+  action: string;
+  children: ComponentChildren;
+  /** The submit button, placed after the widget. */
+  submit: ComponentChildren;
+}) {
+  const widget = loadCommentAssets();
+  return (
+    <form
+      method="post"
+      action={action}
+      data-challenge="/newsroom/masuk/tantangan"
+      data-widget={widget.widget.url}
+      data-widget-css={widget.css.url}
+      data-lang={ctx.lang}
+    >
+      <CsrfField ctx={ctx} />
+      {children}
+      <div class="proof" data-proof-slot />
+      <noscript>
+        <p class="hint">{ctx.m.login.noScript}</p>
+      </noscript>
+      {submit}
+    </form>
+  );
+}
+
+/** The scripts a page with a ProofForm loads. */
+export const PROOF_SCRIPTS = [newsroomLoginJs.url];
+
 /** The login form (email + password) with an error or notice above it. */
 export function LoginPage({
   ctx,
@@ -63,14 +106,21 @@ export function LoginPage({
 }) {
   const m = ctx.m.login;
   return (
-    <NewsroomLayout ctx={ctx} title={m.title}>
+    <NewsroomLayout ctx={ctx} title={m.title} scripts={PROOF_SCRIPTS}>
       <div class="narrow">
         <div class="card">
           <h1>{m.title}</h1>
           {notice && <Notice kind="ok">{notice}</Notice>}
           {error && <Notice kind="error">{error}</Notice>}
-          <form method="post" action="/newsroom/masuk">
-            <CsrfField ctx={ctx} />
+          <ProofForm
+            ctx={ctx}
+            action="/newsroom/masuk"
+            submit={
+              <button class="btn" type="submit">
+                {m.submit}
+              </button>
+            }
+          >
             {next && <input type="hidden" name="next" value={next} />}
             <LoginInput
               name="email"
@@ -85,10 +135,7 @@ export function LoginPage({
               autocomplete="current-password"
               maxLength={200}
             />
-            <button class="btn" type="submit">
-              {m.submit}
-            </button>
-          </form>
+          </ProofForm>
           <p class="links">
             <a href="/newsroom/lupa-sandi">{m.forgot}</a>
           </p>

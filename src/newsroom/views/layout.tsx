@@ -81,11 +81,14 @@ export function NewsroomLayout({
   title,
   children,
   wide,
+  scripts = [],
 }: {
   ctx: NewsroomContext;
   title: string;
   children: ComponentChildren;
   wide?: boolean;
+  /** Same-origin script URLs the page loads (deferred). */
+  scripts?: string[];
 }) {
   const { m, staff } = ctx;
   const current = (href: string) =>
@@ -98,6 +101,9 @@ export function NewsroomLayout({
         <meta name="robots" content="noindex, nofollow" />
         <title>{`${title} · ${m.newsroom} ${ctx.siteName}`}</title>
         <link rel="stylesheet" href={newsroomCss.url} />
+        {scripts.map((src) => (
+          <script key={src} src={src} defer />
+        ))}
       </head>
       <body>
         <a class="skip" href="#nr-main">
