@@ -27,82 +27,76 @@ function milliseconds(name: string, min: number, max: number) {
     .max(max, range);
 }
 
-const schema = z
-  .object({
-    port: z.coerce
-      .number({ error: 'PORT must be a number, e.g. PORT=3000' })
-      .int('PORT must be a whole number')
-      .min(0, 'PORT must be between 0 and 65535')
-      .max(65535, 'PORT must be between 0 and 65535'),
-    host: z.string().min(1, 'HOST must not be empty, e.g. HOST=127.0.0.1'),
-    databaseUrl: z
-      .string()
-      .refine(
-        (v) => v.startsWith('sqlite:') || /^postgres(ql)?:\/\//.test(v),
-        'DATABASE_URL must start with sqlite: (e.g. sqlite:./data/warta.db) or postgres:// (e.g. postgres://user@127.0.0.1:5432/warta)',
-      ),
-    siteName: z.string().min(1, 'SITE_NAME must not be empty').max(60, 'SITE_NAME is too long'),
-    siteUrl: z
-      .string()
-      .url('SITE_URL must be a full URL, e.g. https://warta.example')
-      .transform((v) => v.replace(/\/+$/, '')),
-    language: z.enum(['id', 'en'], { error: 'SITE_LANGUAGE must be id or en' }),
-    timeZone: z.enum(['WIB', 'WITA', 'WIT'], { error: 'SITE_TIMEZONE must be WIB, WITA or WIT' }),
-    mediaDir: z.string().min(1, 'MEDIA_DIR must not be empty'),
-    logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
-      error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
-    }),
-    cacheUrl: z
-      .string()
-      .refine(
-        (v) => v === 'memory' || /^rediss?:\/\//.test(v),
-        'CACHE_URL must be memory or a redis:// URL, e.g. redis://127.0.0.1:6379',
-      ),
-    pageCacheTtl: z.coerce
-      .number({ error: 'PAGE_CACHE_TTL must be a number of seconds' })
-      .int('PAGE_CACHE_TTL must be a whole number of seconds')
-      .min(0, 'PAGE_CACHE_TTL must be 0 (off) or more')
-      .max(3600, 'PAGE_CACHE_TTL must be at most 3600 seconds'),
-    secretKey: z
-      .string()
-      .min(32, 'SECRET_KEY must be at least 32 characters (e.g. from `openssl rand -hex 32`)'),
-    smtpUrl: z
-      .string()
-      .refine(
-        (v) => v === '' || /^smtps?:\/\//.test(v),
-        'SMTP_URL must be empty (mail stays in the outbox) or smtp://user:pass@host:587',
-      ),
-    mailFrom: z.string().min(3, 'MAIL_FROM must be an address, e.g. Warta <redaksi@example.com>'),
-    trustProxy: z
-      .string()
-      .refine(
-        (v) => v === '' || /^[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*$/.test(v),
-        'TRUST_PROXY must be empty (no proxy) or the proxy addresses, e.g. 127.0.0.1,10.0.0.0/8',
-      ),
-    requireAdmin2fa: z
-      .enum(['true', 'false'], { error: 'REQUIRE_ADMIN_2FA must be true or false' })
-      .transform((v) => v === 'true'),
-    pageSize: z.coerce
-      .number({ error: 'PAGE_SIZE must be a number' })
-      .int()
-      .min(5, 'PAGE_SIZE must be between 5 and 50')
-      .max(50, 'PAGE_SIZE must be between 5 and 50'),
-    pageCacheMb: z.coerce
-      .number({ error: 'PAGE_CACHE_MB must be a number of megabytes' })
-      .int('PAGE_CACHE_MB must be a whole number of megabytes')
-      .min(1, 'PAGE_CACHE_MB must be between 1 and 4096')
-      .max(4096, 'PAGE_CACHE_MB must be between 1 and 4096'),
-    // Connection timeouts, in milliseconds (see serverLimits in app.ts for what each stops).
-    headersTimeoutMs: milliseconds('HEADERS_TIMEOUT_MS', 100, 600_000),
-    requestTimeoutMs: milliseconds('REQUEST_TIMEOUT_MS', 100, 3_600_000),
-    idleTimeoutMs: milliseconds('IDLE_TIMEOUT_MS', 100, 3_600_000),
-    keepAliveTimeoutMs: milliseconds('KEEP_ALIVE_TIMEOUT_MS', 100, 600_000),
-  })
-  .refine((c) => c.headersTimeoutMs <= c.requestTimeoutMs, {
-    path: ['requestTimeoutMs'],
-    message:
-      'REQUEST_TIMEOUT_MS must be at least HEADERS_TIMEOUT_MS (the headers are part of the request)',
-  });
+const schema = z.object({
+  port: z.coerce
+    .number({ error: 'PORT must be a number, e.g. PORT=3000' })
+    .int('PORT must be a whole number')
+    .min(0, 'PORT must be between 0 and 65535')
+    .max(65535, 'PORT must be between 0 and 65535'),
+  host: z.string().min(1, 'HOST must not be empty, e.g. HOST=127.0.0.1'),
+  databaseUrl: z
+    .string()
+    .refine(
+      (v) => v.startsWith('sqlite:') || /^postgres(ql)?:\/\//.test(v),
+      'DATABASE_URL must start with sqlite: (e.g. sqlite:./data/warta.db) or postgres:// (e.g. postgres://user@127.0.0.1:5432/warta)',
+    ),
+  siteName: z.string().min(1, 'SITE_NAME must not be empty').max(60, 'SITE_NAME is too long'),
+  siteUrl: z
+    .string()
+    .url('SITE_URL must be a full URL, e.g. https://warta.example')
+    .transform((v) => v.replace(/\/+$/, '')),
+  language: z.enum(['id', 'en'], { error: 'SITE_LANGUAGE must be id or en' }),
+  timeZone: z.enum(['WIB', 'WITA', 'WIT'], { error: 'SITE_TIMEZONE must be WIB, WITA or WIT' }),
+  mediaDir: z.string().min(1, 'MEDIA_DIR must not be empty'),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+  }),
+  cacheUrl: z
+    .string()
+    .refine(
+      (v) => v === 'memory' || /^rediss?:\/\//.test(v),
+      'CACHE_URL must be memory or a redis:// URL, e.g. redis://127.0.0.1:6379',
+    ),
+  pageCacheTtl: z.coerce
+    .number({ error: 'PAGE_CACHE_TTL must be a number of seconds' })
+    .int('PAGE_CACHE_TTL must be a whole number of seconds')
+    .min(0, 'PAGE_CACHE_TTL must be 0 (off) or more')
+    .max(3600, 'PAGE_CACHE_TTL must be at most 3600 seconds'),
+  secretKey: z
+    .string()
+    .min(32, 'SECRET_KEY must be at least 32 characters (e.g. from `openssl rand -hex 32`)'),
+  smtpUrl: z
+    .string()
+    .refine(
+      (v) => v === '' || /^smtps?:\/\//.test(v),
+      'SMTP_URL must be empty (mail stays in the outbox) or smtp://user:pass@host:587',
+    ),
+  mailFrom: z.string().min(3, 'MAIL_FROM must be an address, e.g. Warta <redaksi@example.com>'),
+  trustProxy: z
+    .string()
+    .refine(
+      (v) => v === '' || /^[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*$/.test(v),
+      'TRUST_PROXY must be empty (no proxy) or the proxy addresses, e.g. 127.0.0.1,10.0.0.0/8',
+    ),
+  requireAdmin2fa: z
+    .enum(['true', 'false'], { error: 'REQUIRE_ADMIN_2FA must be true or false' })
+    .transform((v) => v === 'true'),
+  pageSize: z.coerce
+    .number({ error: 'PAGE_SIZE must be a number' })
+    .int()
+    .min(5, 'PAGE_SIZE must be between 5 and 50')
+    .max(50, 'PAGE_SIZE must be between 5 and 50'),
+  pageCacheMb: z.coerce
+    .number({ error: 'PAGE_CACHE_MB must be a number of megabytes' })
+    .int('PAGE_CACHE_MB must be a whole number of megabytes')
+    .min(1, 'PAGE_CACHE_MB must be between 1 and 4096')
+    .max(4096, 'PAGE_CACHE_MB must be between 1 and 4096'),
+  // Connection timeouts, in milliseconds (see src/server-limits.ts for what each stops).
+  headersTimeoutMs: milliseconds('HEADERS_TIMEOUT_MS', 100, 600_000),
+  requestTimeoutMs: milliseconds('REQUEST_TIMEOUT_MS', 100, 3_600_000),
+  idleTimeoutMs: milliseconds('IDLE_TIMEOUT_MS', 100, 3_600_000),
+  keepAliveTimeoutMs: milliseconds('KEEP_ALIVE_TIMEOUT_MS', 100, 600_000),
+});
 
 export type Config = Readonly<z.infer<typeof schema>>;
 
@@ -183,6 +177,11 @@ export function loadConfig(
         return `${ENV_NAMES[key] ?? String(key)}: ${issue.message} (got ${JSON.stringify(raw[key])})`;
       }),
     );
+  }
+  if (parsed.data.headersTimeoutMs > parsed.data.requestTimeoutMs) {
+    throw new ConfigError([
+      `REQUEST_TIMEOUT_MS: must be at least HEADERS_TIMEOUT_MS (${parsed.data.headersTimeoutMs}), the headers are part of the request (got ${parsed.data.requestTimeoutMs})`,
+    ]);
   }
   return Object.freeze({ ...parsed.data, mediaDir: resolve(parsed.data.mediaDir) });
 }
