@@ -8,7 +8,7 @@
  * and after:
  *
  *   quiet      the reader alone
- *   slowloris  --slow connections (default 800) sending headers a byte at a
+ *   slowloris  (at least 30 s) --slow connections (default 800) sending headers a byte at a
  *              time, reopened as soon as the server closes them
  *   oversized  16 clients sending 20 KB headers, 200 KB and 1 MB (chunked)
  *              bodies, and a stranger's 3 MB article save
@@ -41,6 +41,7 @@ const { values } = parseArgs({
   },
 });
 const SECONDS = Number(values.seconds);
+const SLOW_SECONDS = Math.max(SECONDS, 30);
 const PORT = Number(values.port);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -261,7 +262,8 @@ request = function()
 end
 response = function(status)
   answered = answered + 1
-  if answered >= limit then wrk.thread:stop() end
+  -- wrk itself would wait out -d: tell the bench, which interrupts it (its summary follows).
+  if answered == limit then io.write("LIMIT\n"); io.flush(); wrk.thread:stop() end
 end
 done = function(summary)
   io.write(string.format("\\nANSWERED %d NON2XX %d SECONDS %.1f\\n", summary.requests, summary.errors.status, summary.duration / 1e6))
@@ -273,6 +275,7 @@ end
   let text = '';
   child.stdout.on('data', (d) => {
     text += d;
+    if (text.includes('LIMIT\n') && !child.interrupted) child.interrupted = child.kill('SIGINT');
   });
   return new Promise((resolve) =>
     child.once('exit', () => {
@@ -301,7 +304,7 @@ async function read(seconds, until) {
 }
 
 /** One phase: the reader alongside `load` (if any), with the server's RSS sampled throughout. */
-async function phase(name, load, { readUntilLoadEnds = false } = {}) {
+async function phase(name, load, { readUntilLoadEnds = false, seconds = SECONDS } = {}) {
   const before = rssKb();
   let max = before;
   const sampler = setInterval(() => {
@@ -311,13 +314,12 @@ async function phase(name, load, { readUntilLoadEnds = false } = {}) {
   const loading = load ? load() : undefined;
   const [loadOut, reads] = await Promise.all([
     loading,
-    read(SECONDS, readUntilLoadEnds ? loading : undefined),
+    read(seconds, readUntilLoadEnds ? loading : undefined),
   ]);
   clearInterval(sampler);
   const sorted = [...reads.latencies].sort((a, b) => a - b);
   const pct = (p) => sorted[Math.floor((sorted.length - 1) * p)] ?? 0;
-  const seconds = (Date.now() - started) / 1000;
-  console.log(`  ${name}: ${seconds.toFixed(0)} s`);
+  console.log(`  ${name}: ${((Date.now() - started) / 1000).toFixed(0)} s`);
   return {
     name,
     p50: pct(0.5),
@@ -336,8 +338,11 @@ const results = [];
 try {
   results.push(await phase('quiet'));
   results.push(
-    await phase('slowloris', () =>
-      role('slowloris', ['--seconds', String(SECONDS), '--slow', values.slow]),
+    // Long enough for the server's header timeout (20 s) to close the first ones.
+    await phase(
+      'slowloris',
+      () => role('slowloris', ['--seconds', String(SLOW_SECONDS), '--slow', values.slow]),
+      { seconds: SLOW_SECONDS },
     ),
   );
   results.push(await phase('oversized', () => role('oversized', ['--seconds', String(SECONDS)])));

@@ -102,6 +102,9 @@ export function registerBodyLimits(server: FastifyInstance): void {
 
   server.addHook('preParsing', async (req, reply, payload) => {
     if (req.method === 'GET' || req.method === 'HEAD') return payload;
+    // Multipart bodies (photo uploads) are read by their route, under its own
+    // limits and after its staff check; Fastify's body limit does not apply to them.
+    if (/^multipart\//i.test(req.headers['content-type'] ?? '')) return payload;
     const routeLimit = req.routeOptions.bodyLimit ?? PUBLIC_BODY_LIMIT;
     const limit = req.staff ? routeLimit : Math.min(routeLimit, PUBLIC_BODY_LIMIT);
     const tooLarge = () => {
@@ -110,10 +113,8 @@ export function registerBodyLimits(server: FastifyInstance): void {
     };
     const declared = Number(req.headers['content-length']);
     if (declared > limit) throw tooLarge();
-    // Node passes on no more than a declared length; multipart bodies are read by
-    // their route under its own limits, after its staff check.
+    // Node passes on no more than a declared length.
     if (!Number.isNaN(declared) || req.headers['transfer-encoding'] === undefined) return payload;
-    if (/^multipart\//i.test(req.headers['content-type'] ?? '')) return payload;
     return upTo(payload, limit, tooLarge);
   });
 }
