@@ -158,7 +158,7 @@ describe('floods against warta serve', () => {
     const slowHeaders = Array.from({ length: 20 }, () =>
       talk(port, 'GET / HTTP/1.1\r\nHost: localhost\r\n', {
         everyMs: 100,
-        send: (i) => (i % 20 === 19 ? '\r\n' : i % 20 === 0 ? 'X-Slow-' : 'a'),
+        send: (i) => (i % 20 === 19 ? '\r\n' : i % 20 === 0 ? `X-Slow-${i}: ` : 'a'),
       }),
     );
     // The same with complete headers and a body of 100,000 bytes sent a byte at a time.
