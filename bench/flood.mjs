@@ -263,7 +263,7 @@ end
 response = function(status)
   answered = answered + 1
   -- wrk itself would wait out -d: tell the bench, which interrupts it (its summary follows).
-  if answered == limit then io.write("LIMIT\n"); io.flush(); wrk.thread:stop() end
+  if answered == limit then io.write("LIMIT\\n"); io.flush(); wrk.thread:stop() end
 end
 done = function(summary)
   io.write(string.format("\\nANSWERED %d NON2XX %d SECONDS %.1f\\n", summary.requests, summary.errors.status, summary.duration / 1e6))
