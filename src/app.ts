@@ -28,6 +28,7 @@ import { wireListeners } from './listeners.ts';
 import { registerMediaRoutes } from './media/routes.ts';
 import { registerArticleRoutes } from './newsroom/articles/routes.ts';
 import { isNewsroomUrl, registerAuth, renderNewsroomError } from './newsroom/auth.ts';
+import { registerBodyLimits, serverLimits } from './server-limits.ts';
 import { loadAssets } from './site/assets.ts';
 import { makeErrorRenderer } from './site/error-page.ts';
 import { registerSiteRoutes } from './site/routes.ts';
@@ -66,6 +67,8 @@ export async function buildApp(
   const db = opts.db ?? (await openDb(config.databaseUrl));
   await migrateToLatest(db);
   const server = Fastify({
+    // Body, header and connection limits and timeouts: see server-limits.ts.
+    ...serverLimits(config),
     logger:
       config.logLevel === 'silent'
         ? false
@@ -74,6 +77,7 @@ export async function buildApp(
     trustProxy: trustProxySetting(config),
     return503OnClosing: true,
   });
+  registerBodyLimits(server);
   // Every route's input is validated by its zod schema (routes use
   // `server.withTypeProvider<ZodTypeProvider>()`); the same schemas describe the JSON routes.
   server.setValidatorCompiler(validatorCompiler);
@@ -108,7 +112,7 @@ export async function buildApp(
     strictTransportSecurity: config.siteUrl.startsWith('https:'),
   });
   // Registered before compression so the cache stores and serves uncompressed bodies.
-  const pageStore = createStore(config.cacheUrl);
+  const pageStore = createStore(config.cacheUrl, undefined, config.pageCacheMb * 1024 * 1024);
   registerPageCache(server, pageStore, events, config.pageCacheTtl * 1000);
   await server.register(compress, { threshold: 1024 });
   // Per-route limits for what a stranger can call cheaply but costs us work

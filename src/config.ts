@@ -17,6 +17,16 @@ export const TIME_ZONES = {
 } as const;
 export type ZoneName = keyof typeof TIME_ZONES;
 
+/** A whole number of milliseconds between `min` and `max`, named by its variable in messages. */
+function milliseconds(name: string, min: number, max: number) {
+  const range = `${name} must be between ${min} and ${max} milliseconds`;
+  return z.coerce
+    .number({ error: `${name} must be a number of milliseconds, e.g. ${name}=20000` })
+    .int(`${name} must be a whole number of milliseconds`)
+    .min(min, range)
+    .max(max, range);
+}
+
 const schema = z.object({
   port: z.coerce
     .number({ error: 'PORT must be a number, e.g. PORT=3000' })
@@ -76,6 +86,16 @@ const schema = z.object({
     .int()
     .min(5, 'PAGE_SIZE must be between 5 and 50')
     .max(50, 'PAGE_SIZE must be between 5 and 50'),
+  pageCacheMb: z.coerce
+    .number({ error: 'PAGE_CACHE_MB must be a number of megabytes' })
+    .int('PAGE_CACHE_MB must be a whole number of megabytes')
+    .min(1, 'PAGE_CACHE_MB must be between 1 and 4096')
+    .max(4096, 'PAGE_CACHE_MB must be between 1 and 4096'),
+  // Connection timeouts, in milliseconds (see src/server-limits.ts for what each stops).
+  headersTimeoutMs: milliseconds('HEADERS_TIMEOUT_MS', 100, 600_000),
+  requestTimeoutMs: milliseconds('REQUEST_TIMEOUT_MS', 100, 3_600_000),
+  idleTimeoutMs: milliseconds('IDLE_TIMEOUT_MS', 100, 3_600_000),
+  keepAliveTimeoutMs: milliseconds('KEEP_ALIVE_TIMEOUT_MS', 100, 600_000),
 });
 
 export type Config = Readonly<z.infer<typeof schema>>;
@@ -99,6 +119,11 @@ const ENV_NAMES: Record<keyof z.infer<typeof schema>, string> = {
   requireAdmin2fa: 'REQUIRE_ADMIN_2FA',
   trustProxy: 'TRUST_PROXY',
   pageCacheTtl: 'PAGE_CACHE_TTL',
+  pageCacheMb: 'PAGE_CACHE_MB',
+  headersTimeoutMs: 'HEADERS_TIMEOUT_MS',
+  requestTimeoutMs: 'REQUEST_TIMEOUT_MS',
+  idleTimeoutMs: 'IDLE_TIMEOUT_MS',
+  keepAliveTimeoutMs: 'KEEP_ALIVE_TIMEOUT_MS',
 };
 
 export class ConfigError extends Error {
@@ -129,6 +154,11 @@ export function loadConfig(
     pageSize: pick('pageSize') ?? '12',
     cacheUrl: pick('cacheUrl') ?? 'memory',
     pageCacheTtl: pick('pageCacheTtl') ?? '60',
+    pageCacheMb: pick('pageCacheMb') ?? '32',
+    headersTimeoutMs: pick('headersTimeoutMs') ?? '20000',
+    requestTimeoutMs: pick('requestTimeoutMs') ?? '300000',
+    idleTimeoutMs: pick('idleTimeoutMs') ?? '120000',
+    keepAliveTimeoutMs: pick('keepAliveTimeoutMs') ?? '72000',
     secretKey:
       overrides.secretKey ??
       pick('secretKey') ??
@@ -147,6 +177,11 @@ export function loadConfig(
         return `${ENV_NAMES[key] ?? String(key)}: ${issue.message} (got ${JSON.stringify(raw[key])})`;
       }),
     );
+  }
+  if (parsed.data.headersTimeoutMs > parsed.data.requestTimeoutMs) {
+    throw new ConfigError([
+      `REQUEST_TIMEOUT_MS: must be at least HEADERS_TIMEOUT_MS (${parsed.data.headersTimeoutMs}), the headers are part of the request (got ${parsed.data.requestTimeoutMs})`,
+    ]);
   }
   return Object.freeze({ ...parsed.data, mediaDir: resolve(parsed.data.mediaDir) });
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSection, publishedArticle } from '../../test/factories.ts';
 import { type TestApp, testApp } from '../../test/helpers.ts';
 import { touchArticle } from '../content/commands.ts';
-import { createStore } from './store.ts';
+import { createStore, MemoryStore } from './store.ts';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const STORES = ['memory', REDIS_URL];
@@ -27,6 +27,40 @@ describe.each(STORES)('page cache store %s', (url) => {
     expect(await store.get('/a')).toBeUndefined();
     await store.set('/a', page('A2'), 10_000);
     expect((await store.get('/a'))?.body).toBe('A2');
+  });
+});
+
+describe('page cache in memory', () => {
+  it('holds at most its byte budget however many distinct URLs are cached', async () => {
+    // 3,000 distinct URLs (`/?page=N` each caches a copy of the home page) of 40,000
+    // characters: the entry cap (2,000) alone would keep 160 MB of strings.
+    const store = new MemoryStore();
+    const body = 'x'.repeat(40_000);
+    for (let i = 0; i < 3000; i++) {
+      await store.set(
+        `/?page=${i}`,
+        { status: 200, contentType: 'text/html', body, storedAt: 0 },
+        60_000,
+      );
+    }
+    let kept = 0;
+    for (let i = 0; i < 3000; i++) if (await store.get(`/?page=${i}`)) kept++;
+    expect(kept * body.length * 2).toBeLessThanOrEqual(32 * 1024 * 1024);
+    expect(kept).toBeGreaterThan(300);
+    // The newest pages are the ones kept; the size it reports is what it holds.
+    expect(await store.get('/?page=2999')).toBeDefined();
+    expect(store.size.entries).toBe(kept);
+    expect(store.size.bytes).toBeLessThanOrEqual(32 * 1024 * 1024);
+    // A page larger than the whole budget is not kept, and evicts nothing.
+    const small = new MemoryStore(10, 1000);
+    await small.set(
+      '/a',
+      { status: 200, contentType: 'text/html', body: 'a', storedAt: 0 },
+      60_000,
+    );
+    await small.set('/b', { status: 200, contentType: 'text/html', body, storedAt: 0 }, 60_000);
+    expect(await small.get('/b')).toBeUndefined();
+    expect(await small.get('/a')).toBeDefined();
   });
 });
 

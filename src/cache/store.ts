@@ -20,16 +20,30 @@ export interface PageCacheStore {
   close(): Promise<void>;
 }
 
-/** In-process LRU store, bounded in entries. */
+/**
+ * In-process LRU store, bounded in entries and in bytes. The byte bound is
+ * what keeps memory flat: every distinct cacheable URL (`/?page=1`, `/?page=2`,
+ * `/cari?q=…` for any words) is its own entry, and 2000 home pages of 44 KB
+ * each held a quarter of a gigabyte before it.
+ */
 export class MemoryStore implements PageCacheStore {
-  private entries = new Map<string, { page: CachedPage; expires: number }>();
-  constructor(private readonly maxEntries = 2000) {}
+  private entries = new Map<string, { page: CachedPage; expires: number; bytes: number }>();
+  private total = 0;
+  constructor(
+    private readonly maxEntries = 2000,
+    private readonly maxBytes = 32 * 1024 * 1024,
+  ) {}
+
+  /** Entries and the bytes they hold (JavaScript strings, counted at two bytes a character). */
+  get size(): { entries: number; bytes: number } {
+    return { entries: this.entries.size, bytes: this.total };
+  }
 
   async get(key: string): Promise<CachedPage | undefined> {
     const hit = this.entries.get(key);
     if (!hit) return undefined;
     if (hit.expires <= Date.now()) {
-      this.entries.delete(key);
+      this.remove(key);
       return undefined;
     }
     // Re-insert to mark as recently used.
@@ -39,21 +53,33 @@ export class MemoryStore implements PageCacheStore {
   }
 
   async set(key: string, page: CachedPage, ttlMs: number): Promise<void> {
-    this.entries.delete(key);
-    this.entries.set(key, { page, expires: Date.now() + ttlMs });
-    while (this.entries.size > this.maxEntries) {
+    const bytes = 2 * (key.length + page.body.length + page.contentType.length) + 64;
+    this.remove(key);
+    // A page larger than the whole budget is not kept (it would evict everything else).
+    if (bytes > this.maxBytes) return;
+    this.entries.set(key, { page, expires: Date.now() + ttlMs, bytes });
+    this.total += bytes;
+    while (this.entries.size > this.maxEntries || this.total > this.maxBytes) {
       const oldest = this.entries.keys().next().value;
       if (oldest === undefined) break;
-      this.entries.delete(oldest);
+      this.remove(oldest);
     }
+  }
+
+  private remove(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.total -= entry.bytes;
   }
 
   async purgeAll(): Promise<void> {
     this.entries.clear();
+    this.total = 0;
   }
 
   async close(): Promise<void> {
-    this.entries.clear();
+    await this.purgeAll();
   }
 }
 
@@ -104,7 +130,10 @@ export class RedisStore implements PageCacheStore {
   }
 }
 
-/** The store named by the config: `memory` or a `redis://` URL. */
-export function createStore(url: string, prefix?: string): PageCacheStore {
-  return url === 'memory' ? new MemoryStore() : new RedisStore(url, prefix);
+/**
+ * The store named by the config: `memory` (at most `maxBytes` of pages) or a
+ * `redis://` URL (Redis's own `maxmemory` bounds it; every entry expires after its TTL).
+ */
+export function createStore(url: string, prefix?: string, maxBytes?: number): PageCacheStore {
+  return url === 'memory' ? new MemoryStore(undefined, maxBytes) : new RedisStore(url, prefix);
 }

@@ -41,6 +41,16 @@ export const ERRORS = {
     id: 'Kiriman Anda terlalu besar.',
     en: 'What you sent is too large.',
   },
+  HEADERS_TOO_LARGE: {
+    status: 431,
+    id: 'Header permintaan terlalu besar. Hapus cookie situs ini lalu coba lagi.',
+    en: "The request's headers are too large. Clear this site's cookies and try again.",
+  },
+  REQUEST_TIMEOUT: {
+    status: 408,
+    id: 'Permintaan terlalu lama dikirim. Periksa koneksi Anda lalu coba lagi.',
+    en: 'The request took too long to arrive. Check your connection and try again.',
+  },
   RATE_LIMITED: {
     status: 429,
     id: 'Terlalu banyak permintaan. Silakan coba lagi sebentar lagi.',
