@@ -10,17 +10,25 @@ import { join } from 'node:path';
 const NODE = process.env.WARTA_TEST_NODE || process.execPath;
 const BIN = join(import.meta.dirname, '../../bin/warta.js');
 
-/** A TCP port nobody listens on right now (kept for every restart of one server). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/** Whether nothing listens on 127.0.0.1:port right now. */
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const addr = probe.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      probe.close(() => resolve(port));
-    });
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
   });
+}
+
+/**
+ * A port nobody listens on, below the kernel's range for outgoing connections
+ * (32768 and up): the clients' own connections never take it, so it is still
+ * free when the killed server starts again on it.
+ */
+export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 10_000);
+    if (await portIsFree(port)) return port;
+  }
 }
 
 export class ServerProcess {

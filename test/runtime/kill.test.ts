@@ -135,12 +135,13 @@ interface RunResult {
   kills: number;
   retried: number;
   resends: number;
+  resolved: number;
 }
 
 /** Starts the server, lets the clients write, kills and restarts it KILLS times, then kills it for good. */
 async function run(p: Prepared, server: ServerProcess, port: number): Promise<RunResult> {
   const base = `http://127.0.0.1:${port}`;
-  const counters: Counters = { retried: 0, resends: 0, acked: 0 };
+  const counters: Counters = { retried: 0, resends: 0, acked: 0, resolved: 0 };
   let running = true;
   const keepGoing = () => running;
   await server.start();
@@ -195,8 +196,21 @@ async function run(p: Prepared, server: ServerProcess, port: number): Promise<Ru
   } finally {
     running = false;
   }
-  const comments = (await Promise.all(readers)).flat();
-  const autosaves = await Promise.all(writers);
+  // Every client now finishes its last write; a server that dies by itself meanwhile fails the run.
+  let settled = false;
+  const watchdog = (async () => {
+    for (; !settled; await sleep(50))
+      if (!server.alive) throw new Error(`the server died by itself:\n${server.output}`);
+  })();
+  watchdog.catch(() => {});
+  const [comments, autosaves] = await Promise.race([
+    Promise.all([Promise.all(readers).then((r) => r.flat()), Promise.all(writers)]),
+    watchdog.then(() => {
+      throw new Error('unreachable');
+    }),
+  ]).finally(() => {
+    settled = true;
+  });
   // The last answers were given by a live server; a final crash must not lose them either.
   await server.kill();
   return { comments, autosaves, kills: server.kills, ...counters };
@@ -373,7 +387,7 @@ describe.concurrent('SIGKILL during comment posts and autosaves', () => {
         const autosaved = r.autosaves.reduce((n, a) => n + a.acked.length, 0);
         const cutOff = r.autosaves.reduce((n, a) => n + a.landedUnanswered.length, 0);
         console.log(
-          `[kill ${dialect}] ${r.kills} kills, ${server.starts} starts, ${r.retried} requests retried (${r.resends} resends); ` +
+          `[kill ${dialect}] ${r.kills} kills, ${server.starts} starts, ${r.retried} requests retried (${r.resends} resends), ${r.resolved} challenges solved again; ` +
             `comments: ${count('acked')} answered 2xx/303, ${count('earlier-copy')} cut off and stored once, ` +
             `${count('refused')} refused, ${stored} stored; autosaves: ${autosaved} answered 200, ` +
             `${cutOff} cut off and stored once, over ${r.autosaves.length} drafts`,
