@@ -19,6 +19,10 @@ export interface Counters {
   resends: number;
   /** Writes answered 2xx so far (the test kills the server only while writes go through). */
   acked: number;
+  /** Answers by method and status (`POST 201`), for the report and for failures. */
+  answers: Map<string, number>;
+  /** The clients (`r3`, `d7`) with at least one write answered 2xx. */
+  answeredClients: Set<string>;
   /** Challenges spent by a post the kill cut off before it stored the comment, solved again. */
   resolved: number;
 }
@@ -47,6 +51,8 @@ async function send(url: string, init: RequestInit, counters: Counters): Promise
       // request given up on while the server still works on it is not a test.
       const res = await fetch(url, { ...init, redirect: 'manual' });
       const text = await res.text();
+      const key = `${init.method ?? 'GET'} ${res.status}`;
+      counters.answers.set(key, (counters.answers.get(key) ?? 0) + 1);
       return { status: res.status, location: res.headers.get('location') ?? '', text, retried };
     } catch (err) {
       if (Date.now() > giveUpAt) throw err;
@@ -166,6 +172,7 @@ async function postOne(o: ReaderOptions, i: number): Promise<CommentOutcome> {
           : 0;
     if (id) {
       o.counters.acked++;
+      o.counters.answeredClients.add(`r${o.client}`);
       return { kind: 'acked', marker, id };
     }
     const code = codeOf(a);
@@ -256,6 +263,7 @@ export async function writerLoop(o: WriterOptions): Promise<AutosaveRecord> {
       version = (JSON.parse(a.text) as { version: number }).version;
       rec.acked.push({ seq, version });
       o.counters.acked++;
+      o.counters.answeredClients.add(`d${o.draftId}`);
     } else if (a.retried && a.status === 409 && code === 'STALE_VERSION') {
       rec.landedUnanswered.push(seq);
       ({ version, csrf } = await open());

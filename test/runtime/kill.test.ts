@@ -141,7 +141,14 @@ interface RunResult {
 /** Starts the server, lets the clients write, kills and restarts it KILLS times, then kills it for good. */
 async function run(p: Prepared, server: ServerProcess, port: number): Promise<RunResult> {
   const base = `http://127.0.0.1:${port}`;
-  const counters: Counters = { retried: 0, resends: 0, acked: 0, resolved: 0 };
+  const counters: Counters = {
+    retried: 0,
+    resends: 0,
+    acked: 0,
+    resolved: 0,
+    answeredClients: new Set(),
+    answers: new Map(),
+  };
   let running = true;
   const keepGoing = () => running;
   await server.start();
@@ -175,13 +182,19 @@ async function run(p: Prepared, server: ServerProcess, port: number): Promise<Ru
       }),
     ),
   );
-  /** Lets the server answer WRITES_PER_LIFE more writes, then a random moment more. */
-  const live = async () => {
+  /**
+   * Lets the server answer WRITES_PER_LIFE more writes (in its last life, also
+   * at least one from every client), then a random moment more.
+   */
+  const live = async (last = false) => {
     const until = counters.acked + WRITES_PER_LIFE;
+    const clients = READERS + p.drafts.length;
     const giveUpAt = Date.now() + 120_000;
-    while (counters.acked < until) {
+    while (counters.acked < until || (last && counters.answeredClients.size < clients)) {
       if (!server.alive || Date.now() > giveUpAt)
-        throw new Error(`no progress (${counters.acked} writes answered):\n${server.output}`);
+        throw new Error(
+          `no progress (${counters.acked} writes answered, ${JSON.stringify([...counters.answers])}):\n${server.output}`,
+        );
       await sleep(20);
     }
     await sleep(Math.random() * 1_000);
@@ -192,7 +205,7 @@ async function run(p: Prepared, server: ServerProcess, port: number): Promise<Ru
       await server.kill();
       await server.start();
     }
-    await live();
+    await live(true);
   } finally {
     running = false;
   }
