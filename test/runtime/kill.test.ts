@@ -136,6 +136,7 @@ interface RunResult {
   retried: number;
   resends: number;
   resolved: number;
+  answers: Map<string, number>;
 }
 
 /** Starts the server, lets the clients write, kills and restarts it KILLS times, then kills it for good. */
@@ -403,7 +404,7 @@ describe.concurrent('SIGKILL during comment posts and autosaves', () => {
           `[kill ${dialect}] ${r.kills} kills, ${server.starts} starts, ${r.retried} requests retried (${r.resends} resends), ${r.resolved} challenges solved again; ` +
             `comments: ${count('acked')} answered 2xx/303, ${count('earlier-copy')} cut off and stored once, ` +
             `${count('refused')} refused, ${stored} stored; autosaves: ${autosaved} answered 200, ` +
-            `${cutOff} cut off and stored once, over ${r.autosaves.length} drafts`,
+            `${cutOff} cut off and stored once, over ${r.autosaves.length} drafts; answers ${JSON.stringify([...r.answers])}`,
         );
         expect(r.comments.filter((c) => c.kind === 'refused')).toEqual([]);
         expect(count('acked')).toBeGreaterThan(READERS);
