@@ -115,6 +115,12 @@ export const ROUTES: Record<string, RouteRule> = {
     ok: [200, 302],
     why: 'logged in: sent on to the newsroom',
   },
+  'GET /newsroom/masuk/tantangan': {
+    who: 'anyone',
+    make: get('/newsroom/masuk/tantangan'),
+    ok: [200],
+    why: 'the login form’s proof-of-work challenge: signed, single-use, rate-limited',
+  },
   'POST /newsroom/masuk': {
     who: 'anyone',
     csrf: 'pre-session',
@@ -258,6 +264,12 @@ export const ROUTES: Record<string, RouteRule> = {
     who: 'staff.manage',
     csrf: 'session',
     make: post(({ fx }) => `/newsroom/staf/${fx.staffTargets.reset2fa.id}/reset-2fa`),
+    ok: [303],
+  },
+  'POST /newsroom/staf/:id/buka-kunci': {
+    who: 'login.unlock',
+    csrf: 'session',
+    make: post(({ fx }) => `/newsroom/staf/${fx.staffTargets.status.id}/buka-kunci`),
     ok: [303],
   },
   'GET /newsroom/audit': { who: 'audit.view', make: get('/newsroom/audit'), ok: [200] },
