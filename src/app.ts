@@ -5,7 +5,7 @@ import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { Redis } from 'ioredis';
 import { registerPageCache } from './cache/page-cache.ts';
@@ -17,6 +17,7 @@ import { registerCommentReaderRoutes } from './comments/reader-routes.ts';
 import { type Config, trustProxySetting } from './config.ts';
 import { type Db, openDb } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import type { ViewCounter } from './discovery/most-read.ts';
 import { registerViewCounting } from './discovery/most-read.ts';
 import { registerDiscoveryRoutes } from './discovery/routes.ts';
 import { registerDistributionRoutes } from './distribution/routes.ts';
@@ -76,6 +77,8 @@ export async function buildApp(
     routerOptions: { maxParamLength: 300 },
     trustProxy: trustProxySetting(config),
     return503OnClosing: true,
+    // One line per request, written in onResponse below (Fastify's own logging writes two).
+    logController: new LogController({ disableRequestLogging: true }),
   });
   registerBodyLimits(server);
   // Every route's input is validated by its zod schema (routes use
@@ -94,6 +97,27 @@ export async function buildApp(
   const assetUrls = { css: assets.css.url, js: assets.js.url };
   const renderError = makeErrorRenderer(config, db, assetUrls);
 
+  // The page cache's hooks come first: a hit is answered before any other hook runs
+  // (the stored response carries the security headers helmet set when it was rendered).
+  // Registered before compression, so it stores the page once and compresses it itself.
+  const pageStore = createStore(config.cacheUrl, undefined, config.pageCacheMb * 1024 * 1024);
+  let views: ViewCounter | undefined;
+  if (config.pageCacheTtl > 0) {
+    registerPageCache(server, {
+      store: pageStore,
+      events,
+      db,
+      ttlMs: config.pageCacheTtl * 1000,
+      staleMs: config.pageCacheStale * 1000,
+      cdnMaxAge: config.cdnMaxAge,
+      onHit(req, state) {
+        views?.countRequest(req);
+        if (config.logHitSample > 0 && Math.random() < config.logHitSample) {
+          req.log.info({ url: req.url, cache: state, sample: config.logHitSample }, 'cache hit');
+        }
+      },
+    });
+  }
   await server.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -111,9 +135,6 @@ export async function buildApp(
     },
     strictTransportSecurity: config.siteUrl.startsWith('https:'),
   });
-  // Registered before compression so the cache stores and serves uncompressed bodies.
-  const pageStore = createStore(config.cacheUrl, undefined, config.pageCacheMb * 1024 * 1024);
-  registerPageCache(server, pageStore, events, config.pageCacheTtl * 1000);
   await server.register(compress, { threshold: 1024 });
   // Per-route limits for what a stranger can call cheaply but costs us work
   // (`config: { rateLimit: { max, timeWindow } }` on the route). With Redis
@@ -176,7 +197,19 @@ export async function buildApp(
   });
   registerCommentModeratorRoutes(server, { config, db, events, assets: commentAssets });
   registerSiteRoutes(server, { config, db, assets, renderError, commentBox });
-  registerViewCounting(server, db);
+  views = registerViewCounting(server, db);
+  server.addHook('onResponse', async (req, reply) => {
+    req.log.info(
+      {
+        method: req.method,
+        url: req.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+        ...(reply.getHeader('x-cache') ? { cache: reply.getHeader('x-cache') } : {}),
+      },
+      'request',
+    );
+  });
 
   const jobs = startJobRunner(
     db,

@@ -86,6 +86,20 @@ const schema = z.object({
     .int()
     .min(5, 'PAGE_SIZE must be between 5 and 50')
     .max(50, 'PAGE_SIZE must be between 5 and 50'),
+  pageCacheStale: z.coerce
+    .number({ error: 'PAGE_CACHE_STALE must be a number of seconds' })
+    .int('PAGE_CACHE_STALE must be a whole number of seconds')
+    .min(0, 'PAGE_CACHE_STALE must be 0 (never serve stale) or more')
+    .max(86_400, 'PAGE_CACHE_STALE must be at most 86400 seconds'),
+  cdnMaxAge: z.coerce
+    .number({ error: 'CDN_MAX_AGE must be a number of seconds' })
+    .int('CDN_MAX_AGE must be a whole number of seconds')
+    .min(0, 'CDN_MAX_AGE must be 0 or more')
+    .max(86_400, 'CDN_MAX_AGE must be at most 86400 seconds'),
+  logHitSample: z.coerce
+    .number({ error: 'LOG_HIT_SAMPLE must be a number between 0 and 1' })
+    .min(0, 'LOG_HIT_SAMPLE must be between 0 (no cache hit logged) and 1 (every hit)')
+    .max(1, 'LOG_HIT_SAMPLE must be between 0 (no cache hit logged) and 1 (every hit)'),
   pageCacheMb: z.coerce
     .number({ error: 'PAGE_CACHE_MB must be a number of megabytes' })
     .int('PAGE_CACHE_MB must be a whole number of megabytes')
@@ -120,6 +134,9 @@ const ENV_NAMES: Record<keyof z.infer<typeof schema>, string> = {
   trustProxy: 'TRUST_PROXY',
   pageCacheTtl: 'PAGE_CACHE_TTL',
   pageCacheMb: 'PAGE_CACHE_MB',
+  pageCacheStale: 'PAGE_CACHE_STALE',
+  cdnMaxAge: 'CDN_MAX_AGE',
+  logHitSample: 'LOG_HIT_SAMPLE',
   headersTimeoutMs: 'HEADERS_TIMEOUT_MS',
   requestTimeoutMs: 'REQUEST_TIMEOUT_MS',
   idleTimeoutMs: 'IDLE_TIMEOUT_MS',
@@ -155,6 +172,9 @@ export function loadConfig(
     cacheUrl: pick('cacheUrl') ?? 'memory',
     pageCacheTtl: pick('pageCacheTtl') ?? '60',
     pageCacheMb: pick('pageCacheMb') ?? '32',
+    pageCacheStale: pick('pageCacheStale') ?? '600',
+    cdnMaxAge: pick('cdnMaxAge') ?? '1',
+    logHitSample: pick('logHitSample') ?? '0.01',
     headersTimeoutMs: pick('headersTimeoutMs') ?? '20000',
     requestTimeoutMs: pick('requestTimeoutMs') ?? '300000',
     idleTimeoutMs: pick('idleTimeoutMs') ?? '120000',

@@ -1,120 +1,268 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSection, publishedArticle } from '../../test/factories.ts';
 import { type TestApp, testApp } from '../../test/helpers.ts';
-import { touchArticle } from '../content/commands.ts';
-import { createStore, MemoryStore } from './store.ts';
+import { publishArticle, touchArticle, unpublishArticle } from '../content/commands.ts';
+import { linkedArticleKeys } from './keys.ts';
+import { pickEncoding } from './page-cache.ts';
+import { type CachedPage, createStore, MemoryStore } from './store.ts';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const STORES = ['memory', REDIS_URL];
 
+function page(body: string, keys: string[] = [], ttlMs = 10_000): CachedPage {
+  const now = Date.now();
+  return {
+    status: 200,
+    headers: [['content-type', 'text/html']],
+    etag: `W/"${body}"`,
+    identity: Buffer.from(body),
+    gzip: Buffer.from(`gz:${body.slice(0, 8)}`),
+    br: Buffer.from(`br:${body.slice(0, 8)}`),
+    keys,
+    storedAt: now,
+    freshUntil: now + ttlMs,
+    staleUntil: now + ttlMs,
+  };
+}
+
 describe.each(STORES)('page cache store %s', (url) => {
   const store = createStore(url, `warta:test:${process.pid}:${Math.random()}:`);
   afterAll(() => store.close());
-  const page = (body: string) => ({
-    status: 200,
-    contentType: 'text/html',
-    body,
-    storedAt: Date.now(),
-  });
 
-  it('keeps, expires and purges pages', async () => {
-    await store.set('/a', page('A'), 10_000);
-    await store.set('/b', page('B'), 30);
-    expect((await store.get('/a'))?.body).toBe('A');
+  it('keeps the three bodies, expires, purges by key and purges everything', async () => {
+    await store.set('/a', page('A', ['home', 'links-1']));
+    await store.set('/b', page('B', ['section-2'], 30));
+    await store.set('/c', page('C', ['links-1', 'section-2']));
+    const a = await store.get('/a');
+    expect(a?.identity.toString()).toBe('A');
+    expect(a?.br.toString()).toBe('br:A');
+    expect(a?.headers).toEqual([['content-type', 'text/html']]);
     await new Promise((r) => setTimeout(r, 60));
     expect(await store.get('/b')).toBeUndefined();
-    await store.purgeAll();
+    await store.purgeKeys(['links-1']);
     expect(await store.get('/a')).toBeUndefined();
-    await store.set('/a', page('A2'), 10_000);
-    expect((await store.get('/a'))?.body).toBe('A2');
+    expect(await store.get('/c')).toBeUndefined();
+    await store.set('/d', page('D', ['tag-1']));
+    await store.set('/e', page('E', ['tag-2']));
+    await store.purgeKeys(['tag-2']);
+    expect((await store.get('/d'))?.identity.toString()).toBe('D');
+    await store.purgeAll();
+    expect(await store.get('/d')).toBeUndefined();
   });
 });
 
 describe('page cache in memory', () => {
   it('holds at most its byte budget however many distinct URLs are cached', async () => {
-    // 3,000 distinct URLs (`/?page=N` each caches a copy of the home page) of 40,000
-    // characters: the entry cap (2,000) alone would keep 160 MB of strings.
+    // 3,000 distinct URLs (`/?page=N` each caches a copy of the home page) of 40,000 bytes.
     const store = new MemoryStore();
     const body = 'x'.repeat(40_000);
-    for (let i = 0; i < 3000; i++) {
-      await store.set(
-        `/?page=${i}`,
-        { status: 200, contentType: 'text/html', body, storedAt: 0 },
-        60_000,
-      );
-    }
+    for (let i = 0; i < 3000; i++) await store.set(`/?page=${i}`, page(body, ['home']));
     let kept = 0;
     for (let i = 0; i < 3000; i++) if (await store.get(`/?page=${i}`)) kept++;
-    expect(kept * body.length * 2).toBeLessThanOrEqual(32 * 1024 * 1024);
     expect(kept).toBeGreaterThan(300);
-    // The newest pages are the ones kept; the size it reports is what it holds.
     expect(await store.get('/?page=2999')).toBeDefined();
     expect(store.size.entries).toBe(kept);
     expect(store.size.bytes).toBeLessThanOrEqual(32 * 1024 * 1024);
     // A page larger than the whole budget is not kept, and evicts nothing.
     const small = new MemoryStore(10, 1000);
-    await small.set(
-      '/a',
-      { status: 200, contentType: 'text/html', body: 'a', storedAt: 0 },
-      60_000,
-    );
-    await small.set('/b', { status: 200, contentType: 'text/html', body, storedAt: 0 }, 60_000);
+    await small.set('/a', page('a'));
+    await small.set('/b', page(body));
     expect(await small.get('/b')).toBeUndefined();
     expect(await small.get('/a')).toBeDefined();
+    // Evicted pages leave no key index behind: a purge after eviction is harmless.
+    await store.purgeKeys(['home']);
+    expect(store.size).toEqual({ entries: 0, bytes: 0 });
+  });
+});
+
+describe('cache helpers', () => {
+  it('chooses the encoding the client accepts', () => {
+    expect(pickEncoding('gzip, deflate, br')).toBe('br');
+    expect(pickEncoding('gzip')).toBe('gzip');
+    expect(pickEncoding('br;q=0, gzip')).toBe('gzip');
+    expect(pickEncoding('identity')).toBe('identity');
+    expect(pickEncoding(undefined)).toBe('identity');
+    expect(pickEncoding('gzip;q=0')).toBe('identity');
+  });
+
+  it('reads the articles a page links to, not archive or media links', () => {
+    const html =
+      '<a href="/bali/12/jalan-desa">x</a><a href="http://warta.test/bali/7/banjir#komentar">' +
+      '<a href="/arsip/2024/10">a</a><img src="/media/3/foto-640.webp"><link>https://w.test/ekonomi/12/jalan-desa</link>';
+    expect(linkedArticleKeys(html).sort()).toEqual(['links-12', 'links-7']);
   });
 });
 
 describe.each(STORES)('page cache in the app with %s', (cacheUrl) => {
   let app: TestApp;
+  let renders = 0;
   beforeAll(async () => {
     app = await testApp('sqlite', { cacheUrl, pageCacheTtl: 60 });
+    // A slow page that counts its renders: what a hundred simultaneous readers would cost.
+    app.server.get('/uji-lambat', async (_req, reply) => {
+      renders++;
+      await new Promise((r) => setTimeout(r, 50));
+      return reply.type('text/html; charset=utf-8').send(`<p>render ${renders}</p>`);
+    });
     // Each run starts from an empty cache, also in a Redis shared with earlier runs.
-    await app.events.emit('article.updated', { articleId: 0 });
+    const shared = createStore(cacheUrl);
+    await shared.purgeAll();
+    await shared.close();
+  });
+  afterAll(async () => {
+    await app?.dispose();
+  });
+  const get = (url: string, headers: Record<string, string> = {}) =>
+    app.server.inject({ url, headers });
+
+  it('answers from the cache with every encoding, an ETag, a 304 and the CDN headers', async () => {
+    const s = await makeSection(app.db, 'Ekonomi');
+    await publishedArticle(app.db, s.id, { headline: 'Harga cabai naik lagi' });
+    const first = await get(`/${s.slug}`, { 'accept-encoding': 'identity' });
+    expect(first.headers['x-cache']).toBe('MISS');
+    const identity = first.body;
+    expect(identity).toContain('Harga cabai naik lagi');
+    const br = await get(`/${s.slug}`, { 'accept-encoding': 'gzip, br' });
+    expect(br.headers['x-cache']).toBe('HIT');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(identity);
+    const gz = await get(`/${s.slug}`, { 'accept-encoding': 'gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.rawPayload).toString()).toBe(identity);
+    expect(Number(gz.headers['content-length'])).toBe(gz.rawPayload.length);
+    const plain = await get(`/${s.slug}`);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(identity);
+    // The replayed response carries the security headers and the caching headers.
+    expect(plain.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(plain.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(plain.headers.vary).toBe('Accept-Encoding');
+    expect(plain.headers['cache-control']).toMatch(
+      /^public, max-age=0, s-maxage=\d+, stale-while-revalidate=\d+$/,
+    );
+    expect(String(plain.headers['surrogate-key']).split(' ')).toContain(`section-${s.id}`);
+    const etag = String(plain.headers.etag);
+    expect(etag).toMatch(/^W\/"[\w-]+"$/);
+    const notModified = await get(`/${s.slug}`, { 'if-none-match': etag });
+    expect(notModified.statusCode).toBe(304);
+    expect(notModified.body).toBe('');
+    expect((await get(`/${s.slug}`, { 'if-none-match': 'W/"other"' })).statusCode).toBe(200);
+    const head = await app.server.inject({ method: 'HEAD', url: `/${s.slug}` });
+    expect(head.statusCode).toBe(200);
+    expect(head.body).toBe('');
+  });
+
+  it('purges what an article change touches and keeps unrelated pages', async () => {
+    const bali = await makeSection(app.db, 'Bali');
+    const olahraga = await makeSection(app.db, 'Olahraga');
+    const a = await publishedArticle(app.db, bali.id, { headline: 'Subak Jatiluwih panen raya' });
+    const other = await publishedArticle(app.db, olahraga.id, { headline: 'Bali United menang' });
+    const aUrl = `/${bali.slug}/${a.id}/${(await app.db.kysely.selectFrom('articles').select('slug').where('id', '=', a.id).executeTakeFirstOrThrow()).slug}`;
+    const otherPage = await get(`/${olahraga.slug}`);
+    expect(otherPage.statusCode).toBe(200);
+    for (const url of [aUrl, `/${bali.slug}`, '/', `/${olahraga.slug}`]) await get(url);
+    expect((await get(aUrl)).headers['x-cache']).toBe('HIT');
+
+    // An edit: the article page, its section and the home page show it on the next request.
+    await touchArticle(app.db.kysely, app.events, a.id, {
+      headline: 'Subak Jatiluwih panen dua kali',
+    });
+    for (const url of [aUrl, `/${bali.slug}`, '/']) {
+      const res = await get(url);
+      expect(res.headers['x-cache'], url).toBe('MISS');
+      expect(res.body, url).toContain('Subak Jatiluwih panen dua kali');
+    }
+    // A section the article is not in stays cached.
+    expect((await get(`/${olahraga.slug}`)).headers['x-cache']).toBe('HIT');
+
+    // Unpublished: gone from its page and the lists at once; the unrelated section stays cached.
+    await unpublishArticle(app.db.kysely, app.events, a.id);
+    expect((await get(aUrl)).statusCode).toBe(404);
+    expect((await get(`/${bali.slug}`)).body).not.toContain('Subak Jatiluwih');
+    expect((await get('/')).body).not.toContain('Subak Jatiluwih');
+    expect((await get(`/${olahraga.slug}`)).headers['x-cache']).toBe('HIT');
+
+    // Published again: back on the next request.
+    await publishArticle(app.db.kysely, app.events, a.id, Date.now() - 60_000);
+    expect((await get(`/${bali.slug}`)).body).toContain('Subak Jatiluwih');
+    expect((await get(aUrl)).statusCode).toBe(200);
+    void other;
+  });
+
+  it('purges only the article page when a comment appears', async () => {
+    const s = await makeSection(app.db, 'Nusa Tenggara');
+    const a = await publishedArticle(app.db, s.id, { headline: 'Festival tenun Sumba' });
+    const aUrl = `/${s.slug}/${a.id}`;
+    const full = (await get(aUrl)).headers.location as string;
+    for (const url of [full, '/', `/${s.slug}`]) await get(url);
+    await app.events.emit('comment.approved', { commentId: 1, articleId: a.id });
+    expect((await get(full)).headers['x-cache']).toBe('MISS');
+    expect((await get('/')).headers['x-cache']).toBe('HIT');
+    expect((await get(`/${s.slug}`)).headers['x-cache']).toBe('HIT');
+  });
+
+  it('never serves or stores a page for a staff session or a reader with a held comment', async () => {
+    await get('/');
+    for (const cookie of ['warta_session=abc', 'x=1; warta_pending=def']) {
+      const res = await get('/', { cookie });
+      expect(res.headers['x-cache']).toBeUndefined();
+      expect(res.headers['cache-control']).toBe('private, no-cache');
+    }
+  });
+
+  it('never caches errors, unknown query parameters or encoded newsroom paths', async () => {
+    await get('/tidak-ada');
+    expect((await get('/tidak-ada')).headers['x-cache']).toBeUndefined();
+    for (let i = 0; i < 3; i++) {
+      const res = await get(`/?sampah=${i}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['x-cache']).toBeUndefined();
+    }
+    await get('/%6Eewsroom');
+    expect((await get('/%6Eewsroom')).headers['x-cache']).toBeUndefined();
+    // Known parameters in another order share one entry.
+    await get('/cari?q=air&page=1');
+    expect((await get('/cari?page=1&q=air')).headers['x-cache']).toBe('HIT');
+  });
+
+  it('renders a hundred simultaneous misses once', async () => {
+    const before = renders;
+    const answers = await Promise.all(Array.from({ length: 100 }, () => get('/uji-lambat')));
+    expect(renders - before).toBe(1);
+    expect(new Set(answers.map((r) => r.body)).size).toBe(1);
+    expect(answers.every((r) => r.statusCode === 200)).toBe(true);
+    expect(answers.filter((r) => r.headers['x-cache'] === 'MISS')).toHaveLength(1);
+  });
+});
+
+describe('stale while revalidate', () => {
+  let app: TestApp;
+  let renders = 0;
+  beforeAll(async () => {
+    app = await testApp('sqlite', { pageCacheTtl: 1, pageCacheStale: 60 });
+    app.server.get('/uji-basi', async (_req, reply) => {
+      renders++;
+      return reply.type('text/html; charset=utf-8').send(`<p>render ${renders}</p>`);
+    });
   });
   afterAll(async () => {
     await app?.dispose();
   });
 
-  it('serves repeat views from the cache and purges when an article changes', async () => {
-    const s = await makeSection(app.db, 'Ekonomi');
-    const a = await publishedArticle(
-      app.db,
-      s.id,
-      { headline: 'Harga cabai naik lagi' },
-      Date.now() - 3_600_000,
-      app.events,
-    );
-    const first = await app.server.inject({ url: `/${s.slug}` });
-    expect(first.headers['x-cache']).toBe('MISS');
-    const second = await app.server.inject({ url: `/${s.slug}` });
-    expect(second.headers['x-cache']).toBe('HIT');
-    expect(second.body).toBe(first.body);
-
-    await touchArticle(app.db.kysely, app.events, a.id, { headline: 'Harga cabai turun lagi' });
-    const third = await app.server.inject({ url: `/${s.slug}` });
-    expect(third.headers['x-cache']).toBe('MISS');
-    expect(third.body).toContain('Harga cabai turun lagi');
-  });
-
-  it('ignores unknown query parameters and encoded newsroom paths', async () => {
-    for (let i = 0; i < 3; i++) {
-      const res = await app.server.inject({ url: `/?sampah=${i}` });
-      expect(res.statusCode).toBe(200);
-      expect(res.headers['x-cache']).toBeUndefined();
+  it('serves the old page after expiry at once and renders the new one in the background', async () => {
+    expect((await app.server.inject('/uji-basi')).body).toBe('<p>render 1</p>');
+    await new Promise((r) => setTimeout(r, 1100));
+    const stale = await app.server.inject('/uji-basi');
+    expect(stale.headers['x-cache']).toBe('STALE');
+    expect(stale.body).toBe('<p>render 1</p>');
+    let fresh = stale;
+    for (let i = 0; i < 50 && fresh.headers['x-cache'] !== 'HIT'; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      fresh = await app.server.inject('/uji-basi');
     }
-    await app.server.inject({ url: '/%6Eewsroom' });
-    expect((await app.server.inject({ url: '/%6Eewsroom' })).headers['x-cache']).toBeUndefined();
-    // Known parameters in another order share one entry.
-    await app.server.inject({ url: '/cari?q=air&page=1' });
-    expect((await app.server.inject({ url: '/cari?page=1&q=air' })).headers['x-cache']).toBe('HIT');
-  });
-
-  it('never caches errors or requests that carry a Warta cookie', async () => {
-    await app.server.inject({ url: '/tidak-ada' });
-    expect((await app.server.inject({ url: '/tidak-ada' })).headers['x-cache']).toBeUndefined();
-    const withCookie = { cookie: 'warta_session=abc' };
-    await app.server.inject({ url: '/', headers: withCookie });
-    const again = await app.server.inject({ url: '/', headers: withCookie });
-    expect(again.headers['x-cache']).toBeUndefined();
+    expect(fresh.headers['x-cache']).toBe('HIT');
+    expect(fresh.body).toBe('<p>render 2</p>');
+    expect(renders).toBe(2);
   });
 });

@@ -1,24 +1,113 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { articlePlaces } from '../content/reads.ts';
+import type { Db } from '../db/connection.ts';
 import type { EventBus } from '../lib/events.ts';
-import type { PageCacheStore } from './store.ts';
+import { cacheKeys, linkedArticleKeys } from './keys.ts';
+import { type CachedPage, MemoryStore, type PageCacheStore } from './store.ts';
+
+const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
 
 /** Query parameters that change a public page; any other makes a request uncacheable. */
 const PAGE_PARAMS = new Set(['page', 'q', 'bagian', 'dari', 'sampai']);
+/** Headers never replayed from a stored response. */
+const NOT_REPLAYED = new Set([
+  'content-length',
+  'content-encoding',
+  'transfer-encoding',
+  'connection',
+  'date',
+  'etag',
+  'age',
+  'x-cache',
+  'vary',
+  'set-cookie',
+]);
+
+export interface PageCacheOptions {
+  store: PageCacheStore;
+  events: EventBus;
+  db: Db;
+  /** How long a page is served as fresh (0 turns the cache off). */
+  ttlMs: number;
+  /** How long after that it is still served while one request re-renders it in the background. */
+  staleMs: number;
+  /** `s-maxage` for shared caches in front of Warta (nginx, a CDN), in seconds. */
+  cdnMaxAge: number;
+  /** Called for every page served from the cache (view counting, sampled logging). */
+  onHit?: (req: FastifyRequest, state: 'HIT' | 'STALE') => void;
+}
+
+/** Which stored body answers this Accept-Encoding: brotli, then gzip, else identity (q=0 refuses). */
+export function pickEncoding(header: string | undefined): 'br' | 'gzip' | 'identity' {
+  if (!header) return 'identity';
+  let best: 'br' | 'gzip' | 'identity' = 'identity';
+  for (const part of header.split(',')) {
+    const [name = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => /^\s*q=([\d.]+)/.exec(p)?.[1]).find(Boolean);
+    if (q !== undefined && Number(q) === 0) continue;
+    if (name === 'br') return 'br';
+    if (name === 'gzip' || name === 'x-gzip') best = 'gzip';
+  }
+  return best;
+}
+
+/** The request's If-None-Match names this weak validator (or `*`). */
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  const bare = etag.replace(/^W\//, '');
+  return header.split(',').some((t) => t.trim().replace(/^W\//, '') === bare);
+}
+
+interface Wire {
+  identity: string[];
+  gzip: string[];
+  br: string[];
+  notModified: string[];
+}
+const wires = new WeakMap<CachedPage, Wire>();
+
+/** The raw header lists a hit writes, computed once per stored page. */
+function wireOf(page: CachedPage): Wire {
+  let wire = wires.get(page);
+  if (wire) return wire;
+  const common = [...page.headers.flat(), 'etag', page.etag, 'vary', 'Accept-Encoding'];
+  const withBody = (body: Buffer, encoding?: string) => [
+    ...common,
+    ...(encoding ? ['content-encoding', encoding] : []),
+    'content-length',
+    String(body.length),
+  ];
+  wire = {
+    identity: withBody(page.identity),
+    gzip: withBody(page.gzip, 'gzip'),
+    br: withBody(page.br, 'br'),
+    notModified: common.filter((_, i, all) => {
+      const name = i % 2 === 0 ? all[i] : all[i - 1];
+      return name !== 'content-type';
+    }),
+  };
+  wires.set(page, wire);
+  return wire;
+}
 
 /**
- * Full-page cache for anonymous readers: a GET that rendered a 200 HTML page
- * is kept for `ttlMs` and served without touching the database. Any article
- * event purges everything (home, sections and feeds all depend on every story).
- * Requests carrying a Warta cookie (staff, a commenter's pending comment) are
- * never served from or stored in the cache.
+ * Full-page cache for anonymous readers. A GET that rendered a 200 page is
+ * stored compressed (brotli, gzip and identity) with a weak ETag and its
+ * surrogate keys; a hit is a lookup and one write, before any other hook runs
+ * (the stored response already carries the security headers). `If-None-Match`
+ * answers 304. A hundred simultaneous misses on one key render it once. After
+ * `ttlMs` the page is served stale for up to `staleMs` while one background
+ * request renders it again. Domain events purge only the keys they touch.
+ * Requests carrying a Warta cookie (staff, a commenter's held comment) never
+ * read or fill the cache, and responses that set a cookie are never stored.
  */
-export function registerPageCache(
-  app: FastifyInstance,
-  store: PageCacheStore,
-  events: EventBus,
-  ttlMs: number,
-): void {
-  if (ttlMs <= 0) return;
+export function registerPageCache(app: FastifyInstance, opts: PageCacheOptions): void {
+  const { store, ttlMs, staleMs } = opts;
   const personal = (req: FastifyRequest) => /(?:^|;\s*)warta_/.test(req.headers.cookie ?? '');
   /**
    * The cache key, or null when the request must not touch the cache: only
@@ -27,59 +116,207 @@ export function registerPageCache(
    * reads, so `?junk=N` cannot flood the cache with copies.
    */
   const keyOf = (req: FastifyRequest): string | null => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || personal(req)) return null;
+    if (req.method !== 'GET' && req.method !== 'HEAD') return null;
     const route = req.routeOptions.url;
-    if (!route || /^\/(newsroom|static|media)(\/|$)/.test(route)) return null;
-    const [path = '', query = ''] = req.url.split('?', 2);
-    const params = new URLSearchParams(query);
+    if (!route || /^\/(newsroom|static|media|komentar)(\/|$)/.test(route)) return null;
+    const q = req.url.indexOf('?');
+    if (q === -1) return req.url;
+    const params = new URLSearchParams(req.url.slice(q + 1));
     for (const name of params.keys()) if (!PAGE_PARAMS.has(name)) return null;
     params.sort();
     const rest = params.toString();
-    return rest ? `${path}?${rest}` : path;
+    return rest ? `${req.url.slice(0, q)}?${rest}` : req.url.slice(0, q);
+  };
+  const cacheControl = `public, max-age=0, s-maxage=${opts.cdnMaxAge}, stale-while-revalidate=${Math.round(staleMs / 1000)}`;
+
+  /** A background re-render carries this header (a per-process secret) and bypasses the lookup. */
+  const revalidateHeader = 'x-warta-revalidate';
+  const revalidateToken = randomBytes(16).toString('hex');
+  const inflight = new Map<string, { done: Promise<void>; release: () => void }>();
+  const owners = new WeakMap<FastifyRequest, string>();
+  const memory = store instanceof MemoryStore ? store : undefined;
+
+  const claim = (key: string, req?: FastifyRequest) => {
+    let release = () => {};
+    const done = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const flight = {
+      done,
+      release: () => {
+        if (inflight.get(key) === flight) inflight.delete(key);
+        release();
+      },
+    };
+    inflight.set(key, flight);
+    if (req) owners.set(req, key);
+    return flight;
+  };
+  const releaseOwned = (req: FastifyRequest) => {
+    const key = owners.get(req);
+    if (key === undefined) return;
+    owners.delete(req);
+    const flight = inflight.get(key);
+    flight?.release();
+  };
+
+  const revalidate = (key: string) => {
+    if (inflight.has(key)) return;
+    const flight = claim(key);
+    app
+      .inject({ method: 'GET', url: key, headers: { [revalidateHeader]: revalidateToken } })
+      .catch(() => {})
+      .finally(flight.release);
+  };
+
+  const serve = (req: FastifyRequest, reply: FastifyReply, page: CachedPage, now: number) => {
+    const state = page.freshUntil > now ? 'HIT' : 'STALE';
+    if (state === 'STALE') revalidate(keyOf(req) ?? req.url);
+    const wire = wireOf(page);
+    const age = ['age', String(Math.floor((now - page.storedAt) / 1000)), 'x-cache', state];
+    reply.hijack();
+    const res = reply.raw;
+    if (matchesEtag(req.headers['if-none-match'], page.etag)) {
+      res.writeHead(304, [...wire.notModified, ...age]);
+      res.end();
+    } else {
+      const encoding = pickEncoding(req.headers['accept-encoding']);
+      res.writeHead(page.status, [...wire[encoding], ...age]);
+      res.end(req.method === 'HEAD' ? undefined : page[encoding]);
+    }
+    opts.onHit?.(req, state);
   };
 
   app.addHook('onRequest', async (req, reply) => {
     const key = keyOf(req);
     if (key === null) return;
-    const hit = await store.get(key);
-    if (!hit) return;
-    reply
-      .code(hit.status)
-      .header('content-type', hit.contentType)
-      .header('x-cache', 'HIT')
-      .header('age', String(Math.floor((Date.now() - hit.storedAt) / 1000)))
-      .send(hit.body);
-    return reply;
+    if (personal(req)) return;
+    if (req.headers[revalidateHeader] === revalidateToken) {
+      owners.set(req, key);
+      return;
+    }
+    const now = Date.now();
+    const page = memory ? memory.take(key) : await store.get(key);
+    if (page) return serve(req, reply, page, now);
+    const flight = inflight.get(key);
+    if (flight) {
+      // Someone is rendering this page right now: wait for it rather than render it again.
+      await flight.done;
+      const rendered = memory ? memory.take(key) : await store.get(key);
+      if (rendered) return serve(req, reply, rendered, Date.now());
+      return;
+    }
+    claim(key, req);
   });
 
   app.addHook('onSend', async (req: FastifyRequest, reply: FastifyReply, payload) => {
     const key = keyOf(req);
-    if (
-      key === null ||
-      reply.getHeader('x-cache') === 'HIT' ||
-      reply.statusCode !== 200 ||
-      typeof payload !== 'string' ||
-      String(reply.getHeader('cache-control') ?? '').includes('no-store')
-    ) {
+    if (key === null) return payload;
+    if (personal(req)) {
+      // A page made for one reader (staff links, their own held comment) stays in their browser.
+      if (!reply.getHeader('cache-control')) reply.header('cache-control', 'private, no-cache');
       return payload;
     }
-    const type = String(reply.getHeader('content-type') ?? '');
-    if (!/^(text\/html|application\/(rss\+)?xml|text\/plain)/.test(type)) return payload;
-    reply.header('x-cache', 'MISS');
-    await store.set(
-      key,
-      { status: 200, contentType: type, body: payload, storedAt: Date.now() },
-      ttlMs,
-    );
-    return payload;
+    const cacheable =
+      owners.get(req) === key &&
+      reply.statusCode === 200 &&
+      typeof payload === 'string' &&
+      !reply.getHeader('set-cookie') &&
+      !String(reply.getHeader('cache-control') ?? '').includes('no-store') &&
+      /^(text\/html|application\/(rss\+)?xml|text\/plain)/.test(
+        String(reply.getHeader('content-type') ?? ''),
+      );
+    if (!cacheable) {
+      releaseOwned(req);
+      return payload;
+    }
+    const identity = Buffer.from(payload);
+    const [gz, br] = await Promise.all([
+      gzipAsync(identity, { level: 9 }),
+      brotliAsync(identity, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: 6,
+          [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+          [constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
+        },
+      }),
+    ]);
+    const keys = [
+      ...new Set([
+        ...String(reply.getHeader('surrogate-key') ?? '')
+          .split(/\s+/)
+          .filter(Boolean),
+        ...linkedArticleKeys(payload),
+      ]),
+    ];
+    reply.header('surrogate-key', keys.join(' '));
+    reply.header('cache-control', cacheControl);
+    const headers: [string, string][] = [];
+    for (const [name, value] of Object.entries(reply.getHeaders())) {
+      if (value === undefined || NOT_REPLAYED.has(name)) continue;
+      headers.push([name, Array.isArray(value) ? value.join(', ') : String(value)]);
+    }
+    const now = Date.now();
+    const page: CachedPage = {
+      status: 200,
+      headers,
+      etag: `W/"${createHash('sha1').update(identity).digest('base64url')}"`,
+      identity,
+      gzip: gz,
+      br,
+      keys,
+      storedAt: now,
+      freshUntil: now + ttlMs,
+      staleUntil: now + ttlMs + staleMs,
+    };
+    await store.set(key, page);
+    releaseOwned(req);
+    reply.header('etag', page.etag).header('vary', 'Accept-Encoding').header('x-cache', 'MISS');
+    if (matchesEtag(req.headers['if-none-match'], page.etag)) {
+      reply.code(304);
+      return '';
+    }
+    const encoding = pickEncoding(req.headers['accept-encoding']);
+    if (encoding !== 'identity') reply.header('content-encoding', encoding);
+    return page[encoding];
   });
 
-  const purge = () => store.purgeAll();
-  events.on('article.published', purge);
-  events.on('article.updated', purge);
-  events.on('article.unpublished', purge);
-  events.on('article.deleted', purge);
-  // A comment that appears or disappears changes its article page and the counts on lists.
-  events.on('comment.approved', purge);
-  events.on('comment.hidden', purge);
+  // A request that ended without reaching onSend (aborted, hijacked elsewhere) frees its key.
+  app.addHook('onResponse', async (req) => releaseOwned(req));
+  app.addHook('onRequestAbort', async (req) => releaseOwned(req));
+
+  wireCachePurges(opts.events, opts.db, store);
+}
+
+/**
+ * Purges by surrogate key from the domain events. An article change purges its
+ * page, every page linking to it, and the lists it belongs to now (home, its
+ * section and the parent section, its tags and authors, the archive, search,
+ * feeds and sitemaps); a comment appearing or disappearing purges its article's
+ * page only.
+ */
+export function wireCachePurges(events: EventBus, db: Db, store: PageCacheStore): void {
+  const articleChanged = async ({ articleId }: { articleId: number }) => {
+    const places = await articlePlaces(db.kysely, articleId);
+    await store.purgeKeys([
+      cacheKeys.article(articleId),
+      cacheKeys.links(articleId),
+      cacheKeys.home,
+      cacheKeys.feeds,
+      cacheKeys.sitemaps,
+      cacheKeys.search,
+      cacheKeys.archive,
+      ...places.sectionIds.map(cacheKeys.section),
+      ...places.tagIds.map(cacheKeys.tag),
+      ...places.personIds.map(cacheKeys.author),
+    ]);
+  };
+  events.on('article.published', articleChanged);
+  events.on('article.updated', articleChanged);
+  events.on('article.unpublished', articleChanged);
+  events.on('article.deleted', articleChanged);
+  const commentChanged = ({ articleId }: { articleId: number }) =>
+    store.purgeKeys([cacheKeys.article(articleId)]);
+  events.on('comment.approved', commentChanged);
+  events.on('comment.hidden', commentChanged);
 }

@@ -1,63 +1,96 @@
 import { Redis } from 'ioredis';
 
-/** A rendered page as the cache keeps it. */
+/**
+ * A rendered page as the cache keeps it: the body three times (identity, gzip,
+ * brotli) so a hit never compresses, the headers to replay, the validator and
+ * the surrogate keys that purge it.
+ */
 export interface CachedPage {
   status: number;
-  contentType: string;
-  body: string;
+  /** Response headers replayed on a hit (content type, security headers, Cache-Control, Surrogate-Key). */
+  headers: [string, string][];
+  /** Weak validator over the identity body: the same for every encoding of it. */
+  etag: string;
+  identity: Buffer;
+  gzip: Buffer;
+  br: Buffer;
+  /** Surrogate keys: a purge of any of them removes the page. */
+  keys: string[];
   storedAt: number;
+  /** Served as fresh until then; between freshUntil and staleUntil served stale while re-rendered. */
+  freshUntil: number;
+  staleUntil: number;
 }
 
 /**
  * Where rendered pages are kept. Two real implementations: process memory (one
  * server) and Redis (several servers share the cache and its purges).
- * `purgeAll` is a generation bump, so purging costs O(1) and old entries expire.
  */
 export interface PageCacheStore {
   get(key: string): Promise<CachedPage | undefined>;
-  set(key: string, page: CachedPage, ttlMs: number): Promise<void>;
+  set(key: string, page: CachedPage): Promise<void>;
+  /** Removes every page carrying any of the surrogate keys. */
+  purgeKeys(keys: readonly string[]): Promise<void>;
   purgeAll(): Promise<void>;
   close(): Promise<void>;
 }
 
+const pageBytes = (key: string, p: CachedPage) =>
+  p.identity.length +
+  p.gzip.length +
+  p.br.length +
+  2 * key.length +
+  p.headers.reduce((n, [k, v]) => n + 2 * (k.length + v.length) + 32, 0) +
+  p.keys.reduce((n, k) => n + 2 * k.length + 64, 0) +
+  256;
+
 /**
- * In-process LRU store, bounded in entries and in bytes. The byte bound is
- * what keeps memory flat: every distinct cacheable URL (`/?page=1`, `/?page=2`,
- * `/cari?q=…` for any words) is its own entry, and 2000 home pages of 44 KB
- * each held a quarter of a gigabyte before it.
+ * In-process LRU store, bounded in entries and in bytes (the three bodies and
+ * the bookkeeping), with an index from surrogate key to pages so a purge
+ * touches only the pages that carry the key.
  */
 export class MemoryStore implements PageCacheStore {
-  private entries = new Map<string, { page: CachedPage; expires: number; bytes: number }>();
+  private entries = new Map<string, { page: CachedPage; bytes: number }>();
+  private byKey = new Map<string, Set<string>>();
   private total = 0;
   constructor(
     private readonly maxEntries = 2000,
     private readonly maxBytes = 32 * 1024 * 1024,
   ) {}
 
-  /** Entries and the bytes they hold (JavaScript strings, counted at two bytes a character). */
+  /** Entries and the bytes they hold. */
   get size(): { entries: number; bytes: number } {
     return { entries: this.entries.size, bytes: this.total };
   }
 
-  async get(key: string): Promise<CachedPage | undefined> {
+  /** The page now, synchronously (the hit path calls this), marked as recently used. */
+  take(key: string): CachedPage | undefined {
     const hit = this.entries.get(key);
     if (!hit) return undefined;
-    if (hit.expires <= Date.now()) {
+    if (hit.page.staleUntil <= Date.now()) {
       this.remove(key);
       return undefined;
     }
-    // Re-insert to mark as recently used.
     this.entries.delete(key);
     this.entries.set(key, hit);
     return hit.page;
   }
 
-  async set(key: string, page: CachedPage, ttlMs: number): Promise<void> {
-    const bytes = 2 * (key.length + page.body.length + page.contentType.length) + 64;
+  async get(key: string): Promise<CachedPage | undefined> {
+    return this.take(key);
+  }
+
+  async set(key: string, page: CachedPage): Promise<void> {
+    const bytes = pageBytes(key, page);
     this.remove(key);
     // A page larger than the whole budget is not kept (it would evict everything else).
     if (bytes > this.maxBytes) return;
-    this.entries.set(key, { page, expires: Date.now() + ttlMs, bytes });
+    this.entries.set(key, { page, bytes });
+    for (const k of page.keys) {
+      const set = this.byKey.get(k) ?? new Set<string>();
+      set.add(key);
+      this.byKey.set(k, set);
+    }
     this.total += bytes;
     while (this.entries.size > this.maxEntries || this.total > this.maxBytes) {
       const oldest = this.entries.keys().next().value;
@@ -71,10 +104,20 @@ export class MemoryStore implements PageCacheStore {
     if (!entry) return;
     this.entries.delete(key);
     this.total -= entry.bytes;
+    for (const k of entry.page.keys) {
+      const set = this.byKey.get(k);
+      set?.delete(key);
+      if (set?.size === 0) this.byKey.delete(k);
+    }
+  }
+
+  async purgeKeys(keys: readonly string[]): Promise<void> {
+    for (const k of keys) for (const page of [...(this.byKey.get(k) ?? [])]) this.remove(page);
   }
 
   async purgeAll(): Promise<void> {
     this.entries.clear();
+    this.byKey.clear();
     this.total = 0;
   }
 
@@ -83,7 +126,37 @@ export class MemoryStore implements PageCacheStore {
   }
 }
 
-/** Redis store shared by every app process; keys carry a generation that purgeAll bumps. */
+/** A page as one Redis string: a JSON head, then the three bodies back to back. */
+function encode(page: CachedPage): Buffer {
+  const { identity, gzip, br, ...rest } = page;
+  const head = Buffer.from(
+    JSON.stringify({ ...rest, sizes: [identity.length, gzip.length, br.length] }),
+  );
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(head.length);
+  return Buffer.concat([len, head, identity, gzip, br]);
+}
+
+function decode(raw: Buffer): CachedPage {
+  const headLength = raw.readUInt32BE(0);
+  const head = JSON.parse(raw.subarray(4, 4 + headLength).toString()) as Omit<
+    CachedPage,
+    'identity' | 'gzip' | 'br'
+  > & { sizes: [number, number, number] };
+  const [a, b, c] = head.sizes;
+  const at = 4 + headLength;
+  const identity = raw.subarray(at, at + a);
+  const gzip = raw.subarray(at + a, at + a + b);
+  const br = raw.subarray(at + a + b, at + a + b + c);
+  const { sizes: _, ...rest } = head;
+  return { ...rest, identity, gzip, br };
+}
+
+/**
+ * Redis store shared by every app process. Each surrogate key is a Redis set
+ * of the page keys that carry it; a purge deletes those pages and the set.
+ * `purgeAll` bumps a generation that is part of every page key.
+ */
 export class RedisStore implements PageCacheStore {
   private readonly redis: Redis;
   constructor(
@@ -105,19 +178,34 @@ export class RedisStore implements PageCacheStore {
 
   async get(key: string): Promise<CachedPage | undefined> {
     try {
-      const raw = await this.redis.get(`${this.prefix}${await this.generation()}:${key}`);
-      return raw ? (JSON.parse(raw) as CachedPage) : undefined;
+      const raw = await this.redis.getBuffer(`${this.prefix}${await this.generation()}:${key}`);
+      if (!raw) return undefined;
+      const page = decode(raw);
+      return page.staleUntil > Date.now() ? page : undefined;
     } catch {
       return undefined;
     }
   }
 
-  async set(key: string, page: CachedPage, ttlMs: number): Promise<void> {
+  async set(key: string, page: CachedPage): Promise<void> {
     try {
-      const gen = await this.generation();
-      await this.redis.set(`${this.prefix}${gen}:${key}`, JSON.stringify(page), 'PX', ttlMs);
+      const pageKey = `${this.prefix}${await this.generation()}:${key}`;
+      const ttl = Math.max(1, page.staleUntil - Date.now());
+      const multi = this.redis.multi().set(pageKey, encode(page), 'PX', ttl);
+      for (const k of page.keys) {
+        multi.sadd(`${this.prefix}key:${k}`, pageKey).pexpire(`${this.prefix}key:${k}`, ttl * 2);
+      }
+      await multi.exec();
     } catch {
       // A failed write only costs a future miss.
+    }
+  }
+
+  async purgeKeys(keys: readonly string[]): Promise<void> {
+    for (const k of keys) {
+      const setKey = `${this.prefix}key:${k}`;
+      const pages = await this.redis.smembers(setKey);
+      await this.redis.del(setKey, ...pages);
     }
   }
 

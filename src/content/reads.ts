@@ -186,3 +186,33 @@ export async function articlesUsingMedia(db: DB, mediaId: number): Promise<Media
   }
   return uses;
 }
+
+/** Where an article is listed: its section and that section's parent, its tags, its bylines. */
+export interface ArticlePlaces {
+  sectionIds: number[];
+  tagIds: number[];
+  personIds: number[];
+}
+
+/**
+ * The lists an article appears in, whatever its state (a draft, an unpublished
+ * or a deleted article still names its section and tags): what a change to it
+ * must refresh. Three queries; an unknown id has no places.
+ */
+export async function articlePlaces(db: DB, id: number): Promise<ArticlePlaces> {
+  const [section, tags, people] = await Promise.all([
+    db
+      .selectFrom('articles as a')
+      .innerJoin('sections as s', 's.id', 'a.section_id')
+      .select(['s.id', 's.parent_id'])
+      .where('a.id', '=', id)
+      .executeTakeFirst(),
+    db.selectFrom('article_tags').select('tag_id').where('article_id', '=', id).execute(),
+    db.selectFrom('article_bylines').select('person_id').where('article_id', '=', id).execute(),
+  ]);
+  return {
+    sectionIds: section ? [section.id, ...(section.parent_id == null ? [] : [section.parent_id])] : [],
+    tagIds: tags.map((t) => t.tag_id),
+    personIds: people.map((p) => p.person_id),
+  };
+}

@@ -67,6 +67,10 @@ export interface ViewCounterOptions {
   clock?: () => number;
 }
 
+const ARTICLE_ROUTES = new Set(['/:section/:id', '/:section/:id/:slug']);
+/** The article id in an article page's URL (the site's route already answered 200). */
+const viewedArticle = z.object({ id: z.string().regex(/^[1-9]\d{0,15}$/) });
+
 /** Buffers article views in memory and adds them to hourly rows in batches. */
 export class ViewCounter {
   private buffer = new Map<string, number>();
@@ -94,6 +98,22 @@ export class ViewCounter {
   }
 
   /** Counts one page view unless it is a bot, a prefetch or a recent repeat; true when counted. */
+  /** Records the view if the request was a GET of an article page that answered 200. */
+  countRequest(req: FastifyRequest): void {
+    if (req.method !== 'GET') return;
+    if (!ARTICLE_ROUTES.has(req.routeOptions.url ?? '')) return;
+    const params = viewedArticle.safeParse(req.params);
+    if (!params.success) return;
+    const id = Number(params.data.id);
+    if (!Number.isSafeInteger(id)) return;
+    this.record({
+      articleId: id,
+      ip: req.ip,
+      userAgent: req.headers['user-agent'],
+      headers: req.headers,
+    });
+  }
+
   record(view: ViewInput): boolean {
     if (isBot(view.userAgent) || isPrefetch(view.headers)) return false;
     const now = this.clock();
@@ -239,13 +259,10 @@ export async function mostReadLists(
   return { day, week };
 }
 
-const ARTICLE_ROUTES = new Set(['/:section/:id', '/:section/:id/:slug']);
-/** The article id in an article page's URL (the site's route already answered 200). */
-const viewedArticle = z.object({ id: z.string().regex(/^[1-9]\d{0,15}$/) });
-
 /**
- * Counts every 200 GET of an article page (including page-cache hits) after
- * the response is sent, and writes the buffer when the server closes.
+ * Counts every 200 GET of an article page after the response is sent, and
+ * writes the buffer when the server closes. Page-cache hits skip the server's
+ * response hooks: the cache calls the returned counter's `countRequest` itself.
  */
 export function registerViewCounting(
   server: FastifyInstance,
@@ -254,18 +271,7 @@ export function registerViewCounting(
 ): ViewCounter {
   const counter = new ViewCounter(db, opts);
   server.addHook('onResponse', async (req: FastifyRequest, reply) => {
-    if (req.method !== 'GET' || reply.statusCode !== 200) return;
-    if (!ARTICLE_ROUTES.has(req.routeOptions.url ?? '')) return;
-    const params = viewedArticle.safeParse(req.params);
-    if (!params.success) return;
-    const id = Number(params.data.id);
-    if (!Number.isSafeInteger(id)) return;
-    counter.record({
-      articleId: id,
-      ip: req.ip,
-      userAgent: req.headers['user-agent'],
-      headers: req.headers,
-    });
+    if (reply.statusCode === 200) counter.countRequest(req);
   });
   server.addHook('onClose', async () => {
     await counter.close();

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { cacheKeys } from '../cache/keys.ts';
 import type { Config } from '../config.ts';
 import { listSections } from '../content/queries.ts';
 import type { Db } from '../db/connection.ts';
@@ -142,7 +143,10 @@ export function registerDiscoveryRoutes(server: FastifyInstance, deps: Discovery
         searchStyle: style.url,
       }),
     );
-    return reply.type('text/html; charset=utf-8').send(html);
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('surrogate-key', cacheKeys.search)
+      .send(html);
   });
 
   app.get(

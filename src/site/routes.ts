@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { cacheKeys } from '../cache/keys.ts';
 import type { Config } from '../config.ts';
 import type { Article } from '../content/model.ts';
 import {
@@ -47,8 +48,9 @@ export function registerSiteRoutes(server: FastifyInstance, deps: SiteDeps): voi
   const k = db.kysely;
   const assetUrls = { css: deps.assets.css.url, js: deps.assets.js.url };
   const ctx = () => siteContext(config, db, assetUrls);
-  const html = (reply: FastifyReply, body: string, status = 200) =>
-    reply.code(status).type('text/html; charset=utf-8').send(body);
+  /** Sends a page with the surrogate keys that purge it from caches (see cache/keys.ts). */
+  const html = (reply: FastifyReply, body: string, keys: string) =>
+    reply.type('text/html; charset=utf-8').header('surrogate-key', keys).send(body);
   /** The `?page=` number; anything but a canonical page number is BAD_PAGE (400). */
   const pageOf = (query: { page?: string | string[] }) => {
     const parsed = parsePage(query.page);
@@ -72,7 +74,11 @@ export function registerSiteRoutes(server: FastifyInstance, deps: SiteDeps): voi
 
   app.get('/', async (_req, reply) => {
     const c = await ctx();
-    return html(reply, renderDocument(HomePage(c, await loadHomePage(k, c.nav, c.now))));
+    return html(
+      reply,
+      renderDocument(HomePage(c, await loadHomePage(k, c.nav, c.now))),
+      cacheKeys.home,
+    );
   });
 
   /** Renders one page of a filtered list; a page past the end is a 404. */
@@ -82,6 +88,7 @@ export function registerSiteRoutes(server: FastifyInstance, deps: SiteDeps): voi
     filter: ListFilter,
     props: Omit<ListPageProps, 'page'>,
     c: SiteContext,
+    keys: string,
   ) {
     const result = await listPublished(k, filter, {
       now: c.now,
@@ -89,7 +96,7 @@ export function registerSiteRoutes(server: FastifyInstance, deps: SiteDeps): voi
       pageSize: config.pageSize,
     });
     if (page > result.totalPages) throw new AppError('NOT_FOUND');
-    return html(reply, renderDocument(ListPage(c, { ...props, page: result })));
+    return html(reply, renderDocument(ListPage(c, { ...props, page: result })), keys);
   }
 
   const listSchema = { schema: { params: slugParams, querystring: pageQuery } };
@@ -104,6 +111,7 @@ export function registerSiteRoutes(server: FastifyInstance, deps: SiteDeps): voi
       { tagId: tag.id },
       { kind: 'tag', title: tag.name, tag, basePath: tagUrl(tag.slug) },
       await ctx(),
+      cacheKeys.tag(tag.id),
     );
   });
 
@@ -123,6 +131,7 @@ export function registerSiteRoutes(server: FastifyInstance, deps: SiteDeps): voi
         basePath: authorUrl(person.slug),
       },
       await ctx(),
+      cacheKeys.author(person.id),
     );
   });
 
@@ -164,6 +173,7 @@ export function registerSiteRoutes(server: FastifyInstance, deps: SiteDeps): voi
         basePath: archiveUrl(year, m ? Number(m) : undefined, d ? Number(d) : undefined),
       },
       c,
+      cacheKeys.archive,
     );
   };
   app.get('/arsip/:y', archiveSchema, archive);
@@ -191,6 +201,7 @@ export function registerSiteRoutes(server: FastifyInstance, deps: SiteDeps): voi
           basePath: section.url,
         },
         await ctx(),
+        [section.id, ...section.children.map((s) => s.id)].map(cacheKeys.section).join(' '),
       );
     },
   );
@@ -214,7 +225,11 @@ export function registerSiteRoutes(server: FastifyInstance, deps: SiteDeps): voi
       ctx(),
       deps.commentBox?.(article, req),
     ]);
-    return html(reply, renderDocument(ArticlePage(c, { ...props, commentBox })));
+    return html(
+      reply,
+      renderDocument(ArticlePage(c, { ...props, commentBox })),
+      cacheKeys.article(article.id),
+    );
   };
   app.get('/:section/:id', { schema: { params: articleParams } }, articleHandler);
   app.get('/:section/:id/:slug', { schema: { params: articleParams } }, articleHandler);

@@ -1,0 +1,418 @@
+/**
+ * Page speed against nginx, in one run. The compiled server (`node bin/warta.js
+ * serve`, NODE_ENV=production, default logging to a file) serves the demo
+ * newspaper on SQLite pinned to core 0; nginx serves the same article page
+ * precompressed (`gzip_static`) pinned to the same core; every load comes from
+ * wrk pinned to core 1 (a separate process, 32 connections, gzip, `--seconds`
+ * each, median of `--runs`).
+ *
+ *   1 nginx, the saved article page (the reference)
+ *   2 Warta, the article page, cache on          3 the same with If-None-Match
+ *   4 Warta, the article page, cache off         5 home and a section page, cache on
+ *   6 a search results page, cache off           7 the article under 100 connections while
+ *                                                  an editor saves it every second: how long
+ *                                                  until readers see each edit
+ *
+ * Prints req/s, p50, p99, bytes per response, the ratio of each to nginx,
+ * Warta's resident memory after the load and the time from process start to
+ * the first page served.
+ *
+ * Usage: npm run bench [-- --runs 3 --seconds 10]
+ * Needs wrk and nginx (apt install wrk nginx-light; installed here when missing
+ * and apt-get is usable); taskset pins when present.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '3' },
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '32' },
+  },
+});
+const RUNS = Number(values.runs);
+const SECONDS = Number(values.seconds);
+const CONNS = Number(values.connections);
+const WARTA_PORT = 4401;
+const NGINX_PORT = 4402;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// --- Tools ---------------------------------------------------------------------------------
+
+const has = (cmd, args = ['-v']) => !spawnSync(cmd, args).error;
+function ensureTools() {
+  const missing = [];
+  if (!has('wrk')) missing.push('wrk');
+  if (!has('nginx', ['-v']) && !has('/usr/sbin/nginx', ['-v'])) missing.push('nginx-light');
+  if (missing.length === 0) return;
+  console.log(`Installing ${missing.join(', ')} with apt…`);
+  const r = spawnSync('apt-get', ['install', '-y', '-qq', ...missing], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+  if (r.status !== 0) {
+    console.error(`Could not install ${missing.join(', ')}: apt-get install -y ${missing.join(' ')}`);
+    process.exit(1);
+  }
+}
+ensureTools();
+const NGINX = has('nginx', ['-v']) ? 'nginx' : '/usr/sbin/nginx';
+const hasTaskset = spawnSync('taskset', ['--version']).status === 0;
+const onCore = (core, command) =>
+  hasTaskset ? ['taskset', '-c', String(core), ...command] : command;
+
+/** Runs wrk on core 1 and returns req/s, p50/p99 in ms and the count of non-2xx/3xx answers. */
+function wrk(url, { conns = CONNS, headers = {}, seconds = SECONDS } = {}) {
+  const h = Object.entries({ 'Accept-Encoding': 'gzip', ...headers }).flatMap(([k, v]) => [
+    '-H',
+    `${k}: ${v}`,
+  ]);
+  const [cmd, ...args] = onCore(1, [
+    'wrk',
+    '-t1',
+    `-c${conns}`,
+    `-d${seconds}s`,
+    '--latency',
+    ...h,
+    url,
+  ]);
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.on('error', reject);
+    child.on('close', () => {
+      const ms = (label) => {
+        const m = new RegExp(`^\\s*${label}%\\s+([\\d.]+)(us|ms|s)`, 'm').exec(out);
+        if (!m) return Number.NaN;
+        return Number(m[1]) * { us: 0.001, ms: 1, s: 1000 }[m[2]];
+      };
+      resolve({
+        rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? Number.NaN),
+        p50: ms('50'),
+        p99: ms('99'),
+        errors: Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0),
+        socketErrors: /Socket errors: (.*)/.exec(out)?.[1] ?? '',
+      });
+    });
+  });
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+async function measure(label, url, opts = {}) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await wrk(url, opts));
+  const bytes = await responseBytes(url, opts.headers);
+  const row = {
+    label,
+    rps: median(runs.map((r) => r.rps)),
+    p50: median(runs.map((r) => r.p50)),
+    p99: median(runs.map((r) => r.p99)),
+    bytes,
+    errors: runs.reduce((n, r) => n + r.errors, 0),
+  };
+  console.log(
+    `  ${label}: ${Math.round(row.rps)} req/s, p99 ${row.p99.toFixed(2)} ms${row.errors ? `, ${row.errors} non-2xx/3xx` : ''}`,
+  );
+  return row;
+}
+
+/** Bytes of one response body as wrk receives it (gzip asked for, not decoded). */
+function responseBytes(url, headers = {}) {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers: { 'accept-encoding': 'gzip', ...headers } }, (res) => {
+      let n = 0;
+      res.on('data', (d) => {
+        n += d.length;
+      });
+      res.on('end', () => resolve(n));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+// --- Warta ---------------------------------------------------------------------------------
+
+const work = mkdtempSync(join(tmpdir(), 'warta-bench-'));
+// nginx's worker runs as an unprivileged user: it must be able to read the saved page.
+chmodSync(work, 0o755);
+const env = {
+  ...process.env,
+  NODE_ENV: 'production',
+  DATABASE_URL: `sqlite:${join(work, 'warta.db')}`,
+  MEDIA_DIR: join(work, 'media'),
+  SECRET_KEY_FILE: join(work, 'secret.key'),
+  HOST: '127.0.0.1',
+  PORT: String(WARTA_PORT),
+  LOG_LEVEL: 'info',
+  CACHE_URL: 'memory',
+};
+spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
+console.log('Creating the demo newspaper…');
+if (spawnSync(process.execPath, [join(root, 'bin/warta.js'), 'demo'], { env }).status !== 0) {
+  throw new Error('demo failed');
+}
+const EDITOR = { email: 'bench-editor@example.test', password: 'bench-password-3817' };
+const added = spawnSync(
+  process.execPath,
+  [
+    join(root, 'bin/warta.js'),
+    ...['user', 'add', '--role', 'redaktur', '--email', EDITOR.email],
+    ...['--name', 'Bench Editor', '--password-stdin'],
+  ],
+  { env, input: `${EDITOR.password}\n` },
+);
+if (added.status !== 0) throw new Error(`user add failed: ${added.stderr}`);
+
+/** Starts the server on core 0; resolves with the process and ms from spawn to the first 200. */
+async function startWarta(extraEnv) {
+  const log = openSync(join(work, 'warta.log'), 'a');
+  const started = performance.now();
+  const [bin, ...args] = onCore(0, [process.execPath, join(root, 'bin/warta.js'), 'serve']);
+  const child = spawn(bin, args, { env: { ...env, ...extraEnv }, stdio: ['ignore', log, log] });
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`warta exited; see ${join(work, 'warta.log')}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${WARTA_PORT}/`);
+      await res.arrayBuffer();
+      if (res.status === 200) break;
+    } catch {}
+    await sleep(5);
+  }
+  return { child, startMs: performance.now() - started };
+}
+async function stop(child) {
+  child.kill('SIGTERM');
+  while (child.exitCode === null && child.signalCode === null) await sleep(20);
+}
+const rssMiB = (pid) => {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : Number.NaN;
+};
+
+const base = `http://127.0.0.1:${WARTA_PORT}`;
+const warm = async (url, times = 3) => {
+  for (let i = 0; i < times; i++) await (await fetch(url)).arrayBuffer();
+};
+
+let server = await startWarta({});
+const startMs = server.startMs;
+const home = await (await fetch(`${base}/`)).text();
+const articlePath = /href="(\/[a-z0-9-]+\/\d+\/[a-z0-9-]+)"/.exec(home)?.[1];
+const sectionPath = /<nav[^]*?href="(\/[a-z0-9-]+)"/.exec(home)?.[1];
+if (!articlePath || !sectionPath) throw new Error('no article or section link on the home page');
+const articleUrl = `${base}${articlePath}`;
+const articleHtml = await (await fetch(articleUrl, { headers: { 'accept-encoding': 'identity' } })).text();
+const searchWord = /<h1[^>]*>([^<]+)<\/h1>/.exec(articleHtml)?.[1]?.split(/\s+/).find((w) => w.length > 4) ?? 'desa';
+
+// --- nginx serving the saved page ----------------------------------------------------------
+
+const docroot = join(work, 'www');
+mkdirSync(docroot);
+writeFileSync(join(docroot, 'article.html'), articleHtml);
+writeFileSync(join(docroot, 'article.html.gz'), gzipSync(articleHtml, { level: 9 }));
+mkdirSync(join(work, 'nginx'));
+const nginxConf = join(work, 'nginx/nginx.conf');
+writeFileSync(
+  nginxConf,
+  `worker_processes 1;
+daemon off;
+pid ${work}/nginx/nginx.pid;
+error_log ${work}/nginx/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  client_body_temp_path ${work}/nginx/body;
+  proxy_temp_path ${work}/nginx/proxy;
+  fastcgi_temp_path ${work}/nginx/fastcgi;
+  uwsgi_temp_path ${work}/nginx/uwsgi;
+  scgi_temp_path ${work}/nginx/scgi;
+  server {
+    listen 127.0.0.1:${NGINX_PORT};
+    root ${docroot};
+    location / { default_type text/html; gzip_static on; }
+  }
+}
+`,
+);
+
+const results = [];
+console.log(`\nArticle ${articlePath}, section ${sectionPath}, search "${searchWord}"`);
+console.log(
+  `${RUNS} runs × ${SECONDS} s, ${CONNS} connections, gzip, ${hasTaskset ? 'servers on core 0, wrk on core 1' : 'no taskset: not pinned'}`,
+);
+{
+  await stop(server.child);
+  const [cmd, ...args] = onCore(0, [NGINX, '-c', nginxConf, '-p', join(work, 'nginx')]);
+  const nginx = spawn(cmd, args, { stdio: 'inherit' });
+  await sleep(300);
+  results.push(await measure('1 nginx, saved article page (gzip_static)', `http://127.0.0.1:${NGINX_PORT}/article.html`));
+  nginx.kill('SIGQUIT');
+  await new Promise((r) => nginx.on('close', r));
+}
+
+// --- Warta, cache on -----------------------------------------------------------------------
+
+server = await startWarta({});
+await warm(articleUrl);
+results.push(await measure('2 Warta article, cache on', articleUrl));
+const etag = (await fetch(articleUrl, { headers: { 'accept-encoding': 'gzip' } })).headers.get('etag');
+if (etag) {
+  results.push(
+    await measure('3 Warta article, If-None-Match (304)', articleUrl, {
+      headers: { 'If-None-Match': etag },
+    }),
+  );
+} else console.log('  3: no ETag on the article page');
+await warm(`${base}/`);
+results.push(await measure('5a Warta home, cache on', `${base}/`));
+await warm(`${base}${sectionPath}`);
+results.push(await measure(`5b Warta section ${sectionPath}, cache on`, `${base}${sectionPath}`));
+
+// 7: freshness under load. wrk holds 100 connections on the article; an editor saves a new
+// deck every second through the newsroom; a reader polls until the deck shows.
+const lag = await freshnessUnderLoad();
+const rssAfter = rssMiB(server.child.pid);
+await stop(server.child);
+
+// --- Warta, cache off ----------------------------------------------------------------------
+
+server = await startWarta({ PAGE_CACHE_TTL: '0' });
+await warm(articleUrl);
+results.push(await measure('4 Warta article, cache off (rendered)', articleUrl));
+const searchUrl = `${base}/cari?q=${encodeURIComponent(searchWord.toLowerCase())}`;
+await warm(searchUrl);
+results.push(await measure('6 Warta search results, cache off', searchUrl));
+const rssUncached = rssMiB(server.child.pid);
+await stop(server.child);
+
+// --- Report --------------------------------------------------------------------------------
+
+const ref = results[0].rps;
+console.log(`\nNode ${process.version}, medians of ${RUNS}:`);
+console.log('| | req/s | × nginx | p50 ms | p99 ms | bytes/response |');
+console.log('|---|---|---|---|---|---|');
+for (const r of results) {
+  console.log(
+    `| ${r.label} | ${Math.round(r.rps)} | ${(r.rps / ref).toFixed(3)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.bytes} |`,
+  );
+}
+console.log(`\nStart to first page: ${Math.round(startMs)} ms (the first start, demo database)`);
+console.log(`Resident memory after the cache-on load: ${rssAfter.toFixed(0)} MiB; after the cache-off load: ${rssUncached.toFixed(0)} MiB`);
+console.log(
+  `Freshness under load (${lag.saves} saves, 100 connections at ${Math.round(lag.rps)} req/s): edit visible after median ${lag.median.toFixed(0)} ms, max ${lag.max.toFixed(0)} ms${lag.failed ? `, ${lag.failed} saves failed` : ''}`,
+);
+rmSync(work, { recursive: true, force: true });
+
+// --- The editor ----------------------------------------------------------------------------
+
+/** Cookie header from a response's set-cookie lines, merged into `jar`. */
+function keepCookies(res, jar) {
+  for (const line of res.headers.getSetCookie()) {
+    const [pair] = line.split(';');
+    const eq = pair.indexOf('=');
+    jar.set(pair.slice(0, eq), pair.slice(eq + 1));
+  }
+  return [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+}
+
+/** The form fields of the article's edit page, as the no-JavaScript form would send them. */
+function formFields(html) {
+  const fields = {};
+  const attr = (tag, name) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
+  const unescape = (s) =>
+    s
+      .replaceAll('&quot;', '"')
+      .replaceAll('&#x27;', "'")
+      .replaceAll('&#39;', "'")
+      .replaceAll('&lt;', '<')
+      .replaceAll('&gt;', '>')
+      .replaceAll('&amp;', '&');
+  const form = /<form[^>]*id="article-form"[^]*?<\/form>/.exec(html)?.[0] ?? html;
+  for (const [tag] of form.matchAll(/<input\b[^>]*>/g)) {
+    const name = attr(tag, 'name');
+    if (!name) continue;
+    const type = attr(tag, 'type') ?? 'text';
+    if (type === 'checkbox') {
+      if (/\bchecked\b/.test(tag)) fields[name] = attr(tag, 'value') ?? 'on';
+    } else fields[name] = unescape(attr(tag, 'value') ?? '');
+  }
+  for (const m of form.matchAll(/<textarea\b([^>]*)>([^]*?)<\/textarea>/g)) {
+    const name = attr(m[1], 'name');
+    if (name) fields[name] = unescape(m[2]);
+  }
+  for (const m of form.matchAll(/<select\b([^>]*)>([^]*?)<\/select>/g)) {
+    const name = attr(m[1], 'name');
+    const selected = /<option\b[^>]*value="([^"]*)"[^>]*\bselected\b/.exec(m[2])?.[1];
+    if (name && selected !== undefined) fields[name] = selected;
+  }
+  return fields;
+}
+
+async function freshnessUnderLoad() {
+  const jar = new Map();
+  const loginPage = await fetch(`${base}/newsroom/masuk`);
+  let cookie = keepCookies(loginPage, jar);
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await loginPage.text())?.[1];
+  const login = await fetch(`${base}/newsroom/masuk`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ _csrf: csrf, email: EDITOR.email, password: EDITOR.password }),
+  });
+  cookie = keepCookies(login, jar);
+  if (login.status !== 303) throw new Error(`editor login: ${login.status}`);
+  const id = articlePath.split('/')[2];
+  const editPage = await (await fetch(`${base}/newsroom/artikel/${id}`, { headers: { cookie } })).text();
+  const fields = formFields(editPage);
+  if (!fields._csrf || !fields.version) throw new Error('no article form on the edit page');
+
+  const load = wrk(articleUrl, { conns: 100, seconds: 12 });
+  await sleep(1000);
+  const lags = [];
+  let failed = 0;
+  for (let i = 0; i < 10; i++) {
+    const marker = `Pembaruan ${Date.now().toString(36)}`;
+    const savedAt = performance.now();
+    const res = await fetch(`${base}/newsroom/artikel/${id}`, {
+      method: 'POST',
+      headers: {
+        cookie,
+        accept: 'application/json',
+        'content-type': 'application/json',
+        'x-csrf-token': fields._csrf,
+      },
+      body: JSON.stringify({ ...fields, deck: marker }),
+    });
+    const answer = await res.json();
+    if (res.status !== 200) {
+      failed++;
+      continue;
+    }
+    fields.version = String(answer.version);
+    for (;;) {
+      const page = await (await fetch(articleUrl)).text();
+      if (page.includes(marker)) break;
+      if (performance.now() - savedAt > 10_000) break;
+      await sleep(10);
+    }
+    lags.push(performance.now() - savedAt);
+    await sleep(Math.max(0, 1000 - (performance.now() - savedAt)));
+  }
+  const { rps } = await load;
+  return { saves: lags.length, failed, median: median(lags), max: Math.max(...lags), rps };
+}
