@@ -291,6 +291,30 @@ describe.each(DIALECTS)('posting a comment over HTTP: bad input (%s)', (dialect)
     expect(await storedComments(app, draft)).toHaveLength(0);
   });
 
+  it('a fresh form token for a cached page: made now, never cached; bad or missing article refused', async () => {
+    const before = Date.now();
+    const res = await app.server.inject({ url: `/komentar/token?artikel=${a.id}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    const fresh = res.json().token as string;
+    const [id, time] = fresh.split('.');
+    expect(Number(id)).toBe(a.id);
+    expect(Number(time)).toBeGreaterThanOrEqual(before);
+    // The token is the form's: a post with it is checked like any other (sent too fast here).
+    const tooFast = await postComment(app, a.action, fields(fresh), { json: true });
+    expect(tooFast.statusCode).toBe(422);
+    for (const [query, status] of [
+      ['artikel=abc', 400],
+      ['', 400],
+      ['artikel=987654', 404],
+    ] as const) {
+      const bad = await app.server.inject({ url: `/komentar/token?${query}` });
+      expect(bad.statusCode, query).toBe(status);
+      expect(bad.json().message, query).toMatch(/[a-z]/);
+      expect(bad.headers['cache-control']).toBe('no-store');
+    }
+  });
+
   it('a cross-site POST without the form token: 403', async () => {
     const res = await refused(fields(''), 403);
     expect(res.body).toContain('Formulir komentar tidak sah');

@@ -14,7 +14,7 @@ import { ArticlePage } from '../site/views/index.ts';
 import type { CommentAssets } from './assets.ts';
 import { createChallenge } from './captcha.ts';
 import { buildCommentBox } from './comment-box.ts';
-import { checkFormToken } from './form-token.ts';
+import { checkFormToken, formToken } from './form-token.ts';
 import { commentText } from './messages.ts';
 import { reportComment, runRetention } from './moderation.ts';
 import { pendingIdsOf, rememberPending } from './pending-cookie.ts';
@@ -149,6 +149,28 @@ export function registerCommentReaderRoutes(
         counterMax: Math.max(settings.captchaCounterMin, settings.captchaCounterMax),
       });
       return reply.header('cache-control', 'no-store').send(challenge);
+    },
+  );
+
+  /**
+   * A fresh form token for a cached article page. The page's HTML is the same
+   * for every reader (it comes from the page cache), so the token in it carries
+   * the time the page was rendered, not the time this reader opened it; the
+   * comment script asks for its own when the reader starts writing, so the
+   * minimum fill time counts from then. Without JavaScript the page's token is used.
+   */
+  r.get(
+    '/komentar/token',
+    {
+      schema: { querystring: challengeQuery },
+      config: { rateLimit: CHALLENGE_RATE },
+      errorHandler: jsonError,
+    },
+    async (req, reply) => {
+      const article = await findArticle(req.query.artikel);
+      return reply
+        .header('cache-control', 'no-store')
+        .send({ token: formToken(secret, article.id, Date.now()) });
     },
   );
 

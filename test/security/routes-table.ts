@@ -472,6 +472,7 @@ export const ROUTES: Record<string, RouteRule> = {
   'GET /cari': { who: 'anyone' },
   'GET /cari/saran': { who: 'anyone' },
   'GET /komentar/tantangan': { who: 'anyone' },
+  'GET /komentar/token': { who: 'anyone' },
   'GET /:section/:id/:slug/komentar': { who: 'anyone' },
   'GET /tag/:slug': { who: 'anyone' },
   'GET /penulis/:slug': { who: 'anyone' },

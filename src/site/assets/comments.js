@@ -10,8 +10,23 @@
   let state = 'unverified';
   let sendWhenVerified = false;
 
+  // The page may come from the cache, rendered minutes ago: the form's token carries that
+  // time. Ask for a token made now, so the minimum fill time counts from when the reader
+  // starts writing. If it fails, the page's token stays.
+  const refreshToken = () => {
+    const field = form.querySelector('input[name="_token"]');
+    const url = form.dataset.challenge.replace('/komentar/tantangan', '/komentar/token');
+    fetch(url, { credentials: 'same-origin', headers: { accept: 'application/json' } })
+      .then((res) => (res.ok ? res.json() : null))
+      .then((data) => {
+        if (field && typeof data?.token === 'string') field.value = data.token;
+      })
+      .catch(() => {});
+  };
+
   const load = () => {
     if (widget) return;
+    refreshToken();
     const css = document.createElement('link');
     css.rel = 'stylesheet';
     css.href = form.dataset.widgetCss;
