@@ -63,6 +63,28 @@ describe('server errors', () => {
     }
   });
 
+  it('logs one line per request, and cache hits only as a sample (LOG_HIT_SAMPLE)', async () => {
+    for (const logHitSample of [0, 1]) {
+      const lines: string[] = [];
+      const app = await testApp(
+        'sqlite',
+        { logLevel: 'info', pageCacheTtl: 60, logHitSample },
+        { logStream: { write: (l) => lines.push(l) } },
+      );
+      try {
+        const logged = () => lines.map((l) => JSON.parse(l)).filter((l) => l.url === '/');
+        await app.server.inject({ url: '/' });
+        expect(logged().map((l) => [l.msg, l.status, l.cache])).toEqual([['request', 200, 'MISS']]);
+        for (let i = 0; i < 5; i++) await app.server.inject({ url: '/' });
+        const hits = logged().filter((l) => l.msg === 'cache hit');
+        expect(hits).toHaveLength(logHitSample === 0 ? 0 : 5);
+        expect(logged()).toHaveLength(1 + hits.length);
+      } finally {
+        await app.dispose();
+      }
+    }
+  });
+
   it('keeps the cause when a route maps an unknown error to the catalog', async () => {
     const { toAppError, errorForLog } = await import('./lib/errors.ts');
     const original = new Error('sharp: pixel limit exceeded');

@@ -5,7 +5,7 @@ import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { Redis } from 'ioredis';
 import { registerPageCache } from './cache/page-cache.ts';
@@ -17,7 +17,6 @@ import { registerCommentReaderRoutes } from './comments/reader-routes.ts';
 import { type Config, trustProxySetting } from './config.ts';
 import { type Db, openDb } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import type { ViewCounter } from './discovery/most-read.ts';
 import { registerViewCounting } from './discovery/most-read.ts';
 import { registerDiscoveryRoutes } from './discovery/routes.ts';
 import { registerDistributionRoutes } from './distribution/routes.ts';
@@ -101,7 +100,7 @@ export async function buildApp(
   // (the stored response carries the security headers helmet set when it was rendered).
   // Registered before compression, so it stores the page once and compresses it itself.
   const pageStore = createStore(config.cacheUrl, undefined, config.pageCacheMb * 1024 * 1024);
-  let views: ViewCounter | undefined;
+  const cacheHits = new WeakSet<FastifyRequest>();
   if (config.pageCacheTtl > 0) {
     registerPageCache(server, {
       store: pageStore,
@@ -111,7 +110,7 @@ export async function buildApp(
       staleMs: config.pageCacheStale * 1000,
       cdnMaxAge: config.cdnMaxAge,
       onHit(req, state) {
-        views?.countRequest(req);
+        cacheHits.add(req);
         if (config.logHitSample > 0 && Math.random() < config.logHitSample) {
           req.log.info({ url: req.url, cache: state, sample: config.logHitSample }, 'cache hit');
         }
@@ -197,8 +196,10 @@ export async function buildApp(
   });
   registerCommentModeratorRoutes(server, { config, db, events, assets: commentAssets });
   registerSiteRoutes(server, { config, db, assets, renderError, commentBox });
-  views = registerViewCounting(server, db);
+  registerViewCounting(server, db);
+  // Response hooks run for cache hits too: those are logged only as the sample above.
   server.addHook('onResponse', async (req, reply) => {
+    if (cacheHits.has(req)) return;
     req.log.info(
       {
         method: req.method,

@@ -37,7 +37,7 @@ export interface PageCacheOptions {
   staleMs: number;
   /** `s-maxage` for shared caches in front of Warta (nginx, a CDN), in seconds. */
   cdnMaxAge: number;
-  /** Called for every page served from the cache (view counting, sampled logging). */
+  /** Called for every page served from the cache (sampled logging); response hooks still run. */
   onHit?: (req: FastifyRequest, state: 'HIT' | 'STALE') => void;
 }
 

@@ -76,40 +76,44 @@ describe.each(DIALECTS)('view counting (%s)', (dialect) => {
 });
 
 describe('article page views through the server', () => {
-  it('counts 200 article views, not bots, prefetches or other pages, and flushes on close', async () => {
-    const app = await testApp('sqlite');
-    let closed = false;
-    try {
-      const s = await makeSection(app.db);
-      const a = await publishedArticle(app.db, s.id);
-      const url = `/${s.slug}/${a.id}/${(await app.db.kysely.selectFrom('articles').select('slug').where('id', '=', a.id).executeTakeFirstOrThrow()).slug}`;
-      const get = (headers: Record<string, string>, path = url) =>
-        app.server.inject({ method: 'GET', url: path, headers });
-      expect((await get({ 'user-agent': UA })).statusCode).toBe(200);
-      await get({ 'user-agent': UA });
-      await get({ 'user-agent': 'Googlebot/2.1' });
-      await get({ 'user-agent': UA, 'sec-purpose': 'prefetch' });
-      await get({ 'user-agent': UA, 'x-forwarded-for': '10.1.1.1' });
-      await get({ 'user-agent': UA }, '/');
-      await get({ 'user-agent': UA }, `/${s.slug}/${a.id}/wrong-slug`);
-      const before = await app.db.kysely.selectFrom('articles').select('id').execute();
-      expect(before.length).toBe(1);
-      await app.server.close();
-      closed = true;
-      const rows = await (
-        app.db.kysely as never as import('kysely').Kysely<{ article_views: { views: number } }>
-      )
-        .selectFrom('article_views')
-        .select('views')
-        .execute();
-      expect(rows.reduce((n, r) => n + Number(r.views), 0)).toBe(2);
-      const home = await mostRead(app.db.kysely, { now: Date.now(), windowMs: DAY, limit: 5 });
-      expect(home.map((x) => x.id)).toEqual([a.id]);
-    } finally {
-      if (!closed) await app.server.close();
-      await app.dispose().catch(() => {});
-    }
-  });
+  it.each([0, 60])(
+    'counts 200 article views, not bots, prefetches or other pages, and flushes on close (page cache TTL %i s: hits count too)',
+    async (pageCacheTtl) => {
+      const app = await testApp('sqlite', { pageCacheTtl });
+      let closed = false;
+      try {
+        const s = await makeSection(app.db);
+        const a = await publishedArticle(app.db, s.id);
+        const url = `/${s.slug}/${a.id}/${(await app.db.kysely.selectFrom('articles').select('slug').where('id', '=', a.id).executeTakeFirstOrThrow()).slug}`;
+        const get = (headers: Record<string, string>, path = url) =>
+          app.server.inject({ method: 'GET', url: path, headers });
+        expect((await get({ 'user-agent': UA })).statusCode).toBe(200);
+        const again = await get({ 'user-agent': UA });
+        expect(again.headers['x-cache']).toBe(pageCacheTtl ? 'HIT' : undefined);
+        await get({ 'user-agent': 'Googlebot/2.1' });
+        await get({ 'user-agent': UA, 'sec-purpose': 'prefetch' });
+        await get({ 'user-agent': UA, 'x-forwarded-for': '10.1.1.1' });
+        await get({ 'user-agent': UA }, '/');
+        await get({ 'user-agent': UA }, `/${s.slug}/${a.id}/wrong-slug`);
+        const before = await app.db.kysely.selectFrom('articles').select('id').execute();
+        expect(before.length).toBe(1);
+        await app.server.close();
+        closed = true;
+        const rows = await (
+          app.db.kysely as never as import('kysely').Kysely<{ article_views: { views: number } }>
+        )
+          .selectFrom('article_views')
+          .select('views')
+          .execute();
+        expect(rows.reduce((n, r) => n + Number(r.views), 0)).toBe(2);
+        const home = await mostRead(app.db.kysely, { now: Date.now(), windowMs: DAY, limit: 5 });
+        expect(home.map((x) => x.id)).toEqual([a.id]);
+      } finally {
+        if (!closed) await app.server.close();
+        await app.dispose().catch(() => {});
+      }
+    },
+  );
 });
 
 describe('Terpopuler boxes', () => {

@@ -260,9 +260,9 @@ export async function mostReadLists(
 }
 
 /**
- * Counts every 200 GET of an article page after the response is sent, and
- * writes the buffer when the server closes. Page-cache hits skip the server's
- * response hooks: the cache calls the returned counter's `countRequest` itself.
+ * Counts every 200 GET of an article page (including page-cache hits, which
+ * run the response hooks too) after the response is sent, and writes the
+ * buffer when the server closes.
  */
 export function registerViewCounting(
   server: FastifyInstance,
