@@ -3,8 +3,13 @@
 // missing or older than src/ (a fresh checkout, a pulled change), it is built
 // first, once; every later start runs plain JavaScript with no compiler.
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import module from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+
+// Node 22.1+ keeps V8's compiled code of dist/ and node_modules between starts
+// (in the system's temporary folder, or NODE_COMPILE_CACHE): a restart skips most compiling.
+module.enableCompileCache?.();
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const stamp = join(root, 'dist', '.built');
