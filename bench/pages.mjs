@@ -12,6 +12,7 @@
  *   6 a search results page, cache off           7 the article under 100 connections while
  *                                                  an editor saves it every second: how long
  *                                                  until readers see each edit
+ *   2b the cached article with every hit logged (LOG_HIT_SAMPLE=1): what logging costs
  *
  * Prints req/s, p50, p99, bytes per response, the ratio of each to nginx,
  * Warta's resident memory after the load and the time from process start to
@@ -298,6 +299,12 @@ const searchUrl = `${base}/cari?q=${encodeURIComponent(searchWord.toLowerCase())
 await warm(searchUrl);
 results.push(await measure('6 Warta search results, cache off', searchUrl));
 const rssUncached = rssMiB(server.child.pid);
+await stop(server.child);
+
+// What logging costs a cache hit: every hit logged (LOG_HIT_SAMPLE=1) against the default sample.
+server = await startWarta({ LOG_HIT_SAMPLE: '1' });
+await warm(articleUrl);
+results.push(await measure('2b Warta article, cache on, every hit logged', articleUrl));
 await stop(server.child);
 
 // --- Report --------------------------------------------------------------------------------
