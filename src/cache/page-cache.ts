@@ -55,6 +55,18 @@ export function pickEncoding(header: string | undefined): 'br' | 'gzip' | 'ident
   return best;
 }
 
+/** Browsers send a handful of distinct Accept-Encoding values: each is parsed once. */
+const encodings = new Map<string, 'br' | 'gzip' | 'identity'>();
+function encodingFor(header: string | undefined): 'br' | 'gzip' | 'identity' {
+  if (!header) return 'identity';
+  let found = encodings.get(header);
+  if (found === undefined) {
+    found = pickEncoding(header);
+    if (encodings.size < 256) encodings.set(header, found);
+  }
+  return found;
+}
+
 /** The request's If-None-Match names this weak validator (or `*`). */
 function matchesEtag(header: string | undefined, etag: string): boolean {
   if (!header) return false;
@@ -180,7 +192,7 @@ export function registerPageCache(app: FastifyInstance, opts: PageCacheOptions):
       res.writeHead(304, [...wire.notModified, ...age]);
       res.end();
     } else {
-      const encoding = pickEncoding(req.headers['accept-encoding']);
+      const encoding = encodingFor(req.headers['accept-encoding']);
       res.writeHead(page.status, [...wire[encoding], ...age]);
       res.end(req.method === 'HEAD' ? undefined : page[encoding]);
     }
