@@ -24,6 +24,7 @@ import { PUBLISH_SCHEDULED, publishScheduledHandler } from './jobs/publish-sched
 import { type JobRunner, startJobRunner, stopJobRunner } from './jobs/runner.ts';
 import { AppError, errorForLog, toAppError } from './lib/errors.ts';
 import { EventBus } from './lib/events.ts';
+import { registerWireDesk, registerWireJobs } from './ingest/wire/routes.ts';
 import { wireListeners } from './listeners.ts';
 import { registerMediaRoutes } from './media/routes.ts';
 import { registerArticleRoutes } from './newsroom/articles/routes.ts';
@@ -177,12 +178,14 @@ export async function buildApp(
   registerCommentModeratorRoutes(server, { config, db, events, assets: commentAssets });
   registerSiteRoutes(server, { config, db, assets, renderError, commentBox });
   registerViewCounting(server, db);
+  registerWireDesk(server, { config, db, events });
 
   const jobs = startJobRunner(
     db,
     { [PUBLISH_SCHEDULED]: publishScheduledHandler(db, events) },
     { onError: (err, job) => server.log.error({ err, job }, 'job failed') },
   );
+  registerWireJobs(jobs, db);
 
   return {
     server,
