@@ -400,7 +400,8 @@ export function detectFormat(body: string): Exclude<WireFormat, 'auto'> | 'html'
     if (head.includes('jsonfeed.org/version')) return 'jsonfeed';
     return 'ninjs';
   }
-  if (/^<!doctype html|^<html|<body[\s>]/.test(head)) return 'html';
+  if (/^<!doctype html|^<html/.test(head) || (!head.startsWith('<?xml') && /<body[\s>]/.test(head)))
+    return 'html';
   if (head.startsWith('<')) {
     if (/<rss[\s>]|<rdf:rdf[\s>]/.test(head)) return 'rss';
     if (/<feed[\s>]/.test(head)) return 'atom';

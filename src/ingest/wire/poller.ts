@@ -60,7 +60,7 @@ export async function pollSource(
           limits,
         );
     if (fetched.kind === 'not-modified') {
-      await recordPollSuccess(db, source, { report: [], now: now() });
+      await recordPollSuccess(db, source, { now: now() });
       return { ok: true, notModified: true, problems: [], ...empty };
     }
     const rules = parseRules(source.rules);

@@ -159,7 +159,7 @@ export function nextPollDelay(intervalS: number, failures: number): number {
 export async function recordPollSuccess(
   db: DB,
   source: WireSource,
-  r: { etag?: string; lastModified?: string; report: WireProblem[]; now: number },
+  r: { etag?: string; lastModified?: string; report?: WireProblem[]; now: number },
 ): Promise<void> {
   await db
     .updateTable('wire_sources')
@@ -168,7 +168,8 @@ export async function recordPollSuccess(
       ...(r.lastModified !== undefined ? { last_modified: r.lastModified.slice(0, 200) } : {}),
       last_polled_at: r.now,
       last_success_at: r.now,
-      last_report: JSON.stringify(r.report.slice(0, 100)),
+      // Not modified (no report): the last delivery's report stays.
+      ...(r.report ? { last_report: JSON.stringify(r.report.slice(0, 100)) } : {}),
       failures: 0,
       next_poll_at: r.now + nextPollDelay(source.interval_s, 0),
     })
