@@ -498,7 +498,11 @@ export const ROUTES: Record<string, RouteRule> = {
     make: post(async ({ app }) => `/newsroom/kawat/${(await wireFixture(app.db)).itemId}/ambil`),
     ok: [303],
   },
-  'GET /newsroom/kawat/sumber': { who: 'wire.manage', make: get('/newsroom/kawat/sumber'), ok: [200] },
+  'GET /newsroom/kawat/sumber': {
+    who: 'wire.manage',
+    make: get('/newsroom/kawat/sumber'),
+    ok: [200],
+  },
   'POST /newsroom/kawat/sumber': {
     who: 'wire.manage',
     csrf: 'session',
@@ -518,17 +522,22 @@ export const ROUTES: Record<string, RouteRule> = {
   'POST /newsroom/kawat/sumber/:id': {
     who: 'wire.manage',
     csrf: 'session',
-    make: post(async ({ app }) => `/newsroom/kawat/sumber/${(await wireFixture(app.db)).sourceId}`, {
-      name: 'Kantor Uji 2',
-      url: 'http://127.0.0.1:9/feed.xml',
-      intervalS: '600',
-    }),
+    make: post(
+      async ({ app }) => `/newsroom/kawat/sumber/${(await wireFixture(app.db)).sourceId}`,
+      {
+        name: 'Kantor Uji 2',
+        url: 'http://127.0.0.1:9/feed.xml',
+        intervalS: '600',
+      },
+    ),
     ok: [303],
   },
   'POST /newsroom/kawat/sumber/:id/periksa': {
     who: 'wire.manage',
     csrf: 'session',
-    make: post(async ({ app }) => `/newsroom/kawat/sumber/${(await wireFixture(app.db)).sourceId}/periksa`),
+    make: post(
+      async ({ app }) => `/newsroom/kawat/sumber/${(await wireFixture(app.db)).sourceId}/periksa`,
+    ),
     ok: [303],
   },
 };

@@ -78,8 +78,11 @@ export async function listDesk(db: DB, f: DeskFilter, now: number): Promise<Desk
   if (f.sourceId) q = q.where('i.source_id', '=', f.sourceId);
   if (f.sectionId) q = q.where('i.section_id', '=', f.sectionId);
   if (f.afterId) q = q.where('i.id', '>', f.afterId);
-  const window = f.q ? Math.min(f.withinMs ?? Number.POSITIVE_INFINITY, DESK_DAYS * 24 * 3600_000) : f.withinMs;
-  if (window !== undefined && Number.isFinite(window)) q = q.where('i.received_at', '>=', now - window);
+  const window = f.q
+    ? Math.min(f.withinMs ?? Number.POSITIVE_INFINITY, DESK_DAYS * 24 * 3600_000)
+    : f.withinMs;
+  if (window !== undefined && Number.isFinite(window))
+    q = q.where('i.received_at', '>=', now - window);
   if (f.q) {
     const terms = [...new Set(analyze(f.q))].slice(0, 12);
     if (terms.length === 0) return [];
@@ -134,13 +137,18 @@ export async function listDesk(db: DB, f: DeskFilter, now: number): Promise<Desk
         .filter((s) => s.group_id === group && s.id !== r.id)
         .map((s) => ({ id: s.id, sourceName: s.name, headline: s.headline })),
       alreadyRan: dup ? { headline: dup.headline, url: dup.url } : null,
-      takes: takes.filter((t) => t.item_id === r.id).map((t) => ({ articleId: t.article_id, by: t.name ?? '' })),
+      takes: takes
+        .filter((t) => t.item_id === r.id)
+        .map((t) => ({ articleId: t.article_id, by: t.name ?? '' })),
     };
   });
 }
 
 /** The newest item id (the live update's starting point). */
 export async function latestItemId(db: DB): Promise<number> {
-  const row = await db.selectFrom('wire_items').select((eb) => eb.fn.max('id').as('m')).executeTakeFirst();
+  const row = await db
+    .selectFrom('wire_items')
+    .select((eb) => eb.fn.max('id').as('m'))
+    .executeTakeFirst();
   return Number(row?.m ?? 0);
 }

@@ -104,7 +104,10 @@ export const endless: Handler = (_req, res) => {
 };
 
 /** Accepts the request and never answers until released. */
-export const hang: Handler = Object.assign((_req: IncomingMessage, res: ServerResponse) => {
-  res.writeHead(200, { 'content-type': 'application/rss+xml' });
-  res.write('<?xml version="1.0"?><rss version="2.0"><channel>');
-}, { hang: true });
+export const hang: Handler = Object.assign(
+  (_req: IncomingMessage, res: ServerResponse) => {
+    res.writeHead(200, { 'content-type': 'application/rss+xml' });
+    res.write('<?xml version="1.0"?><rss version="2.0"><channel>');
+  },
+  { hang: true },
+);

@@ -84,7 +84,8 @@ export async function fetchHttpSource(
   if (req.lastModified) headers['if-modified-since'] = req.lastModified;
   if (req.authKind === 'basic')
     headers.authorization = `Basic ${Buffer.from(`${req.authUser}:${req.authSecret}`).toString('base64')}`;
-  else if (req.authKind === 'token' && req.tokenHeader) headers[req.tokenHeader.toLowerCase()] = req.authSecret;
+  else if (req.authKind === 'token' && req.tokenHeader)
+    headers[req.tokenHeader.toLowerCase()] = req.authSecret;
 
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), limits.timeoutMs);
@@ -96,14 +97,18 @@ export async function fetchHttpSource(
         res = await fetch(url, { headers, redirect: 'manual', signal: controller.signal });
       } catch (err) {
         if (controller.signal.aborted) throw new FetchFailed('timeout', `${limits.timeoutMs} ms`);
-        throw new FetchFailed('network', String((err as Error)?.cause ?? (err as Error).message).slice(0, 200));
+        throw new FetchFailed(
+          'network',
+          String((err as Error)?.cause ?? (err as Error).message).slice(0, 200),
+        );
       }
       if (res.status >= 300 && res.status < 400 && res.status !== 304) {
         await res.body?.cancel().catch(() => {});
         const location = res.headers.get('location');
         if (!location || hop >= limits.maxRedirects) throw new FetchFailed('redirect-loop', url);
         const next = new URL(location, url);
-        if (next.protocol !== 'http:' && next.protocol !== 'https:') throw new FetchFailed('redirect-loop', next.href);
+        if (next.protocol !== 'http:' && next.protocol !== 'https:')
+          throw new FetchFailed('redirect-loop', next.href);
         // Credentials go only to the origin they were configured for.
         if (next.origin !== new URL(url).origin) {
           delete headers.authorization;
@@ -161,7 +166,10 @@ export async function readWatchedFolder(
   try {
     names = await readdir(folder);
   } catch (err) {
-    throw new FetchFailed('network', `${folder}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`);
+    throw new FetchFailed(
+      'network',
+      `${folder}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`,
+    );
   }
   const files: { name: string; mtime: number; size: number }[] = [];
   for (const name of names) {
@@ -188,7 +196,8 @@ export async function readWatchedFolder(
     ] as const) {
       if (list.length === 0) continue;
       await mkdir(path.join(folder, dir), { recursive: true });
-      for (const name of list) await rename(path.join(folder, name), path.join(folder, dir, name)).catch(() => {});
+      for (const name of list)
+        await rename(path.join(folder, name), path.join(folder, dir, name)).catch(() => {});
     }
   };
   if (oversize.length > 0 && documents.length === 0) {

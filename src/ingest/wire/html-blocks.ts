@@ -102,11 +102,12 @@ export function decodeEntities(s: string): string {
   });
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
 /** Collapses whitespace and removes control characters (keeps the text readable and one-line). */
 export function cleanInline(s: string): string {
-  return s
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-    .replace(/[\s\u00a0]+/g, ' ');
+  return s.replace(CONTROL, '').replace(/[\s\u00a0]+/g, ' ');
 }
 
 function safeHref(raw: string): string | undefined {

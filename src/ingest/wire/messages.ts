@@ -10,7 +10,8 @@ const id = {
   nav: 'Masuk',
   desk: {
     title: 'Masuk: berita kantor berita',
-    intro: 'Kiriman kantor berita yang masuk. Tidak pernah tampil di situs sampai diambil, disunting dan diterbitkan.',
+    intro:
+      'Kiriman kantor berita yang masuk. Tidak pernah tampil di situs sampai diambil, disunting dan diterbitkan.',
     filters: 'Saring',
     source: 'Sumber',
     section: 'Rubrik',
@@ -41,10 +42,12 @@ const id = {
   },
   take: {
     done: 'Draf dibuat dari berita kantor berita. Periksa, sunting, lalu ajukan seperti biasa.',
-    photoFailed: 'Draf dibuat, tetapi foto kantor berita tidak dapat diimpor (bukan gambar yang sah). Masalahnya dicatat di halaman sumber.',
+    photoFailed:
+      'Draf dibuat, tetapi foto kantor berita tidak dapat diimpor (bukan gambar yang sah). Masalahnya dicatat di halaman sumber.',
   },
   banner: {
-    title: (credit: string, from: number, to: number) => `${credit} memperbarui berita ini setelah diambil (versi ${from} → ${to}).`,
+    title: (credit: string, from: number, to: number) =>
+      `${credit} memperbarui berita ini setelah diambil (versi ${from} → ${to}).`,
     headline: 'Judul',
     body: 'Teks',
     legend: 'Teks yang dihapus dicoret; teks baru digarisbawahi.',
@@ -107,7 +110,8 @@ const id = {
     'headline-too-long': 'Judul terlalu panjang; dipotong',
     'markup-removed': 'Skrip, iframe atau markup lain yang tidak diizinkan dibuang dari isi',
     'bad-image': 'Foto bukan gambar yang sah; dilewati',
-    'too-many-items': 'Terlalu banyak berita dalam satu kiriman; sisanya menunggu pemeriksaan berikutnya',
+    'too-many-items':
+      'Terlalu banyak berita dalam satu kiriman; sisanya menunggu pemeriksaan berikutnya',
     'http-status': 'Server sumber menjawab dengan galat HTTP',
     'redirect-loop': 'Terlalu banyak pengalihan (redirect loop)',
     timeout: 'Sumber tidak menjawab tepat waktu',
@@ -120,7 +124,8 @@ const en: typeof id = {
   nav: 'Incoming',
   desk: {
     title: 'Incoming: agency copy',
-    intro: 'Agency copy as it arrives. Never shown on the site until it is taken, edited and published.',
+    intro:
+      'Agency copy as it arrives. Never shown on the site until it is taken, edited and published.',
     filters: 'Filter',
     source: 'Source',
     section: 'Section',
@@ -151,10 +156,12 @@ const en: typeof id = {
   },
   take: {
     done: 'A draft was made from the agency story. Check it, edit it and submit it as usual.',
-    photoFailed: 'The draft was made, but the agency photo could not be imported (not a valid image). The problem is noted on the source’s page.',
+    photoFailed:
+      'The draft was made, but the agency photo could not be imported (not a valid image). The problem is noted on the source’s page.',
   },
   banner: {
-    title: (credit: string, from: number, to: number) => `${credit} updated this story after it was taken (version ${from} → ${to}).`,
+    title: (credit: string, from: number, to: number) =>
+      `${credit} updated this story after it was taken (version ${from} → ${to}).`,
     headline: 'Headline',
     body: 'Text',
     legend: 'Removed text is struck through; new text is underlined.',
@@ -215,7 +222,8 @@ const en: typeof id = {
     'date-future': 'Date in the future; replaced with the time received',
     'date-ancient': 'Implausible date (before 2000); replaced with the time received',
     'headline-too-long': 'Headline too long; shortened',
-    'markup-removed': 'Scripts, iframes or other markup that is not allowed were removed from the text',
+    'markup-removed':
+      'Scripts, iframes or other markup that is not allowed were removed from the text',
     'bad-image': 'The photo is not a valid image; skipped',
     'too-many-items': 'Too many stories in one delivery; the rest wait for the next poll',
     'http-status': 'The source answered with an HTTP error',
@@ -234,7 +242,10 @@ export function wireText(lang: Lang) {
 }
 
 /** The editor's notice right after "Ambil" ('foto': the agency photo could not be imported). */
-export function wireTakeNotice(lang: Lang, kind: '1' | 'foto'): { kind: 'ok' | 'error'; text: string } {
+export function wireTakeNotice(
+  lang: Lang,
+  kind: '1' | 'foto',
+): { kind: 'ok' | 'error'; text: string } {
   const t = WIRE.t(lang).take;
   return kind === 'foto' ? { kind: 'error', text: t.photoFailed } : { kind: 'ok', text: t.done };
 }

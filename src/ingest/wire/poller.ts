@@ -1,6 +1,12 @@
 import type { Db } from '../../db/connection.ts';
 import { enqueueJob, type JobHandler } from '../../jobs/runner.ts';
-import { DEFAULT_LIMITS, FetchFailed, type FetchLimits, fetchHttpSource, readWatchedFolder } from './fetcher.ts';
+import {
+  DEFAULT_LIMITS,
+  FetchFailed,
+  type FetchLimits,
+  fetchHttpSource,
+  readWatchedFolder,
+} from './fetcher.ts';
 import { parseFeed, type WireItem, type WireProblem } from './parsers.ts';
 import { applyRules, parseRules } from './rules.ts';
 import {
@@ -68,7 +74,11 @@ export async function pollSource(
     const items: WireItem[] = [];
     for (const doc of fetched.documents) {
       const parsed = parseFeed(doc.body, source.format, now());
-      problems.push(...parsed.problems.map((p) => (source.folder ? { ...p, detail: `${doc.name}${p.detail ? `: ${p.detail}` : ''}` } : p)));
+      problems.push(
+        ...parsed.problems.map((p) =>
+          source.folder ? { ...p, detail: `${doc.name}${p.detail ? `: ${p.detail}` : ''}` } : p,
+        ),
+      );
       items.push(...parsed.items.map((it) => applyRules(it, rules)));
     }
     // A document that could not be read at all, with nothing valid in it, is a failed poll.
@@ -115,19 +125,23 @@ export async function schedulePoll(wdb: Db, sourceId: number, at: number): Promi
     .execute();
   if (queued.length > 0) {
     const first = queued[0] as { id: number; run_at: number };
-    if (Number(first.run_at) > at) await db.updateTable('jobs').set({ run_at: at }).where('id', '=', first.id).execute();
+    if (Number(first.run_at) > at)
+      await db.updateTable('jobs').set({ run_at: at }).where('id', '=', first.id).execute();
     return;
   }
   await enqueueJob(wdb, WIRE_POLL, { sourceId }, at);
 }
 
 /** The runner's handler: poll, then queue the next poll of an enabled source. */
-export function wirePollHandler(db: Db, opts: { limits?: FetchLimits; now?: () => number } = {}): JobHandler {
+export function wirePollHandler(
+  db: Db,
+  opts: { limits?: FetchLimits; now?: () => number } = {},
+): JobHandler {
   return async (payload) => {
     const sourceId = Number(payload.sourceId);
     if (!Number.isInteger(sourceId)) return;
     const source = await getSource(db.kysely, sourceId);
-    if (!source || !source.enabled) return;
+    if (!source?.enabled) return;
     await pollSource(db, sourceId, opts);
     const after = await getSource(db.kysely, sourceId);
     if (after?.enabled) await schedulePoll(db, sourceId, Number(after.next_poll_at));
@@ -137,6 +151,10 @@ export function wirePollHandler(db: Db, opts: { limits?: FetchLimits; now?: () =
 
 /** At start: every enabled source without a queued poll gets one (e.g. after a restore). */
 export async function ensurePollsQueued(db: Db, now: number): Promise<void> {
-  const sources = await db.kysely.selectFrom('wire_sources').select(['id', 'next_poll_at']).where('enabled', '=', 1).execute();
+  const sources = await db.kysely
+    .selectFrom('wire_sources')
+    .select(['id', 'next_poll_at'])
+    .where('enabled', '=', 1)
+    .execute();
   for (const s of sources) await schedulePoll(db, s.id, Math.max(now, Number(s.next_poll_at)));
 }

@@ -7,9 +7,9 @@ import { renderToString } from 'preact-render-to-string';
 import type { Config } from '../../config.ts';
 import { listSections } from '../../content/queries.ts';
 import type { Db } from '../../db/connection.ts';
+import type { JobRunner } from '../../jobs/runner.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { EventBus } from '../../lib/events.ts';
-import type { JobRunner } from '../../jobs/runner.ts';
 import { ipHashOf, requireStaff, wantsJson } from '../../newsroom/auth-shared.ts';
 import { can } from '../../newsroom/policy.ts';
 import { newsroomContext } from '../../newsroom/views/layout.tsx';
@@ -19,7 +19,12 @@ import type { FetchLimits } from './fetcher.ts';
 import { wireText } from './messages.ts';
 import { ensurePollsQueued, WIRE_POLL, wirePollHandler } from './poller.ts';
 import { deskQuery, idParams, sourceBody, sourceQuery, WINDOW_MS } from './schemas.ts';
-import { createWireSource, pollWireSourceNow, updateWireSource, validateSourceForm } from './sources.ts';
+import {
+  createWireSource,
+  pollWireSourceNow,
+  updateWireSource,
+  validateSourceForm,
+} from './sources.ts';
 import { indexArticleForWire, listSourceStatus } from './store.ts';
 import { takeWireItem } from './take.ts';
 import { DeskPage, DeskRow } from './views/desk-page.tsx';
@@ -73,23 +78,42 @@ export function registerWireDesk(app: FastifyInstance, deps: WireDeps): void {
     return req.staff;
   };
 
-  for (const event of ['article.published', 'article.updated', 'article.unpublished', 'article.deleted'] as const) {
+  for (const event of [
+    'article.published',
+    'article.updated',
+    'article.unpublished',
+    'article.deleted',
+  ] as const) {
     events.on(event, ({ articleId }) => indexArticleForWire(k, articleId));
   }
 
   app.get(DESK_JS.url, (_req, reply) =>
-    reply.header('cache-control', 'public, max-age=31536000, immutable').type('text/javascript; charset=utf-8').send(DESK_JS.body),
+    reply
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .type('text/javascript; charset=utf-8')
+      .send(DESK_JS.body),
   );
 
   const sectionChoices = async () =>
-    (await listSections(k)).flatMap((s) => [s, ...s.children]).map((s) => ({ id: s.id, name: s.name }));
+    (await listSections(k))
+      .flatMap((s) => [s, ...s.children])
+      .map((s) => ({ id: s.id, name: s.name }));
 
   r.get(BASE, { ...viewer, schema: { querystring: deskQuery } }, async (req, reply) => {
     const q = req.query;
     const now = Date.now();
     const [ctx, items, sources, sections, latestId] = await Promise.all([
       ctxOf(req),
-      listDesk(k, { sourceId: q.sumber, sectionId: q.rubrik, withinMs: q.waktu ? WINDOW_MS[q.waktu] : undefined, q: q.q?.trim() || undefined }, now),
+      listDesk(
+        k,
+        {
+          sourceId: q.sumber,
+          sectionId: q.rubrik,
+          withinMs: q.waktu ? WINDOW_MS[q.waktu] : undefined,
+          q: q.q?.trim() || undefined,
+        },
+        now,
+      ),
       k.selectFrom('wire_sources').select(['id', 'name']).orderBy('name').execute(),
       sectionChoices(),
       latestItemId(k),
@@ -130,9 +154,12 @@ export function registerWireDesk(app: FastifyInstance, deps: WireDeps): void {
     const canTake = can(staffOf(req).role, 'wire.take');
     const html = items.map((item) => renderToString(DeskRow({ ctx, item, canTake }))).join('');
     const latestId = Math.max(q.setelah ?? 0, ...items.map((i) => i.id));
-    return reply
-      .header('cache-control', 'no-store')
-      .send({ count: items.length, latestId, html, message: wireText(ctx.lang).desk.newItems(items.length) });
+    return reply.header('cache-control', 'no-store').send({
+      count: items.length,
+      latestId,
+      html,
+      message: wireText(ctx.lang).desk.newItems(items.length),
+    });
   });
 
   r.post(`${BASE}/:id/ambil`, { ...taker, schema: { params: idParams } }, async (req, reply) => {
@@ -146,12 +173,17 @@ export function registerWireDesk(app: FastifyInstance, deps: WireDeps): void {
       ipHash: ipHashOf(req, config),
     });
     if (wantsJson(req)) return reply.send(out);
-    return reply.redirect(`/newsroom/artikel/${out.articleId}?kawat=${out.photo === 'failed' ? 'foto' : '1'}`, 303);
+    return reply.redirect(
+      `/newsroom/artikel/${out.articleId}?kawat=${out.photo === 'failed' ? 'foto' : '1'}`,
+      303,
+    );
   });
 
   // --- Sources (admins) ---
 
-  const formValues = (b: Record<string, unknown> & SourceFormValuesBody): SourceFormValues & { authSecret: string } => ({
+  const formValues = (
+    b: Record<string, unknown> & SourceFormValuesBody,
+  ): SourceFormValues & { authSecret: string } => ({
     name: b.name,
     format: b.format,
     url: b.url,
@@ -170,15 +202,26 @@ export function registerWireDesk(app: FastifyInstance, deps: WireDeps): void {
   });
   const errorTexts = (lang: 'id' | 'en', errors: SourceFieldErrors): SourceFieldErrors => {
     const inv = wireText(lang).sources.invalid;
-    return Object.fromEntries(Object.keys(errors).map((key) => [key, inv[key as keyof typeof inv]]));
+    return Object.fromEntries(
+      Object.keys(errors).map((key) => [key, inv[key as keyof typeof inv]]),
+    );
   };
 
   async function sourcesPage(
     req: FastifyRequest,
     reply: FastifyReply,
-    opts: { values?: SourceFormValues; errors?: SourceFieldErrors; notice?: { kind: 'ok' | 'error'; text: string }; status?: number } = {},
+    opts: {
+      values?: SourceFormValues;
+      errors?: SourceFieldErrors;
+      notice?: { kind: 'ok' | 'error'; text: string };
+      status?: number;
+    } = {},
   ) {
-    const [ctx, sources, sections] = await Promise.all([ctxOf(req), listSourceStatus(k, Date.now()), sectionChoices()]);
+    const [ctx, sources, sections] = await Promise.all([
+      ctxOf(req),
+      listSourceStatus(k, Date.now()),
+      sectionChoices(),
+    ]);
     return send(
       reply,
       SourcesPage({
@@ -197,9 +240,18 @@ export function registerWireDesk(app: FastifyInstance, deps: WireDeps): void {
     req: FastifyRequest,
     reply: FastifyReply,
     id: number,
-    opts: { values?: SourceFormValues; errors?: SourceFieldErrors; notice?: { kind: 'ok' | 'error'; text: string }; status?: number } = {},
+    opts: {
+      values?: SourceFormValues;
+      errors?: SourceFieldErrors;
+      notice?: { kind: 'ok' | 'error'; text: string };
+      status?: number;
+    } = {},
   ) {
-    const [ctx, sources, sections] = await Promise.all([ctxOf(req), listSourceStatus(k, Date.now()), sectionChoices()]);
+    const [ctx, sources, sections] = await Promise.all([
+      ctxOf(req),
+      listSourceStatus(k, Date.now()),
+      sectionChoices(),
+    ]);
     const source = sources.find((s) => s.source.id === id);
     if (!source) throw new AppError('NOT_FOUND');
     return send(
@@ -221,11 +273,17 @@ export function registerWireDesk(app: FastifyInstance, deps: WireDeps): void {
     return { db, actor: { id: staff.id, role: staff.role }, ipHash: ipHashOf(req, config) };
   };
 
-  r.get(`${BASE}/sumber`, { ...admin, schema: { querystring: sourceQuery } }, async (req, reply) => {
-    const ctx = await ctxOf(req);
-    const notice = req.query.ok ? { kind: 'ok' as const, text: wireText(ctx.lang).sources.saved } : undefined;
-    return sourcesPage(req, reply, { notice });
-  });
+  r.get(
+    `${BASE}/sumber`,
+    { ...admin, schema: { querystring: sourceQuery } },
+    async (req, reply) => {
+      const ctx = await ctxOf(req);
+      const notice = req.query.ok
+        ? { kind: 'ok' as const, text: wireText(ctx.lang).sources.saved }
+        : undefined;
+      return sourcesPage(req, reply, { notice });
+    },
+  );
 
   r.post(`${BASE}/sumber`, { ...admin, schema: { body: sourceBody } }, async (req, reply) => {
     const values = formValues(req.body);
@@ -243,38 +301,50 @@ export function registerWireDesk(app: FastifyInstance, deps: WireDeps): void {
     return reply.redirect(`${BASE}/sumber/${id}?ok=1`, 303);
   });
 
-  r.get(`${BASE}/sumber/:id`, { ...admin, schema: { params: idParams, querystring: sourceQuery } }, async (req, reply) => {
-    const ctx = await ctxOf(req);
-    const m = wireText(ctx.lang).sources;
-    const notice =
-      req.query.ok === '1'
-        ? { kind: 'ok' as const, text: m.saved }
-        : req.query.ok === 'periksa'
-          ? { kind: 'ok' as const, text: m.pollQueued }
-          : undefined;
-    return sourcePage(req, reply, req.params.id, { notice });
-  });
-
-  r.post(`${BASE}/sumber/:id`, { ...admin, schema: { params: idParams, body: sourceBody } }, async (req, reply) => {
-    const values = formValues(req.body);
-    const checked = validateSourceForm(values);
-    if (!checked.ok) {
+  r.get(
+    `${BASE}/sumber/:id`,
+    { ...admin, schema: { params: idParams, querystring: sourceQuery } },
+    async (req, reply) => {
       const ctx = await ctxOf(req);
-      return sourcePage(req, reply, req.params.id, {
-        values,
-        errors: checked.errors,
-        notice: { kind: 'error', text: new AppError('WIRE_SOURCE_INVALID').messageIn(ctx.lang) },
-        status: 400,
-      });
-    }
-    await updateWireSource(acting(req), req.params.id, checked.input);
-    return reply.redirect(`${BASE}/sumber/${req.params.id}?ok=1`, 303);
-  });
+      const m = wireText(ctx.lang).sources;
+      const notice =
+        req.query.ok === '1'
+          ? { kind: 'ok' as const, text: m.saved }
+          : req.query.ok === 'periksa'
+            ? { kind: 'ok' as const, text: m.pollQueued }
+            : undefined;
+      return sourcePage(req, reply, req.params.id, { notice });
+    },
+  );
 
-  r.post(`${BASE}/sumber/:id/periksa`, { ...admin, schema: { params: idParams } }, async (req, reply) => {
-    await pollWireSourceNow(acting(req), req.params.id);
-    return reply.redirect(`${BASE}/sumber/${req.params.id}?ok=periksa`, 303);
-  });
+  r.post(
+    `${BASE}/sumber/:id`,
+    { ...admin, schema: { params: idParams, body: sourceBody } },
+    async (req, reply) => {
+      const values = formValues(req.body);
+      const checked = validateSourceForm(values);
+      if (!checked.ok) {
+        const ctx = await ctxOf(req);
+        return sourcePage(req, reply, req.params.id, {
+          values,
+          errors: checked.errors,
+          notice: { kind: 'error', text: new AppError('WIRE_SOURCE_INVALID').messageIn(ctx.lang) },
+          status: 400,
+        });
+      }
+      await updateWireSource(acting(req), req.params.id, checked.input);
+      return reply.redirect(`${BASE}/sumber/${req.params.id}?ok=1`, 303);
+    },
+  );
+
+  r.post(
+    `${BASE}/sumber/:id/periksa`,
+    { ...admin, schema: { params: idParams } },
+    async (req, reply) => {
+      await pollWireSourceNow(acting(req), req.params.id);
+      return reply.redirect(`${BASE}/sumber/${req.params.id}?ok=periksa`, 303);
+    },
+  );
 }
 
 type SourceFormValuesBody = {
@@ -299,7 +369,11 @@ type SourceFormValuesBody = {
  * Registers the wire poll with the job runner (concurrent: one slow source
  * never holds up another) and queues a poll for every enabled source that has none.
  */
-export function registerWireJobs(jobs: JobRunner, db: Db, opts: { limits?: FetchLimits } = {}): void {
+export function registerWireJobs(
+  jobs: JobRunner,
+  db: Db,
+  opts: { limits?: FetchLimits } = {},
+): void {
   jobs.handle(WIRE_POLL, wirePollHandler(db, opts), { concurrent: true });
   void ensurePollsQueued(db, Date.now()).catch(() => {});
 }

@@ -17,7 +17,15 @@ import type { SourceFieldErrors, SourceFormValues } from './views/sources-page.t
 
 const HEADER_NAME = /^[A-Za-z0-9][A-Za-z0-9-]{0,99}$/;
 /** Headers a token may not be sent as (the fetch sets or forbids them). */
-const RESERVED_HEADERS = new Set(['host', 'content-length', 'connection', 'cookie', 'transfer-encoding', 'if-none-match', 'if-modified-since']);
+const RESERVED_HEADERS = new Set([
+  'host',
+  'content-length',
+  'connection',
+  'cookie',
+  'transfer-encoding',
+  'if-none-match',
+  'if-modified-since',
+]);
 
 /** Checks the form; returns the input or the fields that are wrong. */
 export function validateSourceForm(
@@ -38,9 +46,13 @@ export function validateSourceForm(
   if ((url && !urlOk) || (!url && !folder) || (url && folder)) errors.where = 'where';
   if (folder && !path.isAbsolute(folder)) errors.folder = 'folder';
   const interval = Number(v.intervalS);
-  if (!Number.isInteger(interval) || interval < 60 || interval > 86_400) errors.interval = 'interval';
+  if (!Number.isInteger(interval) || interval < 60 || interval > 86_400)
+    errors.interval = 'interval';
   const header = v.tokenHeader.trim();
-  if (v.authKind === 'token' && (!HEADER_NAME.test(header) || RESERVED_HEADERS.has(header.toLowerCase())))
+  if (
+    v.authKind === 'token' &&
+    (!HEADER_NAME.test(header) || RESERVED_HEADERS.has(header.toLowerCase()))
+  )
     errors.tokenHeader = 'tokenHeader';
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const section = Number(v.sectionId);
@@ -77,18 +89,34 @@ export async function createWireSource(p: SourceActor, input: SourceInput): Prom
   if (!can(p.actor.role, 'wire.manage')) throw new AppError('FORBIDDEN');
   const now = p.now ?? Date.now();
   const id = await insertSource(p.db.kysely, input, now);
-  await audit(p.db, { actorId: p.actor.id, action: 'wire.source.created', target: `wire-source:${id}`, detail: input.name, ipHash: p.ipHash ?? '' });
+  await audit(p.db, {
+    actorId: p.actor.id,
+    action: 'wire.source.created',
+    target: `wire-source:${id}`,
+    detail: input.name,
+    ipHash: p.ipHash ?? '',
+  });
   if (input.enabled) await schedulePoll(p.db, id, now);
   return id;
 }
 
 /** Changes a source; an enabled source gets its poll queued. */
-export async function updateWireSource(p: SourceActor, id: number, input: SourceInput): Promise<void> {
+export async function updateWireSource(
+  p: SourceActor,
+  id: number,
+  input: SourceInput,
+): Promise<void> {
   if (!can(p.actor.role, 'wire.manage')) throw new AppError('FORBIDDEN');
   const now = p.now ?? Date.now();
   if (!(await getSource(p.db.kysely, id))) throw new AppError('NOT_FOUND');
   await updateSourceRow(p.db.kysely, id, input, now);
-  await audit(p.db, { actorId: p.actor.id, action: 'wire.source.updated', target: `wire-source:${id}`, detail: input.name, ipHash: p.ipHash ?? '' });
+  await audit(p.db, {
+    actorId: p.actor.id,
+    action: 'wire.source.updated',
+    target: `wire-source:${id}`,
+    detail: input.name,
+    ipHash: p.ipHash ?? '',
+  });
   if (input.enabled) await schedulePoll(p.db, id, now + input.intervalS * 1000);
 }
 
@@ -98,7 +126,16 @@ export async function pollWireSourceNow(p: SourceActor, id: number): Promise<voi
   const now = p.now ?? Date.now();
   const source = await getSource(p.db.kysely, id);
   if (!source) throw new AppError('NOT_FOUND');
-  await p.db.kysely.updateTable('wire_sources').set({ next_poll_at: now }).where('id', '=', id).execute();
+  await p.db.kysely
+    .updateTable('wire_sources')
+    .set({ next_poll_at: now })
+    .where('id', '=', id)
+    .execute();
   await schedulePoll(p.db, id, now);
-  await audit(p.db, { actorId: p.actor.id, action: 'wire.source.polled', target: `wire-source:${id}`, ipHash: p.ipHash ?? '' });
+  await audit(p.db, {
+    actorId: p.actor.id,
+    action: 'wire.source.polled',
+    target: `wire-source:${id}`,
+    ipHash: p.ipHash ?? '',
+  });
 }

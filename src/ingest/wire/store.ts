@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Block } from '../../content/blocks.ts';
 import { articleTextsForIndex } from '../../content/reads.ts';
 import type { Database, WireFormat, WireItemTable, WireSourceTable } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { analyze, bodyText } from '../../discovery/text.ts';
 import { blocksText } from './html-blocks.ts';
 import {
@@ -13,7 +14,7 @@ import {
   similarity,
 } from './minhash.ts';
 import type { WireItem, WireProblem } from './parsers.ts';
-import { type WireRules, parseRules } from './rules.ts';
+import { parseRules, type WireRules } from './rules.ts';
 
 /**
  * The wire desk's tables: sources and their poll state, items deduplicated by
@@ -94,7 +95,12 @@ export async function insertSource(db: DB, input: SourceInput, now: number): Pro
 }
 
 /** Updates a source's settings; a changed URL forgets the conditional-GET validators. */
-export async function updateSourceRow(db: DB, id: number, input: SourceInput, now: number): Promise<void> {
+export async function updateSourceRow(
+  db: DB,
+  id: number,
+  input: SourceInput,
+  now: number,
+): Promise<void> {
   const before = await getSource(db, id);
   if (!before) return;
   await db
@@ -205,7 +211,11 @@ export async function appendReport(db: DB, sourceId: number, problem: WireProble
   const source = await getSource(db, sourceId);
   if (!source) return;
   const report = [...parseReport(source.last_report), problem].slice(-100);
-  await db.updateTable('wire_sources').set({ last_report: JSON.stringify(report) }).where('id', '=', sourceId).execute();
+  await db
+    .updateTable('wire_sources')
+    .set({ last_report: JSON.stringify(report) })
+    .where('id', '=', sourceId)
+    .execute();
 }
 
 // --- Items -----------------------------------------------------------------
@@ -242,7 +252,9 @@ async function nearest(
     .where('band_key', 'in', keys)
     .limit(MAX_CANDIDATES + 1)
     .execute();
-  const itemIds = refs.filter((r) => r.ref_kind === 'i' && r.ref_id !== selfId).map((r) => r.ref_id);
+  const itemIds = refs
+    .filter((r) => r.ref_kind === 'i' && r.ref_id !== selfId)
+    .map((r) => r.ref_id);
   const articleIds = refs.filter((r) => r.ref_kind === 'a').map((r) => r.ref_id);
   let item: { id: number; group: number } | null = null;
   let articleId: number | null = null;
@@ -263,7 +275,11 @@ async function nearest(
     }
   }
   if (articleIds.length > 0) {
-    const rows = await db.selectFrom('wire_article_sigs').selectAll().where('article_id', 'in', articleIds).execute();
+    const rows = await db
+      .selectFrom('wire_article_sigs')
+      .selectAll()
+      .where('article_id', 'in', articleIds)
+      .execute();
     let best = NEAR_DUP_THRESHOLD;
     for (const r of rows) {
       const s = similarity(sig, decodeSignature(r.signature));
@@ -286,9 +302,21 @@ export interface IngestCounts {
  * Stores a fetch's items for a source. A new (source, guid) is added and
  * grouped with its nearest duplicate; a known one is replaced only when it is
  * newer (a higher stated version, or changed text when the format has no
- * versions) and is then marked updated; a repeat changes nothing.
+ * versions) and is then marked updated; a repeat changes nothing. One
+ * transaction per delivery. Only the first item of a group is in the LSH
+ * index: a later duplicate finds its group through it, and a large group does
+ * not make every new item verify all its members.
  */
-export async function ingestItems(
+export function ingestItems(
+  db: DB,
+  source: Pick<WireSource, 'id' | 'section_id'>,
+  items: WireItem[],
+  now: number,
+): Promise<IngestCounts> {
+  return inTransaction(db, (tx) => ingestInto(tx, source, items, now));
+}
+
+async function ingestInto(
   db: DB,
   source: Pick<WireSource, 'id' | 'section_id'>,
   items: WireItem[],
@@ -296,11 +324,14 @@ export async function ingestItems(
 ): Promise<IngestCounts> {
   const counts: IngestCounts = { added: 0, updated: 0, unchanged: 0 };
   if (items.length === 0) return counts;
-  const existing = new Map<string, Pick<WireItemRow, 'id' | 'version' | 'headline' | 'body_text'>>();
+  const existing = new Map<
+    string,
+    Pick<WireItemRow, 'id' | 'version' | 'headline' | 'body_text' | 'group_id'>
+  >();
   for (let i = 0; i < items.length; i += 200) {
     const rows = await db
       .selectFrom('wire_items')
-      .select(['id', 'guid', 'version', 'headline', 'body_text'])
+      .select(['id', 'guid', 'version', 'headline', 'body_text', 'group_id'])
       .where('source_id', '=', source.id)
       .where(
         'guid',
@@ -333,7 +364,7 @@ export async function ingestItems(
         })
         .where('id', '=', before.id)
         .execute();
-      await writeBands(db, 'i', before.id, sig);
+      if ((before.group_id ?? before.id) === before.id) await writeBands(db, 'i', before.id, sig);
       counts.updated++;
       continue;
     }
@@ -355,13 +386,20 @@ export async function ingestItems(
       .returning('id')
       .executeTakeFirstOrThrow();
     const near = await nearest(db, sig, row.id, now);
+    const group = near.item?.group ?? row.id;
     await db
       .updateTable('wire_items')
-      .set({ group_id: near.item?.group ?? row.id, dup_article_id: near.articleId })
+      .set({ group_id: group, dup_article_id: near.articleId })
       .where('id', '=', row.id)
       .execute();
-    await writeBands(db, 'i', row.id, sig);
-    existing.set(item.guid, { id: row.id, version: item.version ?? 1, headline: item.headline, body_text: text });
+    if (group === row.id) await writeBands(db, 'i', row.id, sig);
+    existing.set(item.guid, {
+      id: row.id,
+      version: item.version ?? 1,
+      headline: item.headline,
+      body_text: text,
+      group_id: group,
+    });
     counts.added++;
   }
   return counts;
@@ -387,7 +425,12 @@ function itemColumns(item: WireItem, text: string, sig: number[]) {
 /** Forgets items older than the desk keeps (and their band keys). */
 export async function purgeOldItems(db: DB, now: number): Promise<number> {
   const cutoff = now - DESK_DAYS * 24 * 3600_000;
-  const old = await db.selectFrom('wire_items').select('id').where('received_at', '<', cutoff).limit(1000).execute();
+  const old = await db
+    .selectFrom('wire_items')
+    .select('id')
+    .where('received_at', '<', cutoff)
+    .limit(1000)
+    .execute();
   if (old.length === 0) return 0;
   const ids = old.map((r) => r.id);
   await db.deleteFrom('wire_lsh').where('ref_kind', '=', 'i').where('ref_id', 'in', ids).execute();
@@ -404,13 +447,20 @@ export async function purgeOldItems(db: DB, now: number): Promise<number> {
 export async function indexArticleForWire(db: DB, articleId: number): Promise<void> {
   const [text] = await articleTextsForIndex(db, [articleId]);
   if (!text) {
-    await db.deleteFrom('wire_lsh').where('ref_kind', '=', 'a').where('ref_id', '=', articleId).execute();
+    await db
+      .deleteFrom('wire_lsh')
+      .where('ref_kind', '=', 'a')
+      .where('ref_id', '=', articleId)
+      .execute();
     await db.deleteFrom('wire_article_sigs').where('article_id', '=', articleId).execute();
     return;
   }
   const sig = signatureOfText(`${text.headline}\n${bodyText(text.body)}`);
   await db.deleteFrom('wire_article_sigs').where('article_id', '=', articleId).execute();
-  await db.insertInto('wire_article_sigs').values({ article_id: articleId, signature: encodeSignature(sig) }).execute();
+  await db
+    .insertInto('wire_article_sigs')
+    .values({ article_id: articleId, signature: encodeSignature(sig) })
+    .execute();
   await writeBands(db, 'a', articleId, sig);
 }
 

@@ -42,7 +42,8 @@ export function initialsOf(name: string): string {
     .slice(0, 6);
 }
 
-const LEAD_DATELINE = /^([A-ZÀ-Þ][A-ZÀ-Þ .'-]{1,40}?)\s*,?\s*(?:\([^)]{1,40}\)|[A-Z][A-Za-z]{1,20})?\s*[-–—]\s+/;
+const LEAD_DATELINE =
+  /^([A-ZÀ-Þ][A-ZÀ-Þ .'-]{1,40}?)\s*,?\s*(?:\([^)]{1,40}\)|[A-Z][A-Za-z]{1,20})?\s*[-–—]\s+/;
 
 /** Takes "JAKARTA (ANTARA) - " (or "KUPANG, Antara -") off the first paragraph and returns the place. */
 export function splitDateline(blocks: Block[]): { dateline: string; blocks: Block[] } {
@@ -57,7 +58,10 @@ export function splitDateline(blocks: Block[]): { dateline: string; blocks: Bloc
   };
 }
 
-async function downloadPhoto(url: string, limits: { timeoutMs: number; maxBytes: number }): Promise<Buffer> {
+async function downloadPhoto(
+  url: string,
+  limits: { timeoutMs: number; maxBytes: number },
+): Promise<Buffer> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), limits.timeoutMs);
   try {
@@ -84,18 +88,30 @@ async function downloadPhoto(url: string, limits: { timeoutMs: number; maxBytes:
 }
 
 /** Makes the draft; returns its id and whether the photo could be imported. */
-export async function takeWireItem(p: TakeProps): Promise<{ articleId: number; photo: 'none' | 'imported' | 'failed' }> {
+export async function takeWireItem(
+  p: TakeProps,
+): Promise<{ articleId: number; photo: 'none' | 'imported' | 'failed' }> {
   if (!can(p.actor.role, 'wire.take')) throw new AppError('FORBIDDEN');
   const k = p.db.kysely;
   const now = p.now ?? Date.now();
-  const item = await k.selectFrom('wire_items').selectAll().where('id', '=', p.itemId).executeTakeFirst();
+  const item = await k
+    .selectFrom('wire_items')
+    .selectAll()
+    .where('id', '=', p.itemId)
+    .executeTakeFirst();
   if (!item) throw new AppError('NOT_FOUND');
-  if (item.embargo_until !== null && Number(item.embargo_until) > now) throw new AppError('WIRE_EMBARGOED');
+  if (item.embargo_until !== null && Number(item.embargo_until) > now)
+    throw new AppError('WIRE_EMBARGOED');
   const source = await getSource(k, item.source_id);
   if (!source) throw new AppError('NOT_FOUND');
   let sectionId = item.section_id ?? source.section_id;
   if (sectionId === null) {
-    const first = await k.selectFrom('sections').select('id').orderBy('position').orderBy('id').executeTakeFirst();
+    const first = await k
+      .selectFrom('sections')
+      .select('id')
+      .orderBy('position')
+      .orderBy('id')
+      .executeTakeFirst();
     if (!first) throw new AppError('ARTICLE_INVALID');
     sectionId = first.id;
   }
@@ -109,14 +125,28 @@ export async function takeWireItem(p: TakeProps): Promise<{ articleId: number; p
     const caption = item.image_caption.slice(0, 1000);
     const alt = (caption || item.headline).slice(0, 500);
     try {
-      const file = await downloadPhoto(item.image_url, p.photoLimits ?? { timeoutMs: 15_000, maxBytes: 20 * 1024 * 1024 });
-      const up = await uploadImage(k, p.mediaDir, file, { caption, credit, alt, uploadedBy: p.actor.id, originalName: 'kawat.jpg' }, now);
+      const file = await downloadPhoto(
+        item.image_url,
+        p.photoLimits ?? { timeoutMs: 15_000, maxBytes: 20 * 1024 * 1024 },
+      );
+      const up = await uploadImage(
+        k,
+        p.mediaDir,
+        file,
+        { caption, credit, alt, uploadedBy: p.actor.id, originalName: 'kawat.jpg' },
+        now,
+      );
       featured = { mediaId: up.id, caption, credit, alt };
       photo = 'imported';
     } catch (err) {
       photo = 'failed';
-      const detail = err instanceof AppError ? err.code : err instanceof FetchFailed ? err.message : 'download';
-      await appendReport(k, source.id, { code: 'bad-image', guid: item.guid, detail: `${detail}: ${item.image_url}`.slice(0, 300) });
+      const detail =
+        err instanceof AppError ? err.code : err instanceof FetchFailed ? err.message : 'download';
+      await appendReport(k, source.id, {
+        code: 'bad-image',
+        guid: item.guid,
+        detail: `${detail}: ${item.image_url}`.slice(0, 300),
+      });
     }
   }
 
@@ -130,7 +160,9 @@ export async function takeWireItem(p: TakeProps): Promise<{ articleId: number; p
     bylineInitials: initialsOf(p.actor.name),
     featured,
     authorId: p.actor.id,
-    editorNote: item.url ? `Sumber kawat (${source.credit || source.name}): ${item.url}` : `Sumber kawat: ${source.credit || source.name}`,
+    editorNote: item.url
+      ? `Sumber kawat (${source.credit || source.name}): ${item.url}`
+      : `Sumber kawat: ${source.credit || source.name}`,
     createdAt: now,
   });
   await k
@@ -166,7 +198,10 @@ export interface WireUpdateNotice {
 }
 
 function parts(a: string, b: string) {
-  return diffWords(a, b).map((c) => ({ op: c.added ? ('ins' as const) : c.removed ? ('del' as const) : ('same' as const), text: c.value }));
+  return diffWords(a, b).map((c) => ({
+    op: c.added ? ('ins' as const) : c.removed ? ('del' as const) : ('same' as const),
+    text: c.value,
+  }));
 }
 
 /**
@@ -179,7 +214,17 @@ export async function wireUpdateFor(db: Db, articleId: number): Promise<WireUpda
     .selectFrom('wire_takes as t')
     .innerJoin('wire_items as i', 'i.id', 't.item_id')
     .innerJoin('wire_sources as s', 's.id', 'i.source_id')
-    .select(['t.item_id', 't.taken_version', 't.taken_headline', 't.taken_text', 'i.version', 'i.headline', 'i.body_text', 's.credit', 's.name'])
+    .select([
+      't.item_id',
+      't.taken_version',
+      't.taken_headline',
+      't.taken_text',
+      'i.version',
+      'i.headline',
+      'i.body_text',
+      's.credit',
+      's.name',
+    ])
     .where('t.article_id', '=', articleId)
     .orderBy('t.id', 'desc')
     .executeTakeFirst();
@@ -193,4 +238,3 @@ export async function wireUpdateFor(db: Db, articleId: number): Promise<WireUpda
     body: parts(take.taken_text, take.body_text),
   };
 }
-

@@ -1,5 +1,5 @@
-import type { Db } from '../../db/connection.ts';
 import { paragraph } from '../../content/blocks.ts';
+import type { Db } from '../../db/connection.ts';
 import { ingestItems, insertSource, type SourceInput } from './store.ts';
 
 /**
@@ -34,7 +34,11 @@ export function buildSourceInput(overrides: Partial<SourceInput> = {}): SourceIn
 export async function wireFixture(db: Db): Promise<{ sourceId: number; itemId: number }> {
   n += 1;
   const now = Date.now();
-  const sourceId = await insertSource(db.kysely, buildSourceInput({ name: `Kantor Uji ${n}` }), now);
+  const sourceId = await insertSource(
+    db.kysely,
+    buildSourceInput({ name: `Kantor Uji ${n}` }),
+    now,
+  );
   await ingestItems(
     db.kysely,
     { id: sourceId, section_id: null },

@@ -2,14 +2,21 @@ import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS, type TestApp, testApp } from '../../../test/helpers.ts';
 import { makeSection, publishedArticle } from '../../../test/factories.ts';
+import { STORIES } from '../../../test/fixtures/wire/near-dup-stories.ts';
+import { DIALECTS, type TestApp, testApp } from '../../../test/helpers.ts';
 import { photo } from '../../../test/images.ts';
 import { form } from '../../../test/newsroom-http.ts';
 import { loginAs } from '../../../test/staff.ts';
 import { paragraph } from '../../content/blocks.ts';
-import { STORIES } from '../../../test/fixtures/wire/near-dup-stories.ts';
-import { endless, type FeedServer, fixture, hang, serve, startFeedServer } from './feed-server.test-kit.ts';
+import {
+  endless,
+  type FeedServer,
+  fixture,
+  hang,
+  serve,
+  startFeedServer,
+} from './feed-server.test-kit.ts';
 import type { FetchLimits } from './fetcher.ts';
 import { pollSource, schedulePoll } from './poller.ts';
 import { getSource, insertSource, type SourceInput } from './store.ts';
@@ -36,7 +43,10 @@ beforeAll(async () => {
       res.end(jpeg);
     });
   }
-  feeds.route('/foto/palsu.jpg', serve(() => '<html><body>bukan foto</body></html>', 'image/jpeg'));
+  feeds.route(
+    '/foto/palsu.jpg',
+    serve(() => '<html><body>bukan foto</body></html>', 'image/jpeg'),
+  );
 });
 afterAll(async () => {
   await feeds.close();
@@ -69,13 +79,26 @@ describe.each(DIALECTS)('wire desk (%s)', (dialect) => {
   async function addSource(route: string, overrides: Partial<SourceInput> = {}) {
     return insertSource(
       app.db.kysely,
-      buildSourceInput({ name: `Sumber ${route}`, url: `${feeds.base}${route}`, credit: 'Antara', photoCredit: 'Ant', sectionId, ...overrides }),
+      buildSourceInput({
+        name: `Sumber ${route}`,
+        url: `${feeds.base}${route}`,
+        credit: 'Antara',
+        photoCredit: 'Ant',
+        sectionId,
+        ...overrides,
+      }),
       Date.now(),
     );
   }
   const k = () => app.db.kysely;
-  const itemByGuid = (guid: string) => k().selectFrom('wire_items').selectAll().where('guid', '=', guid).executeTakeFirstOrThrow();
-  const as = (who: typeof admin, method: 'GET' | 'POST', url: string, fields?: Record<string, string>) =>
+  const itemByGuid = (guid: string) =>
+    k().selectFrom('wire_items').selectAll().where('guid', '=', guid).executeTakeFirstOrThrow();
+  const as = (
+    who: typeof admin,
+    method: 'GET' | 'POST',
+    url: string,
+    fields?: Record<string, string>,
+  ) =>
     app.server.inject({
       method,
       url,
@@ -97,21 +120,36 @@ describe.each(DIALECTS)('wire desk (%s)', (dialect) => {
   });
 
   it('keeps every valid RSS item, sanitises bodies, reports each bad one, and polls conditionally', async () => {
-    feeds.route('/rss', serve(() => fixture('rss.xml', feeds.base), 'application/rss+xml', '"v1"'));
+    feeds.route(
+      '/rss',
+      serve(() => fixture('rss.xml', feeds.base), 'application/rss+xml', '"v1"'),
+    );
     ids.rss = await addSource('/rss');
     const first = await pollSource(app.db, ids.rss, { limits: LIMITS });
     expect(first).toMatchObject({ ok: true, added: 5 });
     const flood = await itemByGuid('knu-001');
     for (const bad of ['script', 'iframe', 'javascript:', 'onclick', 'alert'])
       expect(flood.body.toLowerCase()).not.toContain(bad);
-    expect(JSON.parse(flood.body)[1].content).toContainEqual({ text: 'Daftar posko', marks: ['link'], href: 'https://bpbd.example/posko' });
+    expect(JSON.parse(flood.body)[1].content).toContainEqual({
+      text: 'Daftar posko',
+      marks: ['link'],
+      href: 'https://bpbd.example/posko',
+    });
     expect((await itemByGuid('knu-005')).headline).toBe('Salinan kedua dengan GUID ganda');
     expect((await itemByGuid('knu-004')).headline.length).toBeLessThanOrEqual(300);
     expect((await itemByGuid('knu-004')).image_url).toBe('');
     expect(Number((await itemByGuid('knu-002')).published_at)).toBeLessThanOrEqual(Date.now());
     const codes = first.problems.map((p) => p.code).sort();
     expect(codes).toEqual(
-      ['bad-image', 'date-ancient', 'date-future', 'duplicate-guid', 'headline-too-long', 'markup-removed', 'missing-field'].sort(),
+      [
+        'bad-image',
+        'date-ancient',
+        'date-future',
+        'duplicate-guid',
+        'headline-too-long',
+        'markup-removed',
+        'missing-field',
+      ].sort(),
     );
     const again = await pollSource(app.db, ids.rss, { limits: LIMITS });
     expect(again).toMatchObject({ ok: true, notModified: true, added: 0 });
@@ -130,35 +168,64 @@ describe.each(DIALECTS)('wire desk (%s)', (dialect) => {
       ['/newsml', 'newsml.xml', 'application/xml'],
     ];
     for (const [route, file, type] of files) {
-      feeds.route(route, serve(() => fixture(file, feeds.base), type));
+      feeds.route(
+        route,
+        serve(() => fixture(file, feeds.base), type),
+      );
       ids[route] = await addSource(route);
       expect((await pollSource(app.db, ids[route] as number, { limits: LIMITS })).ok).toBe(true);
     }
-    expect((await itemByGuid('urn:uji:atom:gempa-1')).headline).toBe('Gempa M 4,9 guncang Garut selatan');
+    expect((await itemByGuid('urn:uji:atom:gempa-1')).headline).toBe(
+      'Gempa M 4,9 guncang Garut selatan',
+    );
     expect((await itemByGuid('json-1')).body_text).toContain('50.000 pengunjung');
     const sidang = await itemByGuid('urn:ninjs:uji:sidang-1');
-    expect(sidang).toMatchObject({ version: 1, dateline: 'SURABAYA', image_caption: 'Terdakwa mendengarkan putusan hakim' });
+    expect(sidang).toMatchObject({
+      version: 1,
+      dateline: 'SURABAYA',
+      image_caption: 'Terdakwa mendengarkan putusan hakim',
+    });
     const vaksin = await itemByGuid('urn:ninjs2:uji:vaksin-1');
     expect(vaksin.version).toBe(3);
     expect(Number(vaksin.embargo_until)).toBeGreaterThan(Date.now());
     const jalan = await itemByGuid('urn:newsml:uji:jalan-1');
     expect(jalan.dateline).toBe('LEBAK');
     expect(Number(jalan.embargo_until)).toBeGreaterThan(Date.now());
-    const report = JSON.parse((await getSource(k(), ids['/ninjs2'] as number))?.last_report ?? '[]');
+    const report = JSON.parse(
+      (await getSource(k(), ids['/ninjs2'] as number))?.last_report ?? '[]',
+    );
     expect(report.filter((p: { code: string }) => p.code === 'missing-field')).toHaveLength(2);
   });
 
   it('reports each failing source on its page, backs off, and keeps what was valid', async () => {
-    feeds.route('/flaky', serve(() => fixture('feed.json', feeds.base).replace('json-1', 'flaky-1'), 'application/feed+json'));
+    feeds.route(
+      '/flaky',
+      serve(
+        () => fixture('feed.json', feeds.base).replace('json-1', 'flaky-1'),
+        'application/feed+json',
+      ),
+    );
     const flaky = await addSource('/flaky');
     await pollSource(app.db, flaky, { limits: LIMITS });
     feeds.route('/flaky', (_req, res) => res.writeHead(500).end('rusak'));
-    feeds.route('/html', serve(() => fixture('page.html', feeds.base), 'text/html'));
+    feeds.route(
+      '/html',
+      serve(() => fixture('page.html', feeds.base), 'text/html'),
+    );
     feeds.route('/loop', (_req, res) => res.writeHead(302, { location: '/loop' }).end());
     feeds.route('/huge', endless);
-    feeds.route('/broken', serve(() => fixture('broken.xml', feeds.base), 'application/xml'));
-    feeds.route('/xxe', serve(() => fixture('xxe.xml', feeds.base), 'application/xml'));
-    feeds.route('/bomb', serve(() => fixture('bomb.xml', feeds.base), 'application/xml'));
+    feeds.route(
+      '/broken',
+      serve(() => fixture('broken.xml', feeds.base), 'application/xml'),
+    );
+    feeds.route(
+      '/xxe',
+      serve(() => fixture('xxe.xml', feeds.base), 'application/xml'),
+    );
+    feeds.route(
+      '/bomb',
+      serve(() => fixture('bomb.xml', feeds.base), 'application/xml'),
+    );
     feeds.route('/slow', hang);
     const expected: Record<string, string> = {
       '/flaky': 'http-status',
@@ -185,7 +252,9 @@ describe.each(DIALECTS)('wire desk (%s)', (dialect) => {
     feeds.release();
     expect((await itemByGuid('flaky-1')).headline).toBe('Festival Danau Toba dibuka di Parapat');
     const pages = await Promise.all(
-      ['/html', '/xxe', '/huge', '/slow'].map((r) => as(admin, 'GET', `/newsroom/kawat/sumber/${sourceIds[r]}`)),
+      ['/html', '/xxe', '/huge', '/slow'].map((r) =>
+        as(admin, 'GET', `/newsroom/kawat/sumber/${sourceIds[r]}`),
+      ),
     );
     expect(pages[0]?.body).toContain('bukan feed');
     expect(pages[1]?.body).toContain('DOCTYPE');
@@ -195,13 +264,22 @@ describe.each(DIALECTS)('wire desk (%s)', (dialect) => {
 
   it('polls through the job runner, where a hanging source never holds up another', async () => {
     feeds.route('/hang', hang);
-    feeds.route('/quick', serve(jsonFeed([{ id: 'quick-1', title: 'Kiriman cepat dari sumber sehat', text: 'Isi kiriman cepat.' }]), 'application/feed+json'));
+    feeds.route(
+      '/quick',
+      serve(
+        jsonFeed([
+          { id: 'quick-1', title: 'Kiriman cepat dari sumber sehat', text: 'Isi kiriman cepat.' },
+        ]),
+        'application/feed+json',
+      ),
+    );
     const slow = await addSource('/hang', { enabled: true });
     const quick = await addSource('/quick', { enabled: true });
     await schedulePoll(app.db, slow, Date.now() - 1000);
     await schedulePoll(app.db, quick, Date.now());
     await app.jobs.runDue();
-    for (let i = 0; i < 200 && !(await getSource(k(), quick))?.last_success_at; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 200 && !(await getSource(k(), quick))?.last_success_at; i++)
+      await new Promise((r) => setTimeout(r, 50));
     // The quick source finished while the slow one's request is still held open.
     expect((await getSource(k(), quick))?.last_success_at).not.toBeNull();
     expect(feeds.held()).toBeGreaterThanOrEqual(1);
@@ -210,9 +288,18 @@ describe.each(DIALECTS)('wire desk (%s)', (dialect) => {
     await app.jobs.settled();
     expect((await getSource(k(), slow))?.last_polled_at).not.toBeNull();
     // Each source has exactly one next poll queued.
-    const queued = await k().selectFrom('jobs').select('payload').where('kind', '=', 'wire-poll').where('status', '=', 'queued').execute();
+    const queued = await k()
+      .selectFrom('jobs')
+      .select('payload')
+      .where('kind', '=', 'wire-poll')
+      .where('status', '=', 'queued')
+      .execute();
     expect(queued.filter((j) => j.payload === JSON.stringify({ sourceId: quick }))).toHaveLength(1);
-    await k().updateTable('wire_sources').set({ enabled: 0 }).where('id', 'in', [slow, quick]).execute();
+    await k()
+      .updateTable('wire_sources')
+      .set({ enabled: 0 })
+      .where('id', 'in', [slow, quick])
+      .execute();
   });
 
   it('takes a story as a draft: blocks, credit, dateline, agency photo, source link, initials', async () => {
@@ -220,12 +307,29 @@ describe.each(DIALECTS)('wire desk (%s)', (dialect) => {
     const res = await as(writer, 'POST', `/newsroom/kawat/${item.id}/ambil`, {});
     expect(res.statusCode).toBe(303);
     const articleId = Number(/artikel\/(\d+)\?kawat=1$/.exec(String(res.headers.location))?.[1]);
-    const a = await k().selectFrom('articles').selectAll().where('id', '=', articleId).executeTakeFirstOrThrow();
-    expect(a).toMatchObject({ status: 'draft', source_credit: 'Antara', dateline: 'BEKASI', byline_initials: 'RD', author_id: writer.user.id });
+    const a = await k()
+      .selectFrom('articles')
+      .selectAll()
+      .where('id', '=', articleId)
+      .executeTakeFirstOrThrow();
+    expect(a).toMatchObject({
+      status: 'draft',
+      source_credit: 'Antara',
+      dateline: 'BEKASI',
+      byline_initials: 'RD',
+      author_id: writer.user.id,
+    });
     expect(a.editor_note).toContain(`${feeds.base}/berita/knu-001`);
     expect(JSON.parse(a.body)[0].content[0].text).toMatch(/^Banjir setinggi/);
-    const media = await k().selectFrom('media').selectAll().where('id', '=', a.featured_media_id as number).executeTakeFirstOrThrow();
-    expect(media).toMatchObject({ credit: 'Ant', caption: 'Warga melintasi banjir di Bekasi Timur' });
+    const media = await k()
+      .selectFrom('media')
+      .selectAll()
+      .where('id', '=', a.featured_media_id as number)
+      .executeTakeFirstOrThrow();
+    expect(media).toMatchObject({
+      credit: 'Ant',
+      caption: 'Warga melintasi banjir di Bekasi Timur',
+    });
     const editor = await as(writer, 'GET', String(res.headers.location));
     expect(editor.body).toContain('Draf dibuat dari berita kantor berita');
     // The desk shows who took it.
@@ -238,10 +342,28 @@ describe.each(DIALECTS)('wire desk (%s)', (dialect) => {
     expect(refused.statusCode).toBe(409);
     expect(refused.body).toContain('embargo');
     expect((await as(writer, 'GET', '/newsroom/kawat')).body).toContain('Embargo sampai');
-    feeds.route('/fake-photo', serve(jsonFeed([{ id: 'palsu-1', title: 'Berita dengan foto palsu', text: 'Isi.', image: `${feeds.base}/foto/palsu.jpg` }]), 'application/feed+json'));
+    feeds.route(
+      '/fake-photo',
+      serve(
+        jsonFeed([
+          {
+            id: 'palsu-1',
+            title: 'Berita dengan foto palsu',
+            text: 'Isi.',
+            image: `${feeds.base}/foto/palsu.jpg`,
+          },
+        ]),
+        'application/feed+json',
+      ),
+    );
     const src = await addSource('/fake-photo');
     await pollSource(app.db, src, { limits: LIMITS });
-    const res = await as(writer, 'POST', `/newsroom/kawat/${(await itemByGuid('palsu-1')).id}/ambil`, {});
+    const res = await as(
+      writer,
+      'POST',
+      `/newsroom/kawat/${(await itemByGuid('palsu-1')).id}/ambil`,
+      {},
+    );
     expect(String(res.headers.location)).toMatch(/\?kawat=foto$/);
     const report = JSON.parse((await getSource(k(), src))?.last_report ?? '[]');
     expect(report.map((p: { code: string }) => p.code)).toContain('bad-image');
@@ -252,15 +374,24 @@ describe.each(DIALECTS)('wire desk (%s)', (dialect) => {
     const taken = await as(writer, 'POST', `/newsroom/kawat/${before.id}/ambil`, {});
     const url = String(taken.headers.location).split('?')[0] as string;
     expect((await as(writer, 'GET', url)).body).not.toContain('memperbarui berita ini');
-    feeds.route('/ninjs', serve(() => fixture('ninjs1-v2.json', feeds.base), 'application/json'));
-    expect(await pollSource(app.db, ids['/ninjs'] as number, { limits: LIMITS })).toMatchObject({ updated: 1, added: 0 });
+    feeds.route(
+      '/ninjs',
+      serve(() => fixture('ninjs1-v2.json', feeds.base), 'application/json'),
+    );
+    expect(await pollSource(app.db, ids['/ninjs'] as number, { limits: LIMITS })).toMatchObject({
+      updated: 1,
+      added: 0,
+    });
     const after = await itemByGuid('urn:ninjs:uji:sidang-1');
     expect(after).toMatchObject({ id: before.id, version: 2, updated: 1 });
     const editor = await as(writer, 'GET', url);
     expect(editor.body).toContain('Antara memperbarui berita ini setelah diambil (versi 1 → 2)');
     expect(editor.body).toContain('uang pengganti Rp3,</span><del>4</del><ins>8</ins>');
     // The same version again changes nothing.
-    expect(await pollSource(app.db, ids['/ninjs'] as number, { limits: LIMITS })).toMatchObject({ updated: 0, unchanged: 1 });
+    expect(await pollSource(app.db, ids['/ninjs'] as number, { limits: LIMITS })).toMatchObject({
+      updated: 0,
+      unchanged: 1,
+    });
   });
 
   it('searches with the site analyzer, filters, updates live, and never shows wire copy publicly', async () => {
@@ -270,10 +401,29 @@ describe.each(DIALECTS)('wire desk (%s)', (dialect) => {
     const bySource = await as(writer, 'GET', `/newsroom/kawat?sumber=${ids['/atom']}`);
     expect(bySource.body).toContain('Gempa M 4,9');
     expect(bySource.body).not.toContain('Banjir rendam');
-    const latest = Number((await k().selectFrom('wire_items').select((eb) => eb.fn.max('id').as('m')).executeTakeFirst())?.m);
-    feeds.route('/late', serve(jsonFeed([{ id: 'late-1', title: 'Kiriman yang datang belakangan', text: 'Isi kiriman terlambat.' }]), 'application/feed+json'));
+    const latest = Number(
+      (
+        await k()
+          .selectFrom('wire_items')
+          .select((eb) => eb.fn.max('id').as('m'))
+          .executeTakeFirst()
+      )?.m,
+    );
+    feeds.route(
+      '/late',
+      serve(
+        jsonFeed([
+          { id: 'late-1', title: 'Kiriman yang datang belakangan', text: 'Isi kiriman terlambat.' },
+        ]),
+        'application/feed+json',
+      ),
+    );
     await pollSource(app.db, await addSource('/late'), { limits: LIMITS });
-    const live = await app.server.inject({ method: 'GET', url: `/newsroom/kawat/baru?setelah=${latest}`, headers: { cookie: writer.cookie, accept: 'application/json' } });
+    const live = await app.server.inject({
+      method: 'GET',
+      url: `/newsroom/kawat/baru?setelah=${latest}`,
+      headers: { cookie: writer.cookie, accept: 'application/json' },
+    });
     const data = live.json();
     expect(data.count).toBe(1);
     expect(data.html).toContain('Kiriman yang datang belakangan');
@@ -287,15 +437,37 @@ describe.each(DIALECTS)('wire desk (%s)', (dialect) => {
     const fire = story('kebakaran-pasar');
     const otherFire = story('kebakaran-gudang');
     const quake = story('gempa-sumba');
-    const article = await publishedArticle(app.db, sectionId, { headline: 'Gempa guncang Sumba Barat Daya', body: [paragraph(quake.base)] }, Date.now() - 60_000, app.events);
-    feeds.route('/agency-a', serve(jsonFeed([{ id: 'a-fire', title: 'Pasar Inpres Kupang terbakar', text: fire.base }]), 'application/feed+json'));
-    feeds.route('/agency-b', serve(jsonFeed([
-      { id: 'b-fire', title: 'Puluhan kios di Kupang ludes', text: fire.rewrite },
-      { id: 'b-other', title: 'Gudang kopra di Bitung terbakar', text: otherFire.base },
-      { id: 'b-quake', title: 'Gempa 5,8 di Sumba Barat Daya', text: quake.rewrite },
-    ]), 'application/feed+json'));
-    await pollSource(app.db, await addSource('/agency-a', { name: 'Agensi A' }), { limits: LIMITS });
-    await pollSource(app.db, await addSource('/agency-b', { name: 'Agensi B' }), { limits: LIMITS });
+    const article = await publishedArticle(
+      app.db,
+      sectionId,
+      { headline: 'Gempa guncang Sumba Barat Daya', body: [paragraph(quake.base)] },
+      Date.now() - 60_000,
+      app.events,
+    );
+    feeds.route(
+      '/agency-a',
+      serve(
+        jsonFeed([{ id: 'a-fire', title: 'Pasar Inpres Kupang terbakar', text: fire.base }]),
+        'application/feed+json',
+      ),
+    );
+    feeds.route(
+      '/agency-b',
+      serve(
+        jsonFeed([
+          { id: 'b-fire', title: 'Puluhan kios di Kupang ludes', text: fire.rewrite },
+          { id: 'b-other', title: 'Gudang kopra di Bitung terbakar', text: otherFire.base },
+          { id: 'b-quake', title: 'Gempa 5,8 di Sumba Barat Daya', text: quake.rewrite },
+        ]),
+        'application/feed+json',
+      ),
+    );
+    await pollSource(app.db, await addSource('/agency-a', { name: 'Agensi A' }), {
+      limits: LIMITS,
+    });
+    await pollSource(app.db, await addSource('/agency-b', { name: 'Agensi B' }), {
+      limits: LIMITS,
+    });
     const a = await itemByGuid('a-fire');
     expect((await itemByGuid('b-fire')).group_id).toBe(a.id);
     expect((await itemByGuid('b-other')).group_id).not.toBe(a.id);
@@ -313,18 +485,33 @@ describe.each(DIALECTS)('wire desk (%s)', (dialect) => {
       const old = new Date(Date.now() - 60_000);
       utimesSync(file, old, old);
       const src = await addSource('', { url: '', folder: dir });
-      expect(await pollSource(app.db, src, { limits: LIMITS })).toMatchObject({ ok: true, added: 1 });
+      expect(await pollSource(app.db, src, { limits: LIMITS })).toMatchObject({
+        ok: true,
+        added: 1,
+      });
       expect(readdirSync(path.join(dir, 'done'))).toEqual(['kiriman.json']);
-      expect(await pollSource(app.db, src, { limits: LIMITS })).toMatchObject({ ok: true, added: 0 });
+      expect(await pollSource(app.db, src, { limits: LIMITS })).toMatchObject({
+        ok: true,
+        added: 0,
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
   it('lets an admin add a source through the form, naming each wrong field', async () => {
-    const bad = await as(admin, 'POST', '/newsroom/kawat/sumber', { name: '', url: 'ftp://x', intervalS: '5' });
+    const bad = await as(admin, 'POST', '/newsroom/kawat/sumber', {
+      name: '',
+      url: 'ftp://x',
+      intervalS: '5',
+    });
     expect(bad.statusCode).toBe(400);
-    for (const text of ['Nama wajib diisi', 'Isi alamat feed http/https', 'Jeda pemeriksaan antara 60']) expect(bad.body).toContain(text);
+    for (const text of [
+      'Nama wajib diisi',
+      'Isi alamat feed http/https',
+      'Jeda pemeriksaan antara 60',
+    ])
+      expect(bad.body).toContain(text);
     const ok = await as(admin, 'POST', '/newsroom/kawat/sumber', {
       name: 'Antara Daerah',
       url: `${feeds.base}/rss`,
@@ -340,12 +527,21 @@ describe.each(DIALECTS)('wire desk (%s)', (dialect) => {
     const id = Number(/sumber\/(\d+)/.exec(String(ok.headers.location))?.[1]);
     const page = await as(admin, 'GET', `/newsroom/kawat/sumber/${id}`);
     expect(page.body).not.toContain('rahasia');
-    await k().updateTable('wire_sources').set({ enabled: 0, etag: '' }).where('id', '=', id).execute();
+    await k()
+      .updateTable('wire_sources')
+      .set({ enabled: 0, etag: '' })
+      .where('id', '=', id)
+      .execute();
     // The token header goes to the feed, and the strip rules apply.
     const polled = await pollSource(app.db, id, { limits: LIMITS });
     expect(polled.ok).toBe(true);
     expect(feeds.seen.get('/rss')?.at(-1)?.['x-api-key']).toBe('rahasia');
-    const items = await k().selectFrom('wire_items').select('body_text').where('source_id', '=', id).where('guid', '=', 'knu-001').execute();
+    const items = await k()
+      .selectFrom('wire_items')
+      .select('body_text')
+      .where('source_id', '=', id)
+      .where('guid', '=', 'knu-001')
+      .execute();
     expect(items[0]?.body_text).not.toContain('Baca juga');
     expect(items[0]?.body_text).not.toContain('(knu/rd)');
     expect(items[0]?.body_text).toContain('lumpuh lima jam.');

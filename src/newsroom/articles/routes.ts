@@ -185,7 +185,8 @@ export function registerArticleRoutes(app: FastifyInstance, deps: ArticleRouteDe
       const done = typeof q.done === 'string' ? m.actions.done[q.done] : undefined;
       const text = q.saved === '1' ? m.edit.saved : q.restored === '1' ? m.history.restored : done;
       // Just taken from the wire desk (ingest/wire): say so, and whether the photo came along.
-      const wire = q.kawat === '1' || q.kawat === 'foto' ? wireTakeNotice(lang(req), q.kawat) : null;
+      const wire =
+        q.kawat === '1' || q.kawat === 'foto' ? wireTakeNotice(lang(req), q.kawat) : null;
       return sendEditPage(req, reply, deps, a, {
         notice: wire ?? (text ? { kind: 'ok', text } : null),
       });

@@ -1,5 +1,9 @@
 import { formatDateline } from '../../../lib/time.ts';
-import { CsrfField, type NewsroomContext, NewsroomLayout } from '../../../newsroom/views/layout.tsx';
+import {
+  CsrfField,
+  type NewsroomContext,
+  NewsroomLayout,
+} from '../../../newsroom/views/layout.tsx';
 import type { DeskItem } from '../desk.ts';
 import { wireText } from '../messages.ts';
 import type { WireUpdateNotice } from '../take.ts';
@@ -27,17 +31,29 @@ export interface DeskPageProps {
 const WINDOWS = ['1h', '6h', '24h', '7d', '30d'] as const;
 
 /** One desk entry; also rendered alone for the live update. */
-export function DeskRow({ ctx, item, canTake }: { ctx: NewsroomContext; item: DeskItem; canTake: boolean }) {
+export function DeskRow({
+  ctx,
+  item,
+  canTake,
+}: {
+  ctx: NewsroomContext;
+  item: DeskItem;
+  canTake: boolean;
+}) {
   const m = wireText(ctx.lang).desk;
   const embargoed = item.embargoUntil !== null && item.embargoUntil > ctx.now;
   return (
     <li class="card wire-item" id={`kawat-${item.id}`} data-id={item.id}>
       <p class="nr-meta">
-        <strong>{item.sourceName}</strong> · <time dateTime={new Date(item.receivedAt).toISOString()}>{formatDateline(item.receivedAt, ctx.zone, ctx.lang)}</time>
+        <strong>{item.sourceName}</strong> ·{' '}
+        <time dateTime={new Date(item.receivedAt).toISOString()}>
+          {formatDateline(item.receivedAt, ctx.zone, ctx.lang)}
+        </time>
         {item.updated && (
           <>
             {' '}
-            · <span class="nr-status nr-status-scheduled">{m.updated}</span> ({m.version(item.version)})
+            · <span class="nr-status nr-status-scheduled">{m.updated}</span> (
+            {m.version(item.version)})
           </>
         )}
         {item.hasPhoto && <> · {m.photo}</>}
@@ -45,7 +61,9 @@ export function DeskRow({ ctx, item, canTake }: { ctx: NewsroomContext; item: De
       <h3 class="wire-headline">{item.headline}</h3>
       <p>{item.firstLines}</p>
       {embargoed && item.embargoUntil !== null && (
-        <p class="notice warn">{m.embargo(formatDateline(item.embargoUntil, ctx.zone, ctx.lang))}</p>
+        <p class="notice warn">
+          {m.embargo(formatDateline(item.embargoUntil, ctx.zone, ctx.lang))}
+        </p>
       )}
       {item.alreadyRan && (
         <p class="notice warn">
@@ -55,7 +73,8 @@ export function DeskRow({ ctx, item, canTake }: { ctx: NewsroomContext; item: De
       {item.siblings.length > 0 && (
         <details>
           <summary>
-            {m.alsoFrom} {[...new Set(item.siblings.map((s) => s.sourceName))].join(', ')} ({item.siblings.length})
+            {m.alsoFrom} {[...new Set(item.siblings.map((s) => s.sourceName))].join(', ')} (
+            {item.siblings.length})
           </summary>
           <ul>
             {item.siblings.map((s) => (
@@ -158,11 +177,16 @@ export function DeskPage(p: DeskPageProps) {
           {m.apply}
         </button>
       </form>
-      <p id="wire-live" class="notice ok" role="status" aria-live="polite" hidden data-after={p.latestId} />
+      <p
+        id="wire-live"
+        class="notice ok"
+        role="status"
+        aria-live="polite"
+        hidden
+        data-after={p.latestId}
+      />
       <p class="hint">{m.liveNote}</p>
-      {p.items.length === 0 ? (
-        <p id="wire-empty">{m.empty}</p>
-      ) : null}
+      {p.items.length === 0 ? <p id="wire-empty">{m.empty}</p> : null}
       <ul id="wire-list" class="wire-list">
         {p.items.map((item) => (
           <DeskRow key={item.id} ctx={ctx} item={item} canTake={p.canTake} />
@@ -173,12 +197,24 @@ export function DeskPage(p: DeskPageProps) {
 }
 
 /** The banner on a draft whose agency story changed after it was taken. */
-export function WireUpdateBanner({ ctx, notice }: { ctx: NewsroomContext; notice: WireUpdateNotice }) {
+export function WireUpdateBanner({
+  ctx,
+  notice,
+}: {
+  ctx: NewsroomContext;
+  notice: WireUpdateNotice;
+}) {
   const m = wireText(ctx.lang).banner;
   const Diff = ({ parts }: { parts: WireUpdateNotice['body'] }) => (
     <p class="wire-diff">
       {parts.map((part, i) =>
-        part.op === 'ins' ? <ins key={i}>{part.text}</ins> : part.op === 'del' ? <del key={i}>{part.text}</del> : <span key={i}>{part.text}</span>,
+        part.op === 'ins' ? (
+          <ins key={i}>{part.text}</ins>
+        ) : part.op === 'del' ? (
+          <del key={i}>{part.text}</del>
+        ) : (
+          <span key={i}>{part.text}</span>
+        ),
       )}
     </p>
   );

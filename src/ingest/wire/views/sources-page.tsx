@@ -1,6 +1,10 @@
 import type { WireFormat } from '../../../db/schema.ts';
 import { formatDateline } from '../../../lib/time.ts';
-import { CsrfField, type NewsroomContext, NewsroomLayout } from '../../../newsroom/views/layout.tsx';
+import {
+  CsrfField,
+  type NewsroomContext,
+  NewsroomLayout,
+} from '../../../newsroom/views/layout.tsx';
 import { wireText } from '../messages.ts';
 import type { WireProblem } from '../parsers.ts';
 import { rulesToForm } from '../rules.ts';
@@ -23,7 +27,9 @@ export interface SourceFormValues {
   enabled: boolean;
 }
 
-export type SourceFieldErrors = Partial<Record<'name' | 'where' | 'folder' | 'interval' | 'tokenHeader', string>>;
+export type SourceFieldErrors = Partial<
+  Record<'name' | 'where' | 'folder' | 'interval' | 'tokenHeader', string>
+>;
 
 /** The form values for a stored source (never its secret). */
 export function valuesOfSource(s: SourceStatus): SourceFormValues {
@@ -63,7 +69,12 @@ export const EMPTY_SOURCE: SourceFormValues = {
   enabled: true,
 };
 
-function Field(p: { id: string; label: string; error?: string; children: preact.ComponentChildren }) {
+function Field(p: {
+  id: string;
+  label: string;
+  error?: string;
+  children: preact.ComponentChildren;
+}) {
   return (
     <p class="field">
       <label for={p.id}>{p.label}</label>
@@ -153,7 +164,14 @@ function SourceForm(p: {
         <input id="ws-user" name="authUser" value={v.authUser} maxLength={200} autoComplete="off" />
       </Field>
       <Field id="ws-secret" label={m.authSecret}>
-        <input id="ws-secret" name="authSecret" type="password" value="" maxLength={500} autoComplete="new-password" />
+        <input
+          id="ws-secret"
+          name="authSecret"
+          type="password"
+          value=""
+          maxLength={500}
+          autoComplete="new-password"
+        />
       </Field>
       <Field id="ws-header" label={m.tokenHeader} error={e.tokenHeader}>
         <input id="ws-header" name="tokenHeader" value={v.tokenHeader} maxLength={100} />
@@ -209,7 +227,8 @@ function lastError(s: SourceStatus): WireProblem | null {
 function Status({ ctx, s }: { ctx: NewsroomContext; s: SourceStatus }) {
   const t = wireText(ctx.lang);
   const m = t.sources;
-  const when = (ms: number | null) => (ms === null ? m.never : formatDateline(Number(ms), ctx.zone, ctx.lang));
+  const when = (ms: number | null) =>
+    ms === null ? m.never : formatDateline(Number(ms), ctx.zone, ctx.lang);
   const err = lastError(s);
   return (
     <div class="wire-status">
@@ -218,7 +237,9 @@ function Status({ ctx, s }: { ctx: NewsroomContext; s: SourceStatus }) {
         <dd>{when(s.source.last_success_at)}</dd>
         <dt>{m.lastError}</dt>
         <dd>
-          {err ? `${when(s.source.last_error_at)}: ${t.problem[err.code] ?? err.code}${err.detail ? ` (${err.detail})` : ''}` : m.never}
+          {err
+            ? `${when(s.source.last_error_at)}: ${t.problem[err.code] ?? err.code}${err.detail ? ` (${err.detail})` : ''}`
+            : m.never}
         </dd>
         <dt>{m.items24h}</dt>
         <dd>{s.itemsLast24h}</dd>
@@ -266,7 +287,13 @@ export function SourcesPage(p: {
         </section>
       ))}
       <h2>{m.add}</h2>
-      <SourceForm ctx={p.ctx} action="/newsroom/kawat/sumber" values={p.values} errors={p.errors} sections={p.sections} />
+      <SourceForm
+        ctx={p.ctx}
+        action="/newsroom/kawat/sumber"
+        values={p.values}
+        errors={p.errors}
+        sections={p.sections}
+      />
     </NewsroomLayout>
   );
 }
