@@ -50,7 +50,11 @@ export function normalisedTokens(text: string): string[] {
 
 /** The set of hashed k-word shingles of a text. */
 export function shingles(text: string, k = SHINGLE): Set<number> {
-  const t = normalisedTokens(text);
+  return shinglesOfTokens(normalisedTokens(text), k);
+}
+
+/** Shingles of already-normalised tokens (ingest analyses a text once for search and dedup). */
+export function shinglesOfTokens(t: string[], k = SHINGLE): Set<number> {
   const out = new Set<number>();
   if (t.length === 0) return out;
   if (t.length < k) {

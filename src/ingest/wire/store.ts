@@ -3,13 +3,16 @@ import type { Block } from '../../content/blocks.ts';
 import { articleTextsForIndex } from '../../content/reads.ts';
 import type { Database, WireFormat, WireItemTable, WireSourceTable } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { analyze, bodyText } from '../../discovery/text.ts';
+import { bodyText } from '../../discovery/text.ts';
 import { blocksText } from './html-blocks.ts';
 import {
   bandKeys,
   decodeSignature,
   encodeSignature,
   NEAR_DUP_THRESHOLD,
+  normalisedTokens,
+  shinglesOfTokens,
+  signatureOf,
   signatureOfText,
   similarity,
 } from './minhash.ts';
@@ -220,9 +223,16 @@ export async function appendReport(db: DB, sourceId: number, problem: WireProble
 
 // --- Items -----------------------------------------------------------------
 
-/** Space-padded analysed terms, so `LIKE '% term %'` matches whole terms on both dialects. */
-function termsOf(headline: string, text: string): string {
-  return ` ${[...new Set(analyze(`${headline}\n${text}`))].join(' ')} `;
+/**
+ * The text analysed once (site search's analyzer): space-padded terms, so
+ * `LIKE '% term %'` matches whole terms on both dialects, and the MinHash signature.
+ */
+function analysed(headline: string, text: string): { terms: string; sig: number[] } {
+  const tokens = normalisedTokens(`${headline}\n${text}`);
+  return {
+    terms: ` ${[...new Set(tokens)].join(' ')} `,
+    sig: signatureOf(shinglesOfTokens(tokens)),
+  };
 }
 
 async function writeBands(db: DB, kind: 'i' | 'a', id: number, sig: number[]): Promise<void> {
@@ -353,11 +363,11 @@ async function ingestInto(
         counts.unchanged++;
         continue;
       }
-      const sig = signatureOfText(`${item.headline}\n${text}`);
+      const { terms, sig } = analysed(item.headline, text);
       await db
         .updateTable('wire_items')
         .set({
-          ...itemColumns(item, text, sig),
+          ...itemColumns(item, text, terms, sig),
           version: item.version ?? before.version + 1,
           updated: 1,
           updated_at: now,
@@ -368,13 +378,13 @@ async function ingestInto(
       counts.updated++;
       continue;
     }
-    const sig = signatureOfText(`${item.headline}\n${text}`);
+    const { terms, sig } = analysed(item.headline, text);
     const row = await db
       .insertInto('wire_items')
       .values({
         source_id: source.id,
         guid: item.guid,
-        ...itemColumns(item, text, sig),
+        ...itemColumns(item, text, terms, sig),
         version: item.version ?? 1,
         received_at: now,
         updated_at: now,
@@ -405,12 +415,12 @@ async function ingestInto(
   return counts;
 }
 
-function itemColumns(item: WireItem, text: string, sig: number[]) {
+function itemColumns(item: WireItem, text: string, terms: string, sig: number[]) {
   return {
     headline: item.headline,
     body: JSON.stringify(item.blocks),
     body_text: text,
-    terms: termsOf(item.headline, text),
+    terms,
     url: item.url,
     dateline: item.dateline,
     image_url: item.image?.url ?? '',
