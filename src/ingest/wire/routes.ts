@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
+import type { z } from 'zod';
 import type { Config } from '../../config.ts';
 import { listSections } from '../../content/queries.ts';
 import type { Db } from '../../db/connection.ts';
@@ -181,35 +182,16 @@ export function registerWireDesk(app: FastifyInstance, deps: WireDeps): void {
 
   // --- Sources (admins) ---
 
-  const formValues = (
-    b: Record<string, unknown> & SourceFormValuesBody,
-  ): SourceFormValues & { authSecret: string } => ({
-    name: b.name,
-    format: b.format,
-    url: b.url,
-    folder: b.folder,
-    credit: b.credit,
-    photoCredit: b.photoCredit,
-    sectionId: b.sectionId,
-    intervalS: b.intervalS,
-    authKind: b.authKind,
-    authUser: b.authUser,
-    authSecret: b.authSecret,
-    tokenHeader: b.tokenHeader,
-    replace: b.replace,
-    strip: b.strip,
+  const formValues = (b: SourceBody): SourceFormValues & { authSecret: string } => ({
+    ...b,
     enabled: b.enabled === '1' || b.enabled === 'on',
   });
-  const errorTexts = (lang: 'id' | 'en', errors: SourceFieldErrors): SourceFieldErrors => {
-    const inv = wireText(lang).sources.invalid;
-    return Object.fromEntries(
-      Object.keys(errors).map((key) => [key, inv[key as keyof typeof inv]]),
-    );
-  };
 
-  async function sourcesPage(
+  /** The sources page (id null) or one source's page, with the form's values and errors. */
+  async function sourcesView(
     req: FastifyRequest,
     reply: FastifyReply,
+    id: number | null,
     opts: {
       values?: SourceFormValues;
       errors?: SourceFieldErrors;
@@ -222,50 +204,51 @@ export function registerWireDesk(app: FastifyInstance, deps: WireDeps): void {
       listSourceStatus(k, Date.now()),
       sectionChoices(),
     ]);
+    const inv = wireText(ctx.lang).sources.invalid;
+    const errors = Object.fromEntries(
+      Object.keys(opts.errors ?? {}).map((key) => [key, inv[key as keyof typeof inv]]),
+    );
+    if (id === null) {
+      const values = opts.values ?? EMPTY_SOURCE;
+      return send(
+        reply,
+        SourcesPage({ ctx, sources, sections, values, errors, notice: opts.notice }),
+        opts.status,
+      );
+    }
+    const source = sources.find((s) => s.source.id === id);
+    if (!source) throw new AppError('NOT_FOUND');
+    const values = opts.values ?? valuesOfSource(source);
     return send(
       reply,
-      SourcesPage({
-        ctx,
-        sources,
-        sections,
-        values: opts.values ?? EMPTY_SOURCE,
-        errors: opts.errors ? errorTexts(ctx.lang, opts.errors) : {},
-        notice: opts.notice,
-      }),
+      SourcePage({ ctx, source, sections, values, errors, notice: opts.notice }),
       opts.status,
     );
   }
 
-  async function sourcePage(
+  /** Validates a posted source form; an invalid one re-renders its page (400) naming each field. */
+  async function checkedSource(
     req: FastifyRequest,
     reply: FastifyReply,
-    id: number,
-    opts: {
-      values?: SourceFormValues;
-      errors?: SourceFieldErrors;
-      notice?: { kind: 'ok' | 'error'; text: string };
-      status?: number;
-    } = {},
+    body: SourceBody,
+    id: number | null,
   ) {
-    const [ctx, sources, sections] = await Promise.all([
-      ctxOf(req),
-      listSourceStatus(k, Date.now()),
-      sectionChoices(),
-    ]);
-    const source = sources.find((s) => s.source.id === id);
-    if (!source) throw new AppError('NOT_FOUND');
-    return send(
-      reply,
-      SourcePage({
-        ctx,
-        source,
-        sections,
-        values: opts.values ?? valuesOfSource(source),
-        errors: opts.errors ? errorTexts(ctx.lang, opts.errors) : {},
-        notice: opts.notice,
+    const values = formValues(body);
+    const checked = validateSourceForm(values);
+    if (checked.ok) return { input: checked.input };
+    const ctx = await ctxOf(req);
+    const notice = {
+      kind: 'error' as const,
+      text: new AppError('WIRE_SOURCE_INVALID').messageIn(ctx.lang),
+    };
+    return {
+      page: await sourcesView(req, reply, id, {
+        values,
+        errors: checked.errors,
+        notice,
+        status: 400,
       }),
-      opts.status,
-    );
+    };
   }
 
   const acting = (req: FastifyRequest) => {
@@ -281,22 +264,13 @@ export function registerWireDesk(app: FastifyInstance, deps: WireDeps): void {
       const notice = req.query.ok
         ? { kind: 'ok' as const, text: wireText(ctx.lang).sources.saved }
         : undefined;
-      return sourcesPage(req, reply, { notice });
+      return sourcesView(req, reply, null, { notice });
     },
   );
 
   r.post(`${BASE}/sumber`, { ...admin, schema: { body: sourceBody } }, async (req, reply) => {
-    const values = formValues(req.body);
-    const checked = validateSourceForm(values);
-    if (!checked.ok) {
-      const ctx = await ctxOf(req);
-      return sourcesPage(req, reply, {
-        values,
-        errors: checked.errors,
-        notice: { kind: 'error', text: new AppError('WIRE_SOURCE_INVALID').messageIn(ctx.lang) },
-        status: 400,
-      });
-    }
+    const checked = await checkedSource(req, reply, req.body, null);
+    if (!checked.input) return checked.page;
     const id = await createWireSource(acting(req), checked.input);
     return reply.redirect(`${BASE}/sumber/${id}?ok=1`, 303);
   });
@@ -313,7 +287,7 @@ export function registerWireDesk(app: FastifyInstance, deps: WireDeps): void {
           : req.query.ok === 'periksa'
             ? { kind: 'ok' as const, text: m.pollQueued }
             : undefined;
-      return sourcePage(req, reply, req.params.id, { notice });
+      return sourcesView(req, reply, req.params.id, { notice });
     },
   );
 
@@ -321,17 +295,8 @@ export function registerWireDesk(app: FastifyInstance, deps: WireDeps): void {
     `${BASE}/sumber/:id`,
     { ...admin, schema: { params: idParams, body: sourceBody } },
     async (req, reply) => {
-      const values = formValues(req.body);
-      const checked = validateSourceForm(values);
-      if (!checked.ok) {
-        const ctx = await ctxOf(req);
-        return sourcePage(req, reply, req.params.id, {
-          values,
-          errors: checked.errors,
-          notice: { kind: 'error', text: new AppError('WIRE_SOURCE_INVALID').messageIn(ctx.lang) },
-          status: 400,
-        });
-      }
+      const checked = await checkedSource(req, reply, req.body, req.params.id);
+      if (!checked.input) return checked.page;
       await updateWireSource(acting(req), req.params.id, checked.input);
       return reply.redirect(`${BASE}/sumber/${req.params.id}?ok=1`, 303);
     },
@@ -347,23 +312,7 @@ export function registerWireDesk(app: FastifyInstance, deps: WireDeps): void {
   );
 }
 
-type SourceFormValuesBody = {
-  name: string;
-  format: SourceFormValues['format'];
-  url: string;
-  folder: string;
-  credit: string;
-  photoCredit: string;
-  sectionId: string;
-  intervalS: string;
-  authKind: SourceFormValues['authKind'];
-  authUser: string;
-  authSecret: string;
-  tokenHeader: string;
-  replace: string;
-  strip: string;
-  enabled?: string;
-};
+type SourceBody = z.infer<typeof sourceBody>;
 
 /**
  * Registers the wire poll with the job runner (concurrent: one slow source

@@ -84,18 +84,27 @@ export interface SourceActor {
   now?: number;
 }
 
-/** Adds a source and queues its first poll now. */
-export async function createWireSource(p: SourceActor, input: SourceInput): Promise<number> {
+/** Checks the actor may manage sources; returns the command's time. */
+function authorise(p: SourceActor): number {
   if (!can(p.actor.role, 'wire.manage')) throw new AppError('FORBIDDEN');
-  const now = p.now ?? Date.now();
-  const id = await insertSource(p.db.kysely, input, now);
-  await audit(p.db, {
+  return p.now ?? Date.now();
+}
+
+function record(p: SourceActor, action: string, id: number, detail = '') {
+  return audit(p.db, {
     actorId: p.actor.id,
-    action: 'wire.source.created',
+    action,
     target: `wire-source:${id}`,
-    detail: input.name,
+    detail,
     ipHash: p.ipHash ?? '',
   });
+}
+
+/** Adds a source and queues its first poll now. */
+export async function createWireSource(p: SourceActor, input: SourceInput): Promise<number> {
+  const now = authorise(p);
+  const id = await insertSource(p.db.kysely, input, now);
+  await record(p, 'wire.source.created', id, input.name);
   if (input.enabled) await schedulePoll(p.db, id, now);
   return id;
 }
@@ -106,36 +115,22 @@ export async function updateWireSource(
   id: number,
   input: SourceInput,
 ): Promise<void> {
-  if (!can(p.actor.role, 'wire.manage')) throw new AppError('FORBIDDEN');
-  const now = p.now ?? Date.now();
+  const now = authorise(p);
   if (!(await getSource(p.db.kysely, id))) throw new AppError('NOT_FOUND');
   await updateSourceRow(p.db.kysely, id, input, now);
-  await audit(p.db, {
-    actorId: p.actor.id,
-    action: 'wire.source.updated',
-    target: `wire-source:${id}`,
-    detail: input.name,
-    ipHash: p.ipHash ?? '',
-  });
+  await record(p, 'wire.source.updated', id, input.name);
   if (input.enabled) await schedulePoll(p.db, id, now + input.intervalS * 1000);
 }
 
 /** "Poll now": moves the source's queued poll to now. */
 export async function pollWireSourceNow(p: SourceActor, id: number): Promise<void> {
-  if (!can(p.actor.role, 'wire.manage')) throw new AppError('FORBIDDEN');
-  const now = p.now ?? Date.now();
-  const source = await getSource(p.db.kysely, id);
-  if (!source) throw new AppError('NOT_FOUND');
+  const now = authorise(p);
+  if (!(await getSource(p.db.kysely, id))) throw new AppError('NOT_FOUND');
   await p.db.kysely
     .updateTable('wire_sources')
     .set({ next_poll_at: now })
     .where('id', '=', id)
     .execute();
   await schedulePoll(p.db, id, now);
-  await audit(p.db, {
-    actorId: p.actor.id,
-    action: 'wire.source.polled',
-    target: `wire-source:${id}`,
-    ipHash: p.ipHash ?? '',
-  });
+  await record(p, 'wire.source.polled', id);
 }

@@ -266,39 +266,42 @@ async function nearest(
     .filter((r) => r.ref_kind === 'i' && r.ref_id !== selfId)
     .map((r) => r.ref_id);
   const articleIds = refs.filter((r) => r.ref_kind === 'a').map((r) => r.ref_id);
-  let item: { id: number; group: number } | null = null;
-  let articleId: number | null = null;
-  if (itemIds.length > 0) {
-    const rows = await db
-      .selectFrom('wire_items')
-      .select(['id', 'group_id', 'signature'])
-      .where('id', 'in', itemIds)
-      .where('received_at', '>=', now - GROUP_WINDOW_MS)
-      .execute();
-    let best = NEAR_DUP_THRESHOLD;
+  /** The best row at or above the threshold. */
+  const best = <T extends { signature: string }>(rows: T[]): T | null => {
+    let top = NEAR_DUP_THRESHOLD;
+    let found: T | null = null;
     for (const r of rows) {
       const s = similarity(sig, decodeSignature(r.signature));
-      if (s >= best) {
-        best = s;
-        item = { id: r.id, group: r.group_id ?? r.id };
+      if (s >= top) {
+        top = s;
+        found = r;
       }
     }
-  }
-  if (articleIds.length > 0) {
-    const rows = await db
-      .selectFrom('wire_article_sigs')
-      .selectAll()
-      .where('article_id', 'in', articleIds)
-      .execute();
-    let best = NEAR_DUP_THRESHOLD;
-    for (const r of rows) {
-      const s = similarity(sig, decodeSignature(r.signature));
-      if (s >= best) {
-        best = s;
-        articleId = r.article_id;
-      }
-    }
-  }
+    return found;
+  };
+  const itemRow =
+    itemIds.length === 0
+      ? null
+      : best(
+          await db
+            .selectFrom('wire_items')
+            .select(['id', 'group_id', 'signature'])
+            .where('id', 'in', itemIds)
+            .where('received_at', '>=', now - GROUP_WINDOW_MS)
+            .execute(),
+        );
+  const articleRow =
+    articleIds.length === 0
+      ? null
+      : best(
+          await db
+            .selectFrom('wire_article_sigs')
+            .selectAll()
+            .where('article_id', 'in', articleIds)
+            .execute(),
+        );
+  const item = itemRow ? { id: itemRow.id, group: itemRow.group_id ?? itemRow.id } : null;
+  const articleId = articleRow?.article_id ?? null;
   return { item, articleId };
 }
 

@@ -198,6 +198,16 @@ function SourceForm(p: {
   );
 }
 
+/** A page's notice (an error is announced as an alert). */
+function Notice({ notice }: { notice?: { kind: 'ok' | 'error'; text: string } }) {
+  if (!notice) return null;
+  return (
+    <p class={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+      {notice.text}
+    </p>
+  );
+}
+
 function Report({ ctx, report }: { ctx: NewsroomContext; report: WireProblem[] }) {
   const t = wireText(ctx.lang);
   if (report.length === 0) return <p class="hint">{t.sources.reportEmpty}</p>;
@@ -272,11 +282,7 @@ export function SourcesPage(p: {
   return (
     <NewsroomLayout ctx={p.ctx} title={m.title}>
       <h1 class="nr-heading">{m.title}</h1>
-      {p.notice && (
-        <p class={`notice ${p.notice.kind}`} role={p.notice.kind === 'error' ? 'alert' : 'status'}>
-          {p.notice.text}
-        </p>
-      )}
+      <Notice notice={p.notice} />
       {p.sources.length === 0 && <p>{m.none}</p>}
       {p.sources.map((s) => (
         <section key={s.source.id} class="card">
@@ -314,11 +320,7 @@ export function SourcePage(p: {
       <p>
         <a href="/newsroom/kawat/sumber">{m.title}</a>
       </p>
-      {p.notice && (
-        <p class={`notice ${p.notice.kind}`} role={p.notice.kind === 'error' ? 'alert' : 'status'}>
-          {p.notice.text}
-        </p>
-      )}
+      <Notice notice={p.notice} />
       <section class="card">
         <Status ctx={p.ctx} s={p.source} />
       </section>
