@@ -455,7 +455,7 @@ describe.each(DIALECTS)('wire desk (%s)', (dialect) => {
       '/agency-b',
       serve(
         jsonFeed([
-          { id: 'b-fire', title: 'Puluhan kios di Kupang ludes', text: fire.rewrite },
+          { id: 'b-fire', title: 'UPDATE: Puluhan kios di Kupang ludes', text: fire.rewrite },
           { id: 'b-other', title: 'Gudang kopra di Bitung terbakar', text: otherFire.base },
           { id: 'b-quake', title: 'Gempa 5,8 di Sumba Barat Daya', text: quake.rewrite },
         ]),
@@ -470,6 +470,9 @@ describe.each(DIALECTS)('wire desk (%s)', (dialect) => {
     });
     const a = await itemByGuid('a-fire');
     expect((await itemByGuid('b-fire')).group_id).toBe(a.id);
+    // A re-sent story under a new guid, marked "UPDATE:", is grouped and marked updated.
+    expect((await itemByGuid('b-fire')).updated).toBe(1);
+    expect(a.updated).toBe(0);
     expect((await itemByGuid('b-other')).group_id).not.toBe(a.id);
     expect((await itemByGuid('b-quake')).dup_article_id).toBe(article.id);
     const desk = await as(writer, 'GET', '/newsroom/kawat');
