@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { Block, TextRun } from '../../content/blocks.ts';
 import { htmlToBlocks } from './html-blocks.ts';
 import { detectFormat, parseFeed } from './parsers.ts';
 import { applyRules, rulesFromForm } from './rules.ts';
@@ -40,6 +42,30 @@ describe('wire parsing pieces', () => {
     });
     expect(blocks.at(-1)).toEqual({ type: 'paragraph', content: [{ text: '<b>aman</b> A' }] });
     expect(images).toEqual(['https://a.example/f.jpg']);
+  });
+
+  it('turns every XSS vector of the security suite into blocks with only allowed shapes', () => {
+    const { vectors } = JSON.parse(
+      readFileSync(new URL('../../../test/security/xss-vectors.json', import.meta.url), 'utf8'),
+    ) as { vectors: { v: string }[] };
+    const runOk = (r: TextRun) =>
+      Object.keys(r).every((k) => ['text', 'marks', 'href'].includes(k)) &&
+      (r.marks ?? []).every((m) => ['bold', 'italic', 'link'].includes(m)) &&
+      (r.href === undefined || /^https?:\/\//.test(r.href));
+    const blockOk = (b: Block) =>
+      b.type === 'paragraph'
+        ? b.content.every(runOk)
+        : b.type === 'list'
+          ? b.items.every((runs) => runs.every(runOk))
+          : b.type === 'heading' || b.type === 'quote';
+    for (const { v } of vectors) {
+      const { blocks, images } = htmlToBlocks(`<p>sebelum</p>${v}<p>sesudah</p>`);
+      expect(blocks.every(blockOk), v).toBe(true);
+      expect(
+        images.every((u) => /^https?:\/\//.test(u)),
+        v,
+      ).toBe(true);
+    }
   });
 
   it('tells formats apart and says when a page is not a feed', () => {
