@@ -20,6 +20,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { registerViewCounting } from './discovery/most-read.ts';
 import { registerDiscoveryRoutes } from './discovery/routes.ts';
 import { registerDistributionRoutes } from './distribution/routes.ts';
+import { registerWireDesk, registerWireJobs } from './ingest/wire/routes.ts';
 import { PUBLISH_SCHEDULED, publishScheduledHandler } from './jobs/publish-scheduled.ts';
 import { type JobRunner, startJobRunner, stopJobRunner } from './jobs/runner.ts';
 import { AppError, errorForLog, toAppError } from './lib/errors.ts';
@@ -197,6 +198,7 @@ export async function buildApp(
   registerCommentModeratorRoutes(server, { config, db, events, assets: commentAssets });
   registerSiteRoutes(server, { config, db, assets, renderError, commentBox });
   registerViewCounting(server, db);
+  registerWireDesk(server, { config, db, events });
   // Response hooks run for cache hits too: those are logged only as the sample above.
   server.addHook('onResponse', async (req, reply) => {
     if (cacheHits.has(req)) return;
@@ -217,6 +219,7 @@ export async function buildApp(
     { [PUBLISH_SCHEDULED]: publishScheduledHandler(db, events) },
     { onError: (err, job) => server.log.error({ err, job }, 'job failed') },
   );
+  registerWireJobs(jobs, db);
 
   return {
     server,

@@ -114,6 +114,8 @@ export interface ArticleInput {
     archive?: boolean;
   };
   commentsOpen?: boolean;
+  /** The article's note for the desk (e.g. the wire story's source link). */
+  editorNote?: string;
   seoTitle?: string;
   seoDescription?: string;
   /** Creation time (epoch ms); defaults to now. */
@@ -151,6 +153,7 @@ export async function createArticle(db: DB, input: ArticleInput): Promise<number
         deleted_at: null,
         version: 1,
         author_id: input.authorId ?? null,
+        ...(input.editorNote ? { editor_note: input.editorNote } : {}),
         created_at: now,
         updated_at: now,
       })

@@ -351,3 +351,104 @@ export interface Database {
   comment_settings: CommentSettingTable;
   comment_reports: CommentReportTable;
 }
+
+// --- Wire desk (migration 010-wire-desk) -----------------------------------
+
+export type WireFormat = 'auto' | 'rss' | 'atom' | 'jsonfeed' | 'ninjs' | 'newsml';
+
+export interface WireSourceTable {
+  id: Generated<number>;
+  name: string;
+  format: WireFormat;
+  /** http(s) URL polled; '' when the source is a watched folder. */
+  url: string;
+  /** Folder an agency drops files into (FTP/SFTP to disk); '' for HTTP sources. */
+  folder: string;
+  /** Credit put on stories taken from it ("Antara"); the photo credit is `photo_credit`. */
+  credit: string;
+  photo_credit: string;
+  section_id: number | null;
+  interval_s: number;
+  auth_kind: 'none' | 'basic' | 'token';
+  auth_user: string;
+  /** Basic-auth password or token value; never shown back in a form. */
+  auth_secret: string;
+  token_header: string;
+  /** JSON WireRules: find/replace pairs and boilerplate lines to strip. */
+  rules: string;
+  enabled: number;
+  etag: string;
+  last_modified: string;
+  last_polled_at: number | null;
+  last_success_at: number | null;
+  last_error: string;
+  last_error_at: number | null;
+  /** JSON array of problems found in the last fetch (items skipped or repaired). */
+  last_report: string;
+  failures: number;
+  next_poll_at: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface WireItemTable {
+  id: Generated<number>;
+  source_id: number;
+  guid: string;
+  version: number;
+  headline: string;
+  /** JSON array of Block (already sanitised: blocks only). */
+  body: string;
+  body_text: string;
+  /** Analysed terms (discovery's Indonesian analyzer), space-separated, for desk search. */
+  terms: string;
+  url: string;
+  dateline: string;
+  image_url: string;
+  image_caption: string;
+  image_credit: string;
+  published_at: number;
+  received_at: number;
+  updated_at: number;
+  embargo_until: number | null;
+  /** 1 once a newer version replaced the first one received. */
+  updated: number;
+  /** The first item of its near-duplicate group (its own id when alone). */
+  group_id: number | null;
+  /** A published Warta article with the same story ("we already ran this"). */
+  dup_article_id: number | null;
+  /** MinHash signature, comma-separated. */
+  signature: string;
+  section_id: number | null;
+}
+
+export interface WireLshTable {
+  band_key: string;
+  /** 'i' for a wire item, 'a' for a published article. */
+  ref_kind: string;
+  ref_id: number;
+}
+
+export interface WireArticleSigTable {
+  article_id: number;
+  signature: string;
+}
+
+export interface WireTakeTable {
+  id: Generated<number>;
+  item_id: number;
+  article_id: number;
+  taken_version: number;
+  taken_headline: string;
+  taken_text: string;
+  taken_by: number;
+  taken_at: number;
+}
+
+export interface Database {
+  wire_sources: WireSourceTable;
+  wire_items: WireItemTable;
+  wire_lsh: WireLshTable;
+  wire_article_sigs: WireArticleSigTable;
+  wire_takes: WireTakeTable;
+}

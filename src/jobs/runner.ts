@@ -30,8 +30,14 @@ export interface JobRunnerOptions {
 }
 
 export interface JobRunner {
-  /** Registers (or replaces) the handler for a job kind. */
-  handle(kind: string, handler: JobHandler): void;
+  /**
+   * Registers (or replaces) the handler for a job kind. `concurrent` jobs
+   * (network polls that may hang until their own deadline) run alongside the
+   * tick instead of one after another, so one slow job never delays the others.
+   */
+  handle(kind: string, handler: JobHandler, opts?: { concurrent?: boolean }): void;
+  /** Resolves when every concurrent job started so far has finished (tests, shutdown). */
+  settled(): Promise<void>;
   /** Runs every due job once now; resolves with how many ran. Tests and `stop` use it. */
   runDue(): Promise<number>;
   /** True between start and stop. */
@@ -114,6 +120,8 @@ export function startJobRunner(
   const opts = { ...DEFAULTS, ...options };
   const now = options.now ?? Date.now;
   const table = new Map(Object.entries(handlers));
+  const concurrentKinds = new Set<string>();
+  const detached = new Set<Promise<void>>();
   let timer: NodeJS.Timeout | undefined;
   let running = true;
   let inFlight: Promise<number> | null = null;
@@ -164,6 +172,12 @@ export function startJobRunner(
     let ran = 0;
     for (const job of due) {
       if (!(await claim(db, job.id, t, opts.leaseMs))) continue;
+      if (concurrentKinds.has(job.kind)) {
+        const p: Promise<void> = runOne(job).finally(() => detached.delete(p));
+        detached.add(p);
+        ran++;
+        continue;
+      }
       await runOne(job);
       ran++;
     }
@@ -196,8 +210,13 @@ export function startJobRunner(
   });
 
   return {
-    handle(kind, handler) {
+    handle(kind, handler, handleOpts) {
       table.set(kind, handler);
+      if (handleOpts?.concurrent) concurrentKinds.add(kind);
+      else concurrentKinds.delete(kind);
+    },
+    async settled() {
+      while (detached.size > 0) await Promise.allSettled([...detached]);
     },
     runDue,
     get running() {
@@ -207,6 +226,7 @@ export function startJobRunner(
       running = false;
       if (timer) clearTimeout(timer);
       await inFlight?.catch(() => 0);
+      while (detached.size > 0) await Promise.allSettled([...detached]);
     },
   };
 }

@@ -295,6 +295,17 @@ export const ERRORS = {
     id: 'Formulir unggahan tidak valid: kirim satu berkas dengan keterangan, kredit dan teks alternatif.',
     en: 'The upload form is not valid: send one file with a caption, credit and alternative text.',
   },
+  // --- Wire desk (issue 12) ---
+  WIRE_EMBARGOED: {
+    status: 409,
+    id: 'Berita ini masih diembargo dan belum boleh diambil. Tunggu sampai waktu embargo lewat.',
+    en: 'This story is still under embargo and cannot be taken yet. Wait until the embargo has passed.',
+  },
+  WIRE_SOURCE_INVALID: {
+    status: 400,
+    id: 'Sumber berita tidak valid. Periksa kolom yang ditandai lalu simpan lagi.',
+    en: 'The source is not valid. Check the marked fields and save again.',
+  },
 } as const satisfies Record<string, { status: number; id: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

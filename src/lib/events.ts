@@ -15,6 +15,8 @@ export interface DomainEvents {
   'comment.approved': { commentId: number; articleId: number };
   /** A visible comment was hidden (spam, trash, reported back to the queue, deleted). */
   'comment.hidden': { commentId: number; articleId: number };
+  /** A wire item was taken as a draft (wire desk). */
+  'wire.taken': { itemId: number; articleId: number };
 }
 
 type Listener<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => void | Promise<void>;

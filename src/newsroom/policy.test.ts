@@ -24,6 +24,9 @@ const EXPECTED: Record<Action, Record<Role, boolean>> = {
   'audit.view': { kontributor: false, wartawan: false, redaktur: false, admin: true },
   'outbox.view': { kontributor: false, wartawan: false, redaktur: false, admin: true },
   'login.unlock': { kontributor: false, wartawan: false, redaktur: false, admin: true },
+  'wire.view': { kontributor: false, wartawan: true, redaktur: true, admin: true },
+  'wire.take': { kontributor: false, wartawan: true, redaktur: true, admin: true },
+  'wire.manage': { kontributor: false, wartawan: false, redaktur: false, admin: true },
 };
 
 describe('newsroom policy', () => {

@@ -29,6 +29,9 @@ export const ACTIONS = [
   'audit.view',
   'outbox.view',
   'login.unlock',
+  'wire.view',
+  'wire.take',
+  'wire.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -55,6 +58,13 @@ const MATRIX: Record<Action, readonly Role[]> = {
   'audit.view': ['admin'],
   'outbox.view': ['admin'],
   'login.unlock': ['admin'],
+  // The wire desk (issue 12): reporters and up read agency copy and take it as
+  // their own draft (which then goes through approval as usual); contributors
+  // from outside the newsroom do not see agency copy. Only admins add sources,
+  // since a source carries the agency's credentials and the URLs the server fetches.
+  'wire.view': ['wartawan', 'redaktur', 'admin'],
+  'wire.take': ['wartawan', 'redaktur', 'admin'],
+  'wire.manage': ['admin'],
 };
 
 /** Facts about the target that some decisions need. */

@@ -1,3 +1,4 @@
+import { wireFixture } from '../../src/ingest/wire/test-kit.ts';
 import type { Action } from '../../src/newsroom/policy.ts';
 import { createResetToken, RESET_MS } from '../../src/newsroom/resets.ts';
 import { beginEnrolment, totpCode } from '../../src/newsroom/totp.ts';
@@ -484,6 +485,62 @@ export const ROUTES: Record<string, RouteRule> = {
   'GET /:section/:id/:slug': { who: 'anyone' },
   'GET /media/*': { who: 'anyone' },
   'GET /static/newsroom-editor/:file': { who: 'anyone' },
+
+  // --- The wire desk (issue 12): agency copy stays behind login ---
+  'GET /newsroom/kawat': { who: 'wire.view', make: get('/newsroom/kawat'), ok: [200] },
+  'GET /newsroom/kawat/baru': {
+    who: 'wire.view',
+    make: get('/newsroom/kawat/baru?setelah=0', 'json'),
+    ok: [200],
+  },
+  'POST /newsroom/kawat/:id/ambil': {
+    who: 'wire.take',
+    csrf: 'session',
+    make: post(async ({ app }) => `/newsroom/kawat/${(await wireFixture(app.db)).itemId}/ambil`),
+    ok: [303],
+  },
+  'GET /newsroom/kawat/sumber': {
+    who: 'wire.manage',
+    make: get('/newsroom/kawat/sumber'),
+    ok: [200],
+  },
+  'POST /newsroom/kawat/sumber': {
+    who: 'wire.manage',
+    csrf: 'session',
+    make: post('/newsroom/kawat/sumber', {
+      name: 'Kantor Uji',
+      url: 'http://127.0.0.1:9/feed.xml',
+      intervalS: '300',
+      credit: 'Uji',
+    }),
+    ok: [303],
+  },
+  'GET /newsroom/kawat/sumber/:id': {
+    who: 'wire.manage',
+    make: get(async ({ app }) => `/newsroom/kawat/sumber/${(await wireFixture(app.db)).sourceId}`),
+    ok: [200],
+  },
+  'POST /newsroom/kawat/sumber/:id': {
+    who: 'wire.manage',
+    csrf: 'session',
+    make: post(
+      async ({ app }) => `/newsroom/kawat/sumber/${(await wireFixture(app.db)).sourceId}`,
+      {
+        name: 'Kantor Uji 2',
+        url: 'http://127.0.0.1:9/feed.xml',
+        intervalS: '600',
+      },
+    ),
+    ok: [303],
+  },
+  'POST /newsroom/kawat/sumber/:id/periksa': {
+    who: 'wire.manage',
+    csrf: 'session',
+    make: post(
+      async ({ app }) => `/newsroom/kawat/sumber/${(await wireFixture(app.db)).sourceId}/periksa`,
+    ),
+    ok: [303],
+  },
 };
 
 /** Content-hashed asset files (their names change with their content): public GETs only. */

@@ -4,6 +4,8 @@ import type { EditableArticle } from '../../content/revisions.ts';
 import { publishedHeadlines } from '../../content/staff-reads.ts';
 import { articleUrl } from '../../content/urls.ts';
 import { availableActions, mayEdit } from '../../content/workflow.ts';
+import { wireUpdateFor } from '../../ingest/wire/take.ts';
+import { WireUpdateBanner } from '../../ingest/wire/views/desk-page.tsx';
 import { getMediaMany } from '../../media/library.ts';
 import { pickerItem } from '../../media/library-queries.ts';
 import { renderDocument } from '../../site/render.tsx';
@@ -62,6 +64,7 @@ export async function sendEditPage(
   ]);
   const section = sections.find((x) => x.id === e.sectionId);
   const values = opts.values ?? valuesOf(a);
+  const wireNotice = await wireUpdateFor(db, a.id);
   const loginNext = `/newsroom/artikel/${a.id}`;
   const editorData = jsonForScript({
     id: a.id,
@@ -107,6 +110,7 @@ export async function sendEditPage(
         scheduleValue: toLocalInput(a.scheduledAt ?? Date.now() + 3_600_000, config.timeZone),
         editorData,
         editorScript: bundle.url,
+        wireBanner: wireNotice ? WireUpdateBanner({ ctx, notice: wireNotice }) : null,
       },
     }),
   );

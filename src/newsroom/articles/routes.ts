@@ -4,6 +4,7 @@ import { runWorkflowAction } from '../../content/commands/workflow-action.ts';
 import { acquireLock, heartbeat } from '../../content/locks.ts';
 import { createDraft } from '../../content/revisions.ts';
 import { availableActions, isWorkflowAction } from '../../content/workflow.ts';
+import { wireTakeNotice } from '../../ingest/wire/messages.ts';
 import { enqueueScheduledPublish } from '../../jobs/publish-scheduled.ts';
 import { AppError } from '../../lib/errors.ts';
 import { parsePage } from '../../lib/pagination.ts';
@@ -183,7 +184,12 @@ export function registerArticleRoutes(app: FastifyInstance, deps: ArticleRouteDe
       const q = req.query;
       const done = typeof q.done === 'string' ? m.actions.done[q.done] : undefined;
       const text = q.saved === '1' ? m.edit.saved : q.restored === '1' ? m.history.restored : done;
-      return sendEditPage(req, reply, deps, a, { notice: text ? { kind: 'ok', text } : null });
+      // Just taken from the wire desk (ingest/wire): say so, and whether the photo came along.
+      const wire =
+        q.kawat === '1' || q.kawat === 'foto' ? wireTakeNotice(lang(req), q.kawat) : null;
+      return sendEditPage(req, reply, deps, a, {
+        notice: wire ?? (text ? { kind: 'ok', text } : null),
+      });
     },
   );
 

@@ -58,7 +58,12 @@ export const workflowActionBody = formBody({
 export const restoreBody = formBody({ version: formField });
 
 export const articleListQuery = query({ page: formField, status: formField, scope: formField });
-export const editPageQuery = query({ done: formField, saved: formField, restored: formField });
+export const editPageQuery = query({
+  done: formField,
+  saved: formField,
+  restored: formField,
+  kawat: formField,
+});
 export const deskQuery = query({ done: formField });
 export const historyQuery = query({ rev: formField, restored: formField });
 

@@ -63,6 +63,7 @@ export async function newsroomContext(
 const NAV: { href: string; key: NavKey; action: Action }[] = [
   { href: '/newsroom/artikel', key: 'articles', action: 'article.create' },
   { href: '/newsroom/meja', key: 'desk', action: 'article.view.desk' },
+  { href: '/newsroom/kawat', key: 'wire', action: 'wire.view' },
   { href: '/newsroom/media', key: 'media', action: 'media.view' },
   { href: '/newsroom/komentar', key: 'comments', action: 'comment.moderate' },
   { href: '/newsroom/staf', key: 'staff', action: 'staff.manage' },

@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, VNode } from 'preact';
 import type { EditableArticle } from '../../../content/revisions.ts';
 import type { WorkflowAction } from '../../../content/workflow.ts';
 import { formatDateline } from '../../../lib/time.ts';
@@ -76,6 +76,8 @@ export interface EditPageProps {
   /** JSON for the editor script (already safe to embed). */
   editorData: string;
   editorScript: string;
+  /** The wire desk's banner when the agency updated the story this draft was taken from. */
+  wireBanner?: VNode | null;
 }
 
 /** Escapes JSON for a `<script type="application/json">` element. */
@@ -232,6 +234,7 @@ export function EditPage({
           <strong>{m.edit.editorNote}:</strong> {a.editorNote}
         </div>
       )}
+      {p.wireBanner}
       {!p.canEdit && !p.heldBy && <p class="notice warn">{m.edit.readOnly}</p>}
       <div id="nr-banner" class="nr-banner" role="status" aria-live="polite" />
       <div class="nr-edit">
