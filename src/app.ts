@@ -20,6 +20,11 @@ import { migrateToLatest } from './db/migrate.ts';
 import { registerViewCounting } from './discovery/most-read.ts';
 import { registerDiscoveryRoutes } from './discovery/routes.ts';
 import { registerDistributionRoutes } from './distribution/routes.ts';
+import {
+  legacyRedirect,
+  registerLegacyQueryRedirects,
+  withLegacyRedirects,
+} from './ingest/wordpress/redirects.ts';
 import { PUBLISH_SCHEDULED, publishScheduledHandler } from './jobs/publish-scheduled.ts';
 import { type JobRunner, startJobRunner, stopJobRunner } from './jobs/runner.ts';
 import { AppError, errorForLog, toAppError } from './lib/errors.ts';
@@ -92,7 +97,8 @@ export async function buildApp(
 
   const assets = loadAssets();
   const assetUrls = { css: assets.css.url, js: assets.js.url };
-  const renderError = makeErrorRenderer(config, db, assetUrls);
+  // Old (imported WordPress) addresses are looked up only where the answer would be 404.
+  const renderError = withLegacyRedirects(db, makeErrorRenderer(config, db, assetUrls));
 
   await server.register(helmet, {
     contentSecurityPolicy: {
@@ -111,6 +117,8 @@ export async function buildApp(
     },
     strictTransportSecurity: config.siteUrl.startsWith('https:'),
   });
+  // WordPress query links (`/?p=12`) answer 301 before the page cache can answer them.
+  registerLegacyQueryRedirects(server, db);
   // Registered before compression so the cache stores and serves uncompressed bodies.
   const pageStore = createStore(config.cacheUrl, undefined, config.pageCacheMb * 1024 * 1024);
   registerPageCache(server, pageStore, events, config.pageCacheTtl * 1000);
@@ -175,7 +183,14 @@ export async function buildApp(
     siteAssets: assetUrls,
   });
   registerCommentModeratorRoutes(server, { config, db, events, assets: commentAssets });
-  registerSiteRoutes(server, { config, db, assets, renderError, commentBox });
+  registerSiteRoutes(server, {
+    config,
+    db,
+    assets,
+    renderError,
+    commentBox,
+    legacyRedirect: (url) => legacyRedirect(db.kysely, url),
+  });
   registerViewCounting(server, db);
 
   const jobs = startJobRunner(
