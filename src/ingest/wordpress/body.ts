@@ -62,14 +62,14 @@ function expandShortcodes(html: string, unmapped: string[]): string {
         ?.split(',')
         .map((s) => s.trim()) ?? [];
     if (ids.length === 0) {
-      unmapped.push('[gallery] without ids');
+      unmapped.push('[gallery]');
       return '';
     }
     return ids.map((id) => `<img class="wp-image-${id}" src="">`).join('');
   });
   // Any other shortcode: keep what it wraps, report it.
   out = out.replace(/\[(\/?)([a-z][\w-]*)([^\]]*)\]/gi, (m, close: string, name: string) => {
-    if (!close) unmapped.push(`shortcode [${name}]`);
+    if (!close) unmapped.push(`[${name}]`);
     return m.startsWith('[/') ? '' : '';
   });
   return out;
@@ -136,7 +136,7 @@ class Converter {
       }
       if (n.tag === 'br') out.push({ text: '\n' });
       else if (n.tag === 'img') images.push(n);
-      else if (n.tag === 'script' || n.tag === 'style') this.unmapped.push(`<${n.tag}> removed`);
+      else if (n.tag === 'script' || n.tag === 'style') this.unmapped.push(`<${n.tag}>`);
       else if (n.tag === 'strong' || n.tag === 'b')
         out.push(...this.runs(n.children, [...new Set([...marks, 'bold' as const])], href, images));
       else if (n.tag === 'em' || n.tag === 'i')
@@ -242,7 +242,7 @@ class Converter {
           this.blocks.push(embed);
           return;
         }
-        this.unmapped.push(`${el.tag === 'iframe' ? '<iframe>' : 'embed'} from ${hostOf(url)}`);
+        this.unmapped.push(`${el.tag === 'iframe' ? '<iframe>' : 'embed'} ${hostOf(url)}`);
         if (/^https?:\/\//i.test(url))
           this.blocks.push({
             type: 'paragraph',
@@ -251,7 +251,7 @@ class Converter {
         return;
       }
       case 'table':
-        this.unmapped.push('<table> kept as text rows');
+        this.unmapped.push('<table>');
         for (const row of allEls(el.children, 'tr')) {
           const cells = row.children
             .filter(
@@ -267,7 +267,7 @@ class Converter {
         return;
       case 'script':
       case 'style':
-        this.unmapped.push(`<${el.tag}> removed`);
+        this.unmapped.push(`<${el.tag}>`);
         return;
       case 'pre':
         this.textBlock(textOf(el.children));
@@ -286,7 +286,7 @@ class Converter {
           this.paragraph([el]);
           return;
         }
-        this.unmapped.push(`<${el.tag}> kept as text`);
+        this.unmapped.push(`<${el.tag}>`);
         this.textBlock(textOf(el.children));
     }
   }
@@ -322,9 +322,9 @@ function allEls(nodes: HtmlNode[], tag: string, out: HtmlElement[] = []): HtmlEl
 }
 function hostOf(url: string): string {
   try {
-    return new URL(url.replace(/^\/\//, 'https://')).host || 'an unknown host';
+    return new URL(url.replace(/^\/\//, 'https://')).host || '?';
   } catch {
-    return 'an unknown host';
+    return '?';
   }
 }
 

@@ -99,7 +99,9 @@ export async function wordpressImportCommand(config: Config, argv: string[]): Pr
     writeFileSync(reportPath, reportText(result.counts, result.entries, config.language, header));
     console.log(`\n${header.join('\n')}\n\n${summaryTable(result.counts, config.language)}\n`);
     console.log(m.table.reportAt(reportPath));
-    const failed = Object.values(result.counts).some((c) => c.failed > 0);
+    // A missing photo is reported, not fatal; a post or comment that failed is.
+    const { post, page, comment } = result.counts;
+    const failed = post.failed + page.failed + comment.failed > 0;
     return result.error || failed ? 1 : 0;
   } finally {
     await db.close();

@@ -758,7 +758,9 @@ export async function importWordpress(
       source: opts.imageSource,
     });
     const run = new Run(scoped, k, site, config, opts, cat, media);
-    media.onReport = (kind, wpId, code, args) => run.report(kind, wpId, code, 'skipped', args);
+    // Image problems count under photos; the entry names the post that used the image.
+    media.onReport = (kind, wpId, code, args) =>
+      run.report('media', `${kind} ${wpId}`, code, 'failed', args);
     run.maxDepth = (await loadSettings(k)).maxDepth;
     for (const e of earlier) run.report(e.kind, e.wpId, e.code, e.outcome, e.args);
     await run.importTerms();

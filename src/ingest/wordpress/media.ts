@@ -32,7 +32,6 @@ export class MediaImporter {
   private readonly byUrl = new Map<string, { id: number } | null>();
   private stored = 0;
   private reused = 0;
-  private failed = 0;
   private readonly source: ImageSource;
 
   constructor(
@@ -54,7 +53,6 @@ export class MediaImporter {
   countInto(counts: Counts): void {
     counts.media.imported += this.stored;
     counts.media.existing += this.reused;
-    counts.media.failed += this.failed;
   }
 
   /** The featured image of a post, by attachment id. */
@@ -65,7 +63,6 @@ export class MediaImporter {
   ): Promise<{ id: number; caption: string; alt: string } | null> {
     const att = this.attachments.get(attachmentId);
     if (!att) {
-      this.failed++;
       this.onReport(kind, postId, 'image-missing', [`attachment #${attachmentId}`]);
       return null;
     }
@@ -120,7 +117,6 @@ export class MediaImporter {
       bytes = (original !== key ? await this.source(original) : null) ?? (await this.source(key));
     }
     if (!bytes) {
-      this.failed++;
       this.onReport(kind, postId, 'image-missing', [url]);
       return null;
     }
@@ -169,8 +165,7 @@ export class MediaImporter {
       return { id };
     } catch (err) {
       if (!(err instanceof AppError) && !(err instanceof ImageDecodeError)) throw err;
-      this.failed++;
-      const why = err instanceof AppError ? err.messageIn('en') : 'the pixels cannot be decoded';
+      const why = err instanceof AppError ? err.code : 'MEDIA_CORRUPT';
       this.onReport(kind, postId, 'image-invalid', [url, why]);
       return null;
     }
