@@ -20,6 +20,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { registerViewCounting } from './discovery/most-read.ts';
 import { registerDiscoveryRoutes } from './discovery/routes.ts';
 import { registerDistributionRoutes } from './distribution/routes.ts';
+import { registerWordpressImportRoutes } from './ingest/wordpress/admin-routes.ts';
 import {
   legacyRedirect,
   registerLegacyQueryRedirects,
@@ -171,6 +172,7 @@ export async function buildApp(
   await registerAuth(server, { config, db, events });
   await registerMediaRoutes(server, { config, db });
   registerArticleRoutes(server, { config, db, events });
+  registerWordpressImportRoutes(server, { config, db });
   registerDistributionRoutes(server, { config, db });
   registerDiscoveryRoutes(server, { config, db, assets: assetUrls });
   const commentAssets = loadCommentAssets();

@@ -520,7 +520,7 @@ class Run {
     if (existing) {
       this.counts[kind].existing++;
       await this.legacyFor(item, existing);
-      await this.importComments(item, existing, kind);
+      await this.importComments(item, existing);
       return null;
     }
     if (status === 'private')
@@ -609,7 +609,7 @@ class Run {
       await enqueueScheduledPublish(this.db)(articleId, date);
     this.counts[kind].imported++;
     await this.legacyFor(item, articleId);
-    await this.importComments(item, articleId, kind);
+    await this.importComments(item, articleId);
     return { articleId, publishedAt: target === 'published' ? date : null };
   }
 
@@ -629,42 +629,66 @@ class Run {
     );
   }
 
-  async importComments(item: WxrItem, articleId: number, kind: ImportKind): Promise<void> {
+  /** The Warta ids of already imported WordPress ids of a kind, in one query per 500. */
+  async mappedMany(kind: string, wpIds: string[], k: K = this.k): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    for (let i = 0; i < wpIds.length; i += 500) {
+      const rows = await k
+        .selectFrom('wp_import_map')
+        .select(['wp_id', 'warta_id'])
+        .where('site', '=', this.site)
+        .where('kind', '=', kind)
+        .where('wp_id', 'in', wpIds.slice(i, i + 500))
+        .execute();
+      for (const r of rows) out.set(r.wp_id, r.warta_id);
+    }
+    return out;
+  }
+
+  /**
+   * A post's comments, oldest id first (parents before replies), in one
+   * transaction with their map rows: a kill leaves all of them or none.
+   */
+  async importComments(item: WxrItem, articleId: number): Promise<void> {
+    if (item.comments.length === 0) return;
     const comments = [...item.comments].sort((a, b) => Number(a.id) - Number(b.id));
-    for (const c of comments) {
-      if (await this.mapped('comment', c.id)) {
-        this.counts.comment.existing++;
-        continue;
-      }
-      if (c.type && c.type !== 'comment') {
-        this.report('comment', c.id, 'comment-skipped', 'skipped', [c.type]);
-        continue;
-      }
-      const status =
-        c.approved === '1'
-          ? 'approved'
-          : c.approved === '0'
-            ? 'pending'
-            : c.approved === 'spam'
-              ? 'spam'
-              : 'trash';
-      const { text, hadMarkup } = commentText(c.content);
-      if (!text) {
-        this.report('comment', c.id, 'comment-empty', 'skipped');
-        continue;
-      }
-      if (hadMarkup) this.report('comment', c.id, 'comment-html', 'changed');
-      if (c.userId && c.userId !== '0' && !this.cat.authorIds.has(c.userId)) {
-        this.report('comment', c.id, 'comment-unknown-user', 'changed', [c.userId]);
-      }
-      let parentId: number | null = null;
-      if (c.parent && c.parent !== '0') {
-        parentId = (await this.mapped('comment', c.parent)) ?? null;
-        if (parentId === null)
-          this.report('comment', c.id, 'comment-orphan', 'changed', [c.parent]);
-      }
-      const at = wpDate(c.dateGmt, c.date, this.config.timeZone) ?? this.now();
-      const done = await inTransaction(this.k, async (tx) => {
+    const parents = comments.map((c) => c.parent).filter((p) => p && p !== '0');
+    const known = await this.mappedMany('comment', [
+      ...new Set([...comments.map((c) => c.id), ...parents]),
+    ]);
+    await inTransaction(this.k, async (tx) => {
+      for (const c of comments) {
+        if (known.has(c.id)) {
+          this.counts.comment.existing++;
+          continue;
+        }
+        if (c.type && c.type !== 'comment') {
+          this.report('comment', c.id, 'comment-skipped', 'skipped', [c.type]);
+          continue;
+        }
+        const status =
+          c.approved === '1'
+            ? 'approved'
+            : c.approved === '0'
+              ? 'pending'
+              : c.approved === 'spam'
+                ? 'spam'
+                : 'trash';
+        const { text, hadMarkup } = commentText(c.content);
+        if (!text) {
+          this.report('comment', c.id, 'comment-empty', 'skipped');
+          continue;
+        }
+        if (hadMarkup) this.report('comment', c.id, 'comment-html', 'changed');
+        if (c.userId && c.userId !== '0' && !this.cat.authorIds.has(c.userId)) {
+          this.report('comment', c.id, 'comment-unknown-user', 'changed', [c.userId]);
+        }
+        let parentId: number | null = null;
+        if (c.parent && c.parent !== '0') {
+          parentId = known.get(c.parent) ?? null;
+          if (parentId === null)
+            this.report('comment', c.id, 'comment-orphan', 'changed', [c.parent]);
+        }
         const row = await importComment(
           tx,
           this.config.secretKey,
@@ -676,21 +700,20 @@ class Run {
             email: c.email,
             website: c.url,
             status,
-            createdAt: at,
+            createdAt: wpDate(c.dateGmt, c.date, this.config.timeZone) ?? this.now(),
           },
           this.maxDepth,
         );
-        if (row) await this.map('comment', c.id, row.id, tx);
-        return row;
-      });
-      if (!done) {
-        this.report('comment', c.id, 'comment-duplicate', 'skipped');
-        continue;
+        if (!row) {
+          this.report('comment', c.id, 'comment-duplicate', 'skipped');
+          continue;
+        }
+        await this.map('comment', c.id, row.id, tx);
+        known.set(c.id, row.id);
+        if (row.flattened) this.report('comment', c.id, 'comment-flattened', 'changed');
+        this.counts.comment.imported++;
       }
-      if (done.flattened) this.report('comment', c.id, 'comment-flattened', 'changed');
-      this.counts.comment.imported++;
-    }
-    void kind;
+    });
   }
 }
 

@@ -63,15 +63,22 @@ export async function recordLegacyPaths(
   now: number,
 ): Promise<number> {
   let added = 0;
-  for (const r of rows) {
-    if (r.key.length > 1000) continue;
-    const res = await k
+  const fitting = rows.filter((r) => r.key.length <= 1000);
+  for (let i = 0; i < fitting.length; i += 200) {
+    const inserted = await k
       .insertInto('legacy_paths')
-      .values({ path: r.key, target_kind: r.target.kind, target_id: r.target.id, created_at: now })
+      .values(
+        fitting.slice(i, i + 200).map((r) => ({
+          path: r.key,
+          target_kind: r.target.kind,
+          target_id: r.target.id,
+          created_at: now,
+        })),
+      )
       .onConflict((oc) => oc.column('path').doNothing())
       .returning('path')
-      .executeTakeFirst();
-    if (res) added++;
+      .execute();
+    added += inserted.length;
   }
   return added;
 }
