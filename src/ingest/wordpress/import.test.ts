@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeUploads, WP_FIXTURES } from '../../../test/fixtures/wordpress/make-uploads.ts';
 import { DIALECTS, freshDb, type TestApp, testApp } from '../../../test/helpers.ts';
 import type { Block } from '../../content/blocks.ts';
 import type { Db } from '../../db/connection.ts';
@@ -10,30 +10,9 @@ import { EventBus } from '../../lib/events.ts';
 import { importWordpress, UnfinishedImportError, type WpImportResult } from './import.ts';
 import { reasonText, summaryTable } from './report.ts';
 
-const FIXTURES = join(import.meta.dirname, '../../../test/fixtures/wordpress');
+const FIXTURES = WP_FIXTURES;
 const WXR6 = join(FIXTURES, 'wxr-6x.xml');
 const WXR3 = join(FIXTURES, 'wxr-3x.xml');
-
-/** A copy of wp-content/uploads: one real photo (drawn here), one file that is not an image. */
-async function makeUploads(): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'warta-wp-uploads-'));
-  mkdirSync(join(dir, '2026/03'), { recursive: true });
-  const photo = await sharp({
-    create: { width: 1200, height: 800, channels: 3, background: { r: 40, g: 110, b: 160 } },
-  })
-    .composite([
-      {
-        input: Buffer.from(
-          '<svg width="1200" height="800"><rect x="0" y="520" width="1200" height="280" fill="#c8b27a"/><circle cx="900" cy="200" r="90" fill="#f4d35e"/></svg>',
-        ),
-      },
-    ])
-    .jpeg()
-    .toBuffer();
-  writeFileSync(join(dir, '2026/03/pantai-sanur.jpg'), photo);
-  writeFileSync(join(dir, '2026/03/bukan-foto.jpg'), 'ini teks, bukan gambar\n');
-  return dir;
-}
 
 async function tableCounts(db: Db) {
   const k = db.kysely;
