@@ -229,7 +229,8 @@ describe.each(DIALECTS)('warta import wordpress (%s)', (dialect) => {
     expect((JSON.parse((await articleByExternal('11')).body) as Block[])[1]).toMatchObject({
       mediaId: photo?.id,
     });
-    expect(first.counts.media).toMatchObject({ imported: 1, failed: 2 });
+    expect(first.counts.media).toMatchObject({ imported: 1, failed: 2, skipped: 1 });
+    expect(first.entries.find((e) => e.code === 'attachment-unused')?.wpId).toBe('22');
     expect(first.counts.post).toMatchObject({ imported: 7, skipped: 2, failed: 0 });
   });
 
@@ -425,7 +426,7 @@ describe.each(DIALECTS)('wordpress import: interruptions and bad input (%s)', (d
           { uploadsDir: uploads },
         );
         expect(cut.error?.code).toBe('truncated');
-        expect(cut.error?.line).toBe(313);
+        expect(cut.error?.line).toBe(330);
         expect(cut.counts.post.imported).toBe(1);
         expect(cut.counts.comment.imported).toBe(7);
         const run = await fresh.db.kysely
@@ -433,7 +434,7 @@ describe.each(DIALECTS)('wordpress import: interruptions and bad input (%s)', (d
           .select(['status', 'error'])
           .executeTakeFirstOrThrow();
         expect(run.status).toBe('failed');
-        expect(run.error).toMatch(/line 313/);
+        expect(run.error).toMatch(/line 330/);
         // XXE and billion laughs: refused at the DOCTYPE, nothing read, nothing written.
         for (const bad of ['xxe.xml', 'billion-laughs.xml']) {
           const before = await tableCounts(fresh.db);

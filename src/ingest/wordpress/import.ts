@@ -21,7 +21,7 @@ import { sendInvitation } from '../../newsroom/resets.ts';
 import { createUser, isValidEmail } from '../../newsroom/users.ts';
 import { convertBody, excerptText } from './body.ts';
 import { commentText } from './html.ts';
-import { type ImageSource, MediaImporter } from './media.ts';
+import { type ImageSource, MediaImporter, originalKey, uploadPath } from './media.ts';
 import type { ReasonCode } from './messages.ts';
 import { type LegacyTarget, legacyKeysFor, recordLegacyPaths } from './redirects.ts';
 import { type Counts, emptyCounts, type ImportKind, KINDS, type ReportEntry } from './report.ts';
@@ -809,6 +809,13 @@ export async function importWordpress(
         await saveRun(db.kysely, runId, run, 'running', '');
       if (opts.stopAfterPosts !== undefined && posts >= opts.stopAfterPosts)
         throw new Interrupted();
+    }
+    // Attachments no post used are not imported, and said so (nothing goes silently).
+    const used = media.usedKeys();
+    for (const att of cat.attachments.values()) {
+      if (!used.has(originalKey(uploadPath(att.url) ?? att.url))) {
+        run.report('media', att.id, 'attachment-unused', 'skipped', [att.url]);
+      }
     }
     media.countInto(run.counts);
     cat.error = cat.error ?? sink.error;

@@ -49,6 +49,11 @@ export class MediaImporter {
   }
   private readonly dryRun: boolean;
 
+  /** Upload paths (or URLs) of every image a post used, found or not. */
+  usedKeys(): Set<string> {
+    return new Set([...this.byUrl.keys()].map(originalKey));
+  }
+
   /** Adds this run's media counts to the summary. */
   countInto(counts: Counts): void {
     counts.media.imported += this.stored;
@@ -113,7 +118,7 @@ export class MediaImporter {
     let bytes: Buffer | null = null;
     if (key) {
       // The original first (WordPress links resized copies like photo-1024x683.jpg).
-      const original = key.replace(/-\d{2,5}x\d{2,5}(\.\w+)$/, '$1');
+      const original = originalKey(key);
       bytes = (original !== key ? await this.source(original) : null) ?? (await this.source(key));
     }
     if (!bytes) {
@@ -170,6 +175,11 @@ export class MediaImporter {
       return null;
     }
   }
+}
+
+/** The original of a resized copy: `photo-1024x683.jpg` → `photo.jpg`. */
+export function originalKey(key: string): string {
+  return key.replace(/-\d{2,5}x\d{2,5}(\.\w+)$/, '$1');
 }
 
 /** The path after `/wp-content/uploads/`, decoded and safe to join to a folder; null when none. */

@@ -47,6 +47,8 @@ const id = {
     'image-missing': (url: string) => `Gambar tidak ditemukan: ${url}`,
     'image-invalid': (url: string, why: string) =>
       `Berkas bukan gambar yang bisa dipakai (${why}): ${url}`,
+    'attachment-unused': (url: string) =>
+      `Lampiran tidak dipakai tulisan mana pun; tidak diimpor: ${url}`,
     'comment-orphan': (parent: string) =>
       `Komentar induk #${parent} tidak ada di ekspor; dibalas di tingkat teratas.`,
     'comment-flattened': 'Balasan terlalu dalam; digantung pada tingkat terdalam yang diizinkan.',
@@ -126,6 +128,7 @@ const en: typeof id = {
     'body-recognised': (what: string) => `Recognised: ${what}.`,
     'image-missing': (url: string) => `Image not found: ${url}`,
     'image-invalid': (url: string, why: string) => `Not a usable image (${why}): ${url}`,
+    'attachment-unused': (url: string) => `Attachment used by no post; not imported: ${url}`,
     'comment-orphan': (parent: string) =>
       `Parent comment #${parent} is not in the export; imported at the top level.`,
     'comment-flattened': 'Reply nested too deep; attached at the deepest allowed level.',
