@@ -15,6 +15,8 @@ export interface ImportedComment {
   website: string;
   status: 'approved' | 'pending' | 'spam' | 'trash';
   createdAt: number;
+  /** Its anchor on the old site ("comment-123"), rendered so old links land on it. */
+  legacyAnchor?: string;
 }
 
 /**
@@ -77,6 +79,9 @@ export async function importComment(
       website: /^https?:\/\//i.test(input.website) ? input.website.slice(0, LIMITS.website) : '',
       held_reasons: '[]',
       notify_email: null,
+      legacy_anchor: /^[\w-]{1,60}$/.test(input.legacyAnchor ?? '')
+        ? (input.legacyAnchor as string)
+        : '',
     })
     .onConflict((oc) => oc.columns(['article_id', 'email_hash', 'body_hash']).doNothing())
     .returning('id')

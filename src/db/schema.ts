@@ -382,6 +382,11 @@ export interface WpImportRunTable {
   finished_at: number | null;
 }
 
+/** Added to comments by migration 009: the imported comment's old anchor, '' for Warta's own. */
+export interface CommentTable {
+  legacy_anchor: Generated<string>;
+}
+
 export interface LegacyPathTable {
   /** Decoded path without trailing slash ("/2019/05/banjir") or a query key ("?p=12"). */
   path: string;

@@ -36,7 +36,8 @@ describe('an imported WordPress article in Chromium', () => {
 
   it('follows the old permalink to the article with its photo, caption and comment threads', async () => {
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-    const res = await page.goto(`${server.base}/2026/03/rob-merendam-kampung-nelayan/`);
+    // An old link to a comment: the 301 keeps the fragment, the comment keeps its old anchor.
+    const res = await page.goto(`${server.base}/2026/03/rob-merendam-kampung-nelayan/#comment-101`);
     expect(res?.status()).toBe(200);
     expect(new URL(page.url()).pathname).toMatch(/^\/kuta\/\d+\/rob-merendam-kampung-nelayan$/);
     await expect(page.locator('h1').textContent()).resolves.toBe(
@@ -55,6 +56,10 @@ describe('an imported WordPress article in Chromium', () => {
       .evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth > 0));
     expect(loaded.length).toBeGreaterThan(1);
     expect(loaded.every(Boolean)).toBe(true);
+    await expect(
+      page.locator('li.comment:has(> #comment-101) > .comment-meta .comment-author').textContent(),
+    ).resolves.toBe('Ni Luh Ayu Sekar');
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(500);
     await expect(page.locator('.dateline').first().textContent()).resolves.toMatch(/^DENPASAR,/);
     const comments = page.locator('li.comment');
     const names = await comments.evaluateAll((lis) =>

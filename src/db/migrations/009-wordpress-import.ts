@@ -5,7 +5,9 @@ import type { MigrationContext } from '../migrate.ts';
  * The WordPress import (issue 11): a map from (site URL, kind, WordPress id)
  * to the Warta id, unique, which makes re-runs and `--resume` add nothing
  * twice; one row per import run with its counts and report; and the old
- * addresses (paths and `?p=` style query keys) that answer 301.
+ * addresses (paths and `?p=` style query keys) that answer 301. Imported
+ * comments keep their old anchor ("comment-123") so `#comment-123` links
+ * still land on them.
  */
 export async function up(db: Kysely<unknown>, { id }: MigrationContext): Promise<void> {
   await db.schema
@@ -41,5 +43,9 @@ export async function up(db: Kysely<unknown>, { id }: MigrationContext): Promise
     .addColumn('target_kind', 'text', (c) => c.notNull())
     .addColumn('target_id', 'integer', (c) => c.notNull())
     .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .alterTable('comments')
+    .addColumn('legacy_anchor', 'text', (c) => c.notNull().defaultTo(''))
     .execute();
 }

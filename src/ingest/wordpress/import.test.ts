@@ -253,6 +253,7 @@ describe.each(DIALECTS)('warta import wordpress (%s)', (dialect) => {
     ]);
     expect(rows[1]?.parent_id).toBe(rows[0]?.id);
     expect(rows[2]?.parent_id).toBe(rows[1]?.id);
+    expect(rows[1]?.legacy_anchor).toBe('comment-101');
     expect(rows[0]?.created_at).toBe(Date.UTC(2026, 2, 10, 4));
     expect(rows[6]?.body).toBe(
       'Ini penting: daftar posko (https://bpbd.example/posko)\n\nBaris kedua & emoji 🌧️',

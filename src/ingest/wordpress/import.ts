@@ -19,6 +19,7 @@ import { EventBus } from '../../lib/events.ts';
 import { isReservedSlug, slugify } from '../../lib/slug.ts';
 import { sendInvitation } from '../../newsroom/resets.ts';
 import { createUser, isValidEmail } from '../../newsroom/users.ts';
+import { initialsOf } from '../jsonl.ts';
 import { convertBody, excerptText } from './body.ts';
 import { commentText } from './html.ts';
 import { type ImageSource, MediaImporter, originalKey, uploadPath } from './media.ts';
@@ -120,15 +121,6 @@ function safeDecode(s: string): string {
   } catch {
     return s;
   }
-}
-
-function initialsOf(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter((w) => /^\p{L}/u.test(w))
-    .map((w) => w.charAt(0).toUpperCase())
-    .join('')
-    .slice(0, 4);
 }
 
 interface Attachment {
@@ -701,6 +693,7 @@ class Run {
             website: c.url,
             status,
             createdAt: wpDate(c.dateGmt, c.date, this.config.timeZone) ?? this.now(),
+            legacyAnchor: /^\d+$/.test(c.id) ? `comment-${c.id}` : undefined,
           },
           this.maxDepth,
         );
