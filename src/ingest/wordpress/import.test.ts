@@ -1,4 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -450,6 +452,40 @@ describe.each(DIALECTS)('wordpress import: interruptions and bad input (%s)', (d
     } finally {
       await once.dispose();
       await twice.dispose();
+      rmSync(uploads, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('wordpress import: photos from --media-base', () => {
+  it('downloads what the uploads copy does not have, and reports what the server lacks', async () => {
+    const uploads = await makeUploads();
+    const served: string[] = [];
+    const server = createServer((req, res) => {
+      served.push(req.url ?? '');
+      const file = join(uploads, decodeURIComponent((req.url ?? '').replace(/^\/uploads\//, '')));
+      try {
+        res.end(readFileSync(file));
+      } catch {
+        res.statusCode = 404;
+        res.end();
+      }
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as AddressInfo;
+    const app = await testApp('sqlite');
+    try {
+      const res = await importWordpress(app.db, app.events, app.config, WXR6, {
+        mediaBase: `http://127.0.0.1:${port}/uploads/`,
+      });
+      expect(res.counts.media).toMatchObject({ imported: 1, failed: 2 });
+      expect(served).toContain('/uploads/2026/03/pantai-sanur.jpg');
+      expect(served).toContain('/uploads/2026/03/hilang.jpg');
+      const media = await app.db.kysely.selectFrom('media').select('id').execute();
+      expect(media).toHaveLength(1);
+    } finally {
+      await app.dispose();
+      server.close();
       rmSync(uploads, { recursive: true, force: true });
     }
   });
