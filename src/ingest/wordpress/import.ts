@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { importComment } from '../../comments/import-comment.ts';
 import { loadSettings } from '../../comments/settings.ts';
 import type { Config } from '../../config.ts';
@@ -25,7 +25,7 @@ import { commentText } from './html.ts';
 import { type ImageSource, MediaImporter, originalKey, uploadPath } from './media.ts';
 import type { ReasonCode } from './messages.ts';
 import { type LegacyTarget, legacyKeysFor, recordLegacyPaths } from './redirects.ts';
-import { type Counts, emptyCounts, type ImportKind, KINDS, type ReportEntry } from './report.ts';
+import { type Counts, emptyCounts, type ImportKind, type ReportEntry } from './report.ts';
 import {
   readWxrFile,
   type WxrAuthor,
@@ -740,14 +740,13 @@ export async function importWordpress(
   const site = siteKey(cat.channel.siteUrl);
   const now = () => opts.now?.() ?? Date.now();
   let runId: number | null = null;
-  let startedAt = now();
+  const startedAt = now();
   let earlier: ReportEntry[] = [];
   if (!opts.dryRun) {
     const open = await unfinishedRun(db.kysely, site);
     if (open && !opts.resume) throw new UnfinishedImportError(open.id);
     if (open) {
       runId = open.id;
-      startedAt = Number(open.started_at);
       earlier = JSON.parse(open.report) as ReportEntry[];
     } else {
       const row = await db.kysely
@@ -831,8 +830,6 @@ export async function importWordpress(
   }
 
   const run = await work(db.kysely, events);
-  // Imported counts come from the map, so a resumed run counts what its killed part wrote too.
-  await importedFromMap(db.kysely, site, startedAt, run.counts);
   const error = cat.error;
   await saveRun(
     db.kysely,
@@ -843,32 +840,6 @@ export async function importWordpress(
     now(),
   );
   return { runId, site, counts: run.counts, entries: run.entries, error };
-}
-
-const MAP_KIND: Record<string, ImportKind | null> = {
-  category: 'section',
-  tag: 'tag',
-  author: 'person',
-  user: 'user',
-  comment: 'comment',
-  file: 'media',
-  post: null,
-  attachment: null,
-};
-
-async function importedFromMap(k: K, site: string, since: number, counts: Counts): Promise<void> {
-  const rows = await k
-    .selectFrom('wp_import_map')
-    .select(['kind', sql<number>`count(*)`.as('n')])
-    .where('site', '=', site)
-    .where('created_at', '>=', since)
-    .groupBy('kind')
-    .execute();
-  for (const r of rows) {
-    const kind = MAP_KIND[r.kind];
-    if (kind && kind !== 'section' && kind !== 'person' && kind !== 'tag')
-      counts[kind].imported = Number(r.n);
-  }
 }
 
 async function saveRun(
@@ -892,4 +863,3 @@ async function saveRun(
     .execute();
 }
 
-export { KINDS };
