@@ -862,4 +862,3 @@ async function saveRun(
     .where('id', '=', runId)
     .execute();
 }
-
