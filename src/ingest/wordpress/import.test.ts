@@ -339,6 +339,10 @@ describe.each(DIALECTS)('warta import wordpress (%s)', (dialect) => {
     expect(await tableCounts(app.db)).toEqual(before);
     expect(again.counts.post).toMatchObject({ imported: 0, existing: 7 });
     expect(again.counts.comment).toMatchObject({ imported: 0, existing: 7 });
+    // Only the attachment no post uses is reported, on a re-run as on the first.
+    expect(again.entries.filter((e) => e.code === 'attachment-unused').map((e) => e.wpId)).toEqual([
+      '22',
+    ]);
     expect(summaryTable(again.counts, 'en')).toMatch(/Posts\s+0\s+7/);
   });
 

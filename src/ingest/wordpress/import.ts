@@ -511,6 +511,7 @@ class Run {
     const existing = await this.mapped('post', item.id);
     if (existing) {
       this.counts[kind].existing++;
+      this.media.noteUsedBy(item.content, item.meta._thumbnail_id);
       await this.legacyFor(item, existing);
       await this.importComments(item, existing);
       return null;

@@ -51,8 +51,25 @@ export class MediaImporter {
 
   /** Upload paths (or URLs) of every image a post used, found or not. */
   usedKeys(): Set<string> {
-    return new Set([...this.byUrl.keys()].map(originalKey));
+    return new Set([...this.byUrl.keys(), ...this.seen].map(originalKey));
   }
+
+  /**
+   * Notes the images a post already imported earlier uses (a re-run does not
+   * convert it again), so they are not reported as unused.
+   */
+  noteUsedBy(content: string, thumbnailId: string | undefined): void {
+    for (const m of content.matchAll(/\/wp-content\/uploads\/([^"'\s\]<>?#]+)/g)) {
+      const key = uploadPath(`/wp-content/uploads/${m[1]}`);
+      if (key) this.seen.add(key);
+    }
+    const ids = [...content.matchAll(/wp-image-(\d+)|attachment_(\d+)/g)].map((m) => m[1] ?? m[2]);
+    for (const id of [...ids, thumbnailId]) {
+      const att = id ? this.attachments.get(id) : undefined;
+      if (att) this.seen.add(uploadPath(att.url) ?? att.url);
+    }
+  }
+  private readonly seen = new Set<string>();
 
   /** Adds this run's media counts to the summary. */
   countInto(counts: Counts): void {
