@@ -132,6 +132,23 @@ async function targetUrl(
   }
 }
 
+/**
+ * Whether this database has any old addresses: a site that never imported
+ * pays no query on its 404s. "None" is re-checked every 30 s (an import may
+ * run in another process); "some" stays true.
+ */
+const NONE_RECHECK_MS = 30_000;
+const knownSome = new WeakSet<object>();
+const noneUntil = new WeakMap<object, number>();
+async function hasLegacyPaths(k: Kysely<Database>, now: number): Promise<boolean> {
+  if (knownSome.has(k)) return true;
+  if ((noneUntil.get(k) ?? 0) > now) return false;
+  const row = await k.selectFrom('legacy_paths').select('path').limit(1).executeTakeFirst();
+  if (row) knownSome.add(k);
+  else noneUntil.set(k, now + NONE_RECHECK_MS);
+  return Boolean(row);
+}
+
 /** The new address for an old one (path or WordPress query link), or null. */
 export async function legacyRedirect(
   k: Kysely<Database>,
@@ -149,7 +166,7 @@ export async function legacyRedirect(
     }
   }
   if (pathPart.length <= 1000) keys.push(legacyKey(pathPart));
-  if (keys.length === 0) return null;
+  if (keys.length === 0 || !(await hasLegacyPaths(k, now))) return null;
   const rows = await k
     .selectFrom('legacy_paths')
     .select(['path', 'target_kind', 'target_id'])
