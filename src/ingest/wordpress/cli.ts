@@ -89,10 +89,16 @@ export async function wordpressImportCommand(config: Config, argv: string[]): Pr
       throw err;
     }
     bar.done();
+    const xml = result.error;
+    const why = xml ? (xml.code === 'doctype' ? m.xml.doctype : m.xml[xml.code](xml.detail)) : '';
+    if (xml && !result.site) {
+      console.error(m.table.refused(xml.line, why));
+      return 1;
+    }
     const header = [
       `WordPress → Warta: ${result.site}`,
       ...(args.dryRun ? [m.table.dryRun] : []),
-      ...(result.error ? [m.table.stoppedAt(result.error.line, result.error.detail)] : []),
+      ...(xml ? [m.table.stoppedAt(xml.line, why)] : []),
     ];
     const reportPath =
       args.reportFile ?? `wordpress-import-${result.runId ?? 'dry-run'}-${stamp(Date.now())}.txt`;

@@ -27,6 +27,8 @@ const id = {
     reportAt: (path: string) => `Laporan lengkap: ${path}`,
     stoppedAt: (line: number, detail: string) =>
       `Impor berhenti di baris ${line}: ${detail}. Isi sebelum baris itu sudah diimpor.`,
+    refused: (line: number, detail: string) =>
+      `Ekspor ditolak (baris ${line}): ${detail}. Tidak ada yang diimpor.`,
   },
   reasons: {
     'section-merged': 'Rubrik dengan slug ini sudah ada; berita masuk ke rubrik itu.',
@@ -59,6 +61,12 @@ const id = {
     'comment-duplicate': 'Komentar yang sama dari alamat yang sama sudah ada.',
     'comment-empty': 'Komentar kosong tidak diimpor.',
     failed: (why: string) => `Gagal: ${why}`,
+  },
+  xml: {
+    doctype: 'ada DOCTYPE (DTD); entitas tidak pernah diuraikan, jadi berkas ini tidak dibaca',
+    truncated: (detail: string) => `berkas berakhir sebelum waktunya (${detail})`,
+    malformed: (detail: string) => `XML rusak (${detail})`,
+    'not-wxr': (detail: string) => `bukan ekspor WordPress (${detail})`,
   },
   cli: {
     usage:
@@ -110,6 +118,8 @@ const en: typeof id = {
     reportAt: (path: string) => `Full report: ${path}`,
     stoppedAt: (line: number, detail: string) =>
       `The import stopped at line ${line}: ${detail}. Everything before that line was imported.`,
+    refused: (line: number, detail: string) =>
+      `Export refused (line ${line}): ${detail}. Nothing was imported.`,
   },
   reasons: {
     'section-merged': 'A section with this slug exists; the posts go into it.',
@@ -139,6 +149,12 @@ const en: typeof id = {
     'comment-duplicate': 'The same comment from the same address is already there.',
     'comment-empty': 'Empty comment not imported.',
     failed: (why: string) => `Failed: ${why}`,
+  },
+  xml: {
+    doctype: 'it has a DOCTYPE (DTD); entities are never resolved, so the file is not read',
+    truncated: (detail: string) => `the file ends early (${detail})`,
+    malformed: (detail: string) => `malformed XML (${detail})`,
+    'not-wxr': (detail: string) => `not a WordPress export (${detail})`,
   },
   cli: {
     usage:

@@ -17,7 +17,7 @@ export class WxrError extends Error {
     readonly line: number,
     readonly detail: string,
   ) {
-    super(`line ${line}: ${detail}`);
+    super(`line ${line}: ${code}: ${detail}`);
     this.name = 'WxrError';
   }
 }
@@ -237,11 +237,7 @@ export async function* readWxrChunks(chunks: AsyncIterable<string>): AsyncGenera
     if (!channel.siteUrl) channel.siteUrl = channel.link;
     if (!channel.blogUrl) channel.blogUrl = channel.siteUrl;
     if (!channel.siteUrl || !channel.wxrVersion) {
-      throw new WxrError(
-        'not-wxr',
-        parser.line,
-        'not a WordPress export (no <wp:wxr_version> or site URL in the channel)',
-      );
+      throw new WxrError('not-wxr', parser.line, 'no <wp:wxr_version> or site URL in the channel');
     }
     queue.push({ kind: 'channel', channel: { ...channel } });
   };
@@ -251,18 +247,14 @@ export async function* readWxrChunks(chunks: AsyncIterable<string>): AsyncGenera
     throw new WxrError('malformed', parser.line, detail);
   });
   parser.on('doctype', () => {
-    throw new WxrError(
-      'doctype',
-      parser.line,
-      'a DOCTYPE (DTD) is not allowed: entities are never resolved',
-    );
+    throw new WxrError('doctype', parser.line, 'DOCTYPE');
   });
   parser.on('opentag', (tag: SaxesTag) => {
     const attributes = tag.attributes as Record<string, string>;
     if (!sawRoot) {
       sawRoot = true;
       if (tag.name !== 'rss') {
-        throw new WxrError('not-wxr', parser.line, `not a WordPress export (root <${tag.name}>)`);
+        throw new WxrError('not-wxr', parser.line, `root <${tag.name}>`);
       }
     }
     path.push(tag.name);
@@ -310,14 +302,10 @@ export async function* readWxrChunks(chunks: AsyncIterable<string>): AsyncGenera
         const at = prolog.indexOf('<!DOCTYPE');
         if (at !== -1) {
           const line = prolog.slice(0, at).split('\n').length;
-          throw new WxrError(
-            'doctype',
-            line,
-            'a DOCTYPE (DTD) is not allowed: entities are never resolved',
-          );
+          throw new WxrError('doctype', line, 'DOCTYPE');
         }
         if (prolog.length > 1 << 20) {
-          throw new WxrError('not-wxr', 1, 'not a WordPress export (no <rss> in the first MB)');
+          throw new WxrError('not-wxr', 1, 'no <rss> in the first MB');
         }
       }
       parser.write(chunk);
@@ -331,11 +319,11 @@ export async function* readWxrChunks(chunks: AsyncIterable<string>): AsyncGenera
   while (queue.length) yield queue.shift() as WxrRecord;
   if (failure) {
     if (failure.code === 'malformed' && /unclosed|end of|unexpected end/i.test(failure.detail)) {
-      throw new WxrError('truncated', failure.line, `the file ends early (${failure.detail})`);
+      throw new WxrError('truncated', failure.line, failure.detail);
     }
     throw failure;
   }
-  if (!sawRoot) throw new WxrError('not-wxr', parser.line, 'the file is empty');
+  if (!sawRoot) throw new WxrError('not-wxr', parser.line, 'empty file');
   if (!channelSent) sendChannel();
   while (queue.length) yield queue.shift() as WxrRecord;
 }
