@@ -320,6 +320,7 @@ describe.each(DIALECTS)('warta import wordpress (%s)', (dialect) => {
     expect((await get('/?tag=banjir-rob')).headers.location).toBe('/tag/banjir-rob');
     expect((await get('/?feed=rss2')).headers.location).toBe('/feed');
     expect((await get('/author/redaksi/')).headers.location).toBe('/penulis/ni-luh-ayu-sekar');
+    expect((await get('/2026/03/')).headers.location).toBe('/arsip/2026/03');
     const page = await articleByExternal('30');
     expect((await get('/tentang-kami/')).headers.location).toBe(`/halaman/${page.id}/tentang-kami`);
     // Not public (private, scheduled): no redirect, a plain 404.

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
-import { articleUrl, authorUrl, sectionUrl, tagUrl } from '../../content/urls.ts';
+import { archiveUrl, articleUrl, authorUrl, sectionUrl, tagUrl } from '../../content/urls.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AppError } from '../../lib/errors.ts';
@@ -174,6 +174,16 @@ export async function legacyRedirect(
     .execute();
   for (const key of keys) {
     const row = rows.find((r) => r.path === key);
+    if (!row && key === keys[keys.length - 1]) {
+      // WordPress date archives (/2024/, /2024/03/, /2024/03/09/) → Warta's archive.
+      const d = /^\/(\d{4})(?:\/(\d{2}))?(?:\/(\d{2}))?$/.exec(key);
+      if (d)
+        return archiveUrl(
+          Number(d[1]),
+          d[2] ? Number(d[2]) : undefined,
+          d[3] ? Number(d[3]) : undefined,
+        );
+    }
     if (!row) continue;
     const target = await targetUrl(k, row.target_kind, row.target_id, now);
     if (target) return target;
@@ -203,7 +213,7 @@ export function registerLegacyQueryRedirects(server: FastifyInstance, db: Db): v
 }
 
 /**
- * Wraps the site's error renderer: a 404 for a GET first asks the old
+ * Wraps the site's error renderer: a 404 (or 410) for a GET first asks the old
  * addresses, so redirects cost nothing unless the page was missing anyway.
  */
 export function withLegacyRedirects(
@@ -212,7 +222,11 @@ export function withLegacyRedirects(
 ): (reply: FastifyReply, err: AppError) => Promise<FastifyReply> {
   return async (reply, err) => {
     const req = reply.request;
-    if (err.status === 404 && (req.method === 'GET' || req.method === 'HEAD')) {
+    // 410 too: `/2024/11/old-post` may look like a deleted Warta article 11.
+    if (
+      (err.status === 404 || err.status === 410) &&
+      (req.method === 'GET' || req.method === 'HEAD')
+    ) {
       try {
         const to = await legacyRedirect(db.kysely, req.url);
         if (to) return reply.redirect(to, 301);
