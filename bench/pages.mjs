@@ -23,7 +23,15 @@
  * and apt-get is usable); taskset pins when present.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -60,7 +68,9 @@ function ensureTools() {
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });
   if (r.status !== 0) {
-    console.error(`Could not install ${missing.join(', ')}: apt-get install -y ${missing.join(' ')}`);
+    console.error(
+      `Could not install ${missing.join(', ')}: apt-get install -y ${missing.join(' ')}`,
+    );
     process.exit(1);
   }
 }
@@ -211,11 +221,17 @@ let server = await startWarta({});
 const startMs = server.startMs;
 const home = await (await fetch(`${base}/`)).text();
 const articlePath = /href="(\/[a-z0-9-]+\/\d+\/[a-z0-9-]+)"/.exec(home)?.[1];
-const sectionPath = /<nav[^]*?href="(\/[a-z0-9-]+)"/.exec(home)?.[1];
+const sectionPath = /<nav[\s\S]*?href="(\/[a-z0-9-]+)"/.exec(home)?.[1];
 if (!articlePath || !sectionPath) throw new Error('no article or section link on the home page');
 const articleUrl = `${base}${articlePath}`;
-const articleHtml = await (await fetch(articleUrl, { headers: { 'accept-encoding': 'identity' } })).text();
-const searchWord = /<h1[^>]*>([^<]+)<\/h1>/.exec(articleHtml)?.[1]?.split(/\s+/).find((w) => w.length > 4) ?? 'desa';
+const articleHtml = await (
+  await fetch(articleUrl, { headers: { 'accept-encoding': 'identity' } })
+).text();
+const searchWord =
+  /<h1[^>]*>([^<]+)<\/h1>/
+    .exec(articleHtml)?.[1]
+    ?.split(/\s+/)
+    .find((w) => w.length > 4) ?? 'desa';
 
 // --- nginx serving the saved page ----------------------------------------------------------
 
@@ -261,7 +277,12 @@ console.log(
   const [cmd, ...args] = onCore(0, [NGINX, '-c', nginxConf, '-p', join(work, 'nginx')]);
   const nginx = spawn(cmd, args, { stdio: 'inherit' });
   await sleep(300);
-  results.push(await measure('1 nginx, saved article page (gzip_static)', `http://127.0.0.1:${NGINX_PORT}/article.html`));
+  results.push(
+    await measure(
+      '1 nginx, saved article page (gzip_static)',
+      `http://127.0.0.1:${NGINX_PORT}/article.html`,
+    ),
+  );
   nginx.kill('SIGQUIT');
   await new Promise((r) => nginx.on('close', r));
 }
@@ -271,7 +292,9 @@ console.log(
 server = await startWarta({});
 await warm(articleUrl);
 results.push(await measure('2 Warta article, cache on', articleUrl));
-const etag = (await fetch(articleUrl, { headers: { 'accept-encoding': 'gzip' } })).headers.get('etag');
+const etag = (await fetch(articleUrl, { headers: { 'accept-encoding': 'gzip' } })).headers.get(
+  'etag',
+);
 if (etag) {
   results.push(
     await measure('3 Warta article, If-None-Match (304)', articleUrl, {
@@ -319,7 +342,9 @@ for (const r of results) {
   );
 }
 console.log(`\nStart to first page: ${Math.round(startMs)} ms (the first start, demo database)`);
-console.log(`Resident memory after the cache-on load: ${rssAfter.toFixed(0)} MiB; after the cache-off load: ${rssUncached.toFixed(0)} MiB`);
+console.log(
+  `Resident memory after the cache-on load: ${rssAfter.toFixed(0)} MiB; after the cache-off load: ${rssUncached.toFixed(0)} MiB`,
+);
 console.log(
   `Freshness under load (${lag.saves} saves, 100 connections at ${Math.round(lag.rps)} req/s): edit visible after median ${lag.median.toFixed(0)} ms, max ${lag.max.toFixed(0)} ms${lag.failed ? `, ${lag.failed} saves failed` : ''}`,
 );
@@ -341,7 +366,7 @@ function keepCookies(res, jar) {
 function formFields(html) {
   const fields = {};
   const attr = (tag, name) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
-  const unescape = (s) =>
+  const unescapeHtml = (s) =>
     s
       .replaceAll('&quot;', '"')
       .replaceAll('&#x27;', "'")
@@ -349,20 +374,20 @@ function formFields(html) {
       .replaceAll('&lt;', '<')
       .replaceAll('&gt;', '>')
       .replaceAll('&amp;', '&');
-  const form = /<form[^>]*id="article-form"[^]*?<\/form>/.exec(html)?.[0] ?? html;
+  const form = /<form[^>]*id="article-form"[\s\S]*?<\/form>/.exec(html)?.[0] ?? html;
   for (const [tag] of form.matchAll(/<input\b[^>]*>/g)) {
     const name = attr(tag, 'name');
     if (!name) continue;
     const type = attr(tag, 'type') ?? 'text';
     if (type === 'checkbox') {
       if (/\bchecked\b/.test(tag)) fields[name] = attr(tag, 'value') ?? 'on';
-    } else fields[name] = unescape(attr(tag, 'value') ?? '');
+    } else fields[name] = unescapeHtml(attr(tag, 'value') ?? '');
   }
-  for (const m of form.matchAll(/<textarea\b([^>]*)>([^]*?)<\/textarea>/g)) {
+  for (const m of form.matchAll(/<textarea\b([^>]*)>([\s\S]*?)<\/textarea>/g)) {
     const name = attr(m[1], 'name');
-    if (name) fields[name] = unescape(m[2]);
+    if (name) fields[name] = unescapeHtml(m[2]);
   }
-  for (const m of form.matchAll(/<select\b([^>]*)>([^]*?)<\/select>/g)) {
+  for (const m of form.matchAll(/<select\b([^>]*)>([\s\S]*?)<\/select>/g)) {
     const name = attr(m[1], 'name');
     const selected = /<option\b[^>]*value="([^"]*)"[^>]*\bselected\b/.exec(m[2])?.[1];
     if (name && selected !== undefined) fields[name] = selected;
@@ -384,7 +409,9 @@ async function freshnessUnderLoad() {
   cookie = keepCookies(login, jar);
   if (login.status !== 303) throw new Error(`editor login: ${login.status}`);
   const id = articlePath.split('/')[2];
-  const editPage = await (await fetch(`${base}/newsroom/artikel/${id}`, { headers: { cookie } })).text();
+  const editPage = await (
+    await fetch(`${base}/newsroom/artikel/${id}`, { headers: { cookie } })
+  ).text();
   const fields = formFields(editPage);
   if (!fields._csrf || !fields.version) throw new Error('no article form on the edit page');
 

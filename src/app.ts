@@ -21,6 +21,12 @@ import { registerViewCounting } from './discovery/most-read.ts';
 import { registerDiscoveryRoutes } from './discovery/routes.ts';
 import { registerDistributionRoutes } from './distribution/routes.ts';
 import { registerWireDesk, registerWireJobs } from './ingest/wire/routes.ts';
+import { registerWordpressImportRoutes } from './ingest/wordpress/admin-routes.ts';
+import {
+  legacyRedirect,
+  registerLegacyQueryRedirects,
+  withLegacyRedirects,
+} from './ingest/wordpress/redirects.ts';
 import { PUBLISH_SCHEDULED, publishScheduledHandler } from './jobs/publish-scheduled.ts';
 import { type JobRunner, startJobRunner, stopJobRunner } from './jobs/runner.ts';
 import { AppError, errorForLog, toAppError } from './lib/errors.ts';
@@ -95,8 +101,11 @@ export async function buildApp(
 
   const assets = loadAssets();
   const assetUrls = { css: assets.css.url, js: assets.js.url };
-  const renderError = makeErrorRenderer(config, db, assetUrls);
+  // Old (imported WordPress) addresses are looked up only where the answer would be 404.
+  const renderError = withLegacyRedirects(db, makeErrorRenderer(config, db, assetUrls));
 
+  // WordPress query links (`/?p=12`) answer 301 before the page cache can answer them.
+  registerLegacyQueryRedirects(server, db);
   // The page cache's hooks come first: a hit is answered before any other hook runs
   // (the stored response carries the security headers helmet set when it was rendered).
   // Registered before compression, so it stores the page once and compresses it itself.
@@ -184,6 +193,7 @@ export async function buildApp(
   await registerAuth(server, { config, db, events });
   await registerMediaRoutes(server, { config, db });
   registerArticleRoutes(server, { config, db, events });
+  registerWordpressImportRoutes(server, { config, db });
   registerDistributionRoutes(server, { config, db });
   registerDiscoveryRoutes(server, { config, db, assets: assetUrls });
   const commentAssets = loadCommentAssets();
@@ -196,7 +206,14 @@ export async function buildApp(
     siteAssets: assetUrls,
   });
   registerCommentModeratorRoutes(server, { config, db, events, assets: commentAssets });
-  registerSiteRoutes(server, { config, db, assets, renderError, commentBox });
+  registerSiteRoutes(server, {
+    config,
+    db,
+    assets,
+    renderError,
+    commentBox,
+    legacyRedirect: (url) => legacyRedirect(db.kysely, url),
+  });
   registerViewCounting(server, db);
   registerWireDesk(server, { config, db, events });
   // Response hooks run for cache hits too: those are logged only as the sample above.

@@ -19,6 +19,9 @@ Commands:
   demo       Add the demo newspaper to an empty database (or finish an interrupted one)
   reindex    Rebuild the search index from all published articles
   import-jsonl FILE  Import articles from a JSON Lines file (idempotent by id)
+  import wordpress EXPORT.xml [--uploads DIR] [--media-base URL] [--staff] [--dry-run] [--resume]
+             Move a WordPress site in: posts, pages, sections, tags, authors, photos,
+             comments and old addresses (301); prints a summary and writes a report file
   doctor     Check configuration, database and disk, and say what is wrong
   backup [FILE]  Back up the database and media into one archive while the server runs
              (default ./backups/warta-YYYYMMDD-HHMMSS.tar.gz)
@@ -142,6 +145,16 @@ async function main(argv: string[]): Promise<void> {
     case 'import-jsonl': {
       const { importJsonlCommand } = await import('./ingest/jsonl.ts');
       process.exitCode = await importJsonlCommand(config, argv[1]);
+      return;
+    }
+    case 'import': {
+      if (argv[1] !== 'wordpress') {
+        console.error(`Unknown import "${argv[1] ?? ''}". Try: warta import wordpress EXPORT.xml`);
+        process.exitCode = 2;
+        return;
+      }
+      const { wordpressImportCommand } = await import('./ingest/wordpress/cli.ts');
+      process.exitCode = await wordpressImportCommand(config, argv.slice(2));
       return;
     }
     case 'backup': {

@@ -17,6 +17,7 @@ interface CommentRow {
   author_name: string;
   body: string;
   created_at: number;
+  legacy_anchor?: string;
 }
 
 /** A comments row as the article page shows it. */
@@ -27,6 +28,7 @@ function commentView(r: CommentRow): CommentView {
     authorName: r.author_name,
     body: r.body,
     createdAt: r.created_at,
+    ...(r.legacy_anchor ? { legacyAnchor: r.legacy_anchor } : {}),
   };
 }
 
@@ -37,7 +39,7 @@ export async function approvedComments(
 ): Promise<CommentView[]> {
   const rows = await db
     .selectFrom('comments')
-    .select(['id', 'parent_id', 'author_name', 'body', 'created_at'])
+    .select(['id', 'parent_id', 'author_name', 'body', 'created_at', 'legacy_anchor'])
     .where('article_id', '=', articleId)
     .where('status', '=', 'approved')
     .orderBy('created_at')

@@ -88,6 +88,8 @@ export interface CommentView {
   authorName: string;
   body: string;
   createdAt: number;
+  /** The anchor the comment had on an imported site ("comment-123"), kept so old links land on it. */
+  legacyAnchor?: string;
 }
 
 /** A page of a list, for pagers. */

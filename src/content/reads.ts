@@ -211,7 +211,9 @@ export async function articlePlaces(db: DB, id: number): Promise<ArticlePlaces> 
     db.selectFrom('article_bylines').select('person_id').where('article_id', '=', id).execute(),
   ]);
   return {
-    sectionIds: section ? [section.id, ...(section.parent_id == null ? [] : [section.parent_id])] : [],
+    sectionIds: section
+      ? [section.id, ...(section.parent_id == null ? [] : [section.parent_id])]
+      : [],
     tagIds: tags.map((t) => t.tag_id),
     personIds: people.map((p) => p.person_id),
   };

@@ -16,6 +16,7 @@ import * as m005 from './migrations/005-workflow.ts';
 import * as m006 from './migrations/006-media.ts';
 import * as m007 from './migrations/007-comments.ts';
 import * as m008 from './migrations/008-login-limits.ts';
+import * as m009 from './migrations/009-wordpress-import.ts';
 import * as m010 from './migrations/010-wire-desk.ts';
 
 /** What differs between dialects when a migration creates tables. */
@@ -42,6 +43,7 @@ const MIGRATIONS: Record<string, CodeMigration> = {
   '006-media': m006,
   '007-comments': m007,
   '008-login-limits': m008,
+  '009-wordpress-import': m009,
   '010-wire-desk': m010,
 };
 

@@ -16,6 +16,7 @@ const LANDED: Record<string, string> = {
   '006-media.ts': '7d632a81f7e68b26dee53f35bf7d363c4eb345a2d38242555a22e1c1878a2cb2',
   '007-comments.ts': 'ca763f7e7905977010ff0ad20f65d6b508ea5127ef0d8440f9a8f741adc24fb9',
   '008-login-limits.ts': 'c021c1bb11ed1b78e20a60e6f13ff82aadc80e3fed5326ca862bfde3b5c5b8ed',
+  '009-wordpress-import.ts': '7a78f8565c93231f15faf73d395cc9f1d124248aa3c4eefb4f5620b6a40d69c8',
   '010-wire-desk.ts': 'f7a9133d07e6ba52c4c06ee82270ae51a43a2e0f04de2fb3a5a8338fa74fb20f',
 };
 

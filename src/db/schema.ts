@@ -352,6 +352,56 @@ export interface Database {
   comment_reports: CommentReportTable;
 }
 
+// --- WordPress import (migration 009) --------------------------------------
+
+export interface WpImportMapTable {
+  /** The WordPress site's URL (`<wp:base_site_url>`), normalised. */
+  site: string;
+  /** 'post', 'comment', 'category', 'tag', 'author', 'attachment', 'file' (sha-256 of a file). */
+  kind: string;
+  wp_id: string;
+  warta_id: number;
+  created_at: number;
+}
+
+export type WpImportStatus = 'running' | 'done' | 'failed';
+
+export interface WpImportRunTable {
+  id: Generated<number>;
+  site: string;
+  file_name: string;
+  status: WpImportStatus;
+  dry_run: Generated<number>;
+  /** JSON: imported / skipped / failed per kind. */
+  counts: Generated<string>;
+  /** JSON array of report entries (each skipped or changed thing with its reason). */
+  report: Generated<string>;
+  /** Why the run stopped (bad XML and its line), '' when it did not. */
+  error: Generated<string>;
+  started_at: number;
+  finished_at: number | null;
+}
+
+/** Added to comments by migration 009: the imported comment's old anchor, '' for Warta's own. */
+export interface CommentTable {
+  legacy_anchor: Generated<string>;
+}
+
+export interface LegacyPathTable {
+  /** Decoded path without trailing slash ("/2019/05/banjir") or a query key ("?p=12"). */
+  path: string;
+  /** 'article', 'section', 'tag', 'feed', 'section-feed', 'media'. */
+  target_kind: string;
+  target_id: number;
+  created_at: number;
+}
+
+export interface Database {
+  wp_import_map: WpImportMapTable;
+  wp_import_runs: WpImportRunTable;
+  legacy_paths: LegacyPathTable;
+}
+
 // --- Wire desk (migration 010-wire-desk) -----------------------------------
 
 export type WireFormat = 'auto' | 'rss' | 'atom' | 'jsonfeed' | 'ninjs' | 'newsml';

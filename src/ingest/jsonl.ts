@@ -71,7 +71,8 @@ function sectionOf(raw: string): { slug: string; name: string } {
   return { slug, name };
 }
 
-function initialsOf(name: string): string {
+/** A person's initials for a byline ("Made Sutama" → "MS"), at most four letters. */
+export function initialsOf(name: string): string {
   return name
     .split(/\s+/)
     .filter((w) => /^\p{L}/u.test(w))

@@ -33,6 +33,8 @@ export interface SiteDeps {
   renderError: ErrorRenderer;
   /** The comment form's state for an article page (comments capability); absent in bare setups. */
   commentBox?: (article: Article, req: FastifyRequest) => Promise<CommentBoxProps>;
+  /** An imported old address's new URL (WordPress import), asked only before a canonical redirect. */
+  legacyRedirect?: (url: string) => Promise<string | null>;
 }
 
 const ID = /^[1-9]\d{0,9}$/;
@@ -218,6 +220,9 @@ export function registerSiteRoutes(server: FastifyInstance, deps: SiteDeps): voi
     if (found.kind === 'missing') throw new AppError('NOT_FOUND');
     const { article } = found;
     if (section !== article.section.slug || slug !== article.slug) {
+      // `/2024/11/old-post` looks like article 11: an imported old address wins.
+      const legacy = deps.legacyRedirect && (await deps.legacyRedirect(req.url));
+      if (legacy) return reply.redirect(legacy, 301);
       return reply.redirect(articleUrl(article.section.slug, article.id, article.slug), 301);
     }
     const [props, c, commentBox] = await Promise.all([

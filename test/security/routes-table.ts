@@ -279,6 +279,7 @@ export const ROUTES: Record<string, RouteRule> = {
     make: get('/newsroom/kotak-keluar'),
     ok: [200],
   },
+  'GET /newsroom/impor': { who: 'audit.view', make: get('/newsroom/impor'), ok: [200] },
 
   // --- Media library ---
   'GET /newsroom/media': { who: 'media.view', make: get('/newsroom/media'), ok: [200] },

@@ -69,6 +69,7 @@ const NAV: { href: string; key: NavKey; action: Action }[] = [
   { href: '/newsroom/staf', key: 'staff', action: 'staff.manage' },
   { href: '/newsroom/audit', key: 'audit', action: 'audit.view' },
   { href: '/newsroom/kotak-keluar', key: 'outbox', action: 'outbox.view' },
+  { href: '/newsroom/impor', key: 'imports', action: 'audit.view' },
 ];
 
 /** A hidden `_csrf` field; put one in every form. */

@@ -53,6 +53,7 @@ function CommentItem({
   const pending = comment.pending;
   return (
     <li id={`komentar-${comment.id}`} class={pending ? 'comment comment-pending' : 'comment'}>
+      {comment.legacyAnchor && <span id={comment.legacyAnchor} />}
       <p class="comment-meta">
         <strong class="comment-author">{comment.authorName}</strong>{' '}
         <DateText ctx={ctx} ms={comment.createdAt} relative />
