@@ -4,12 +4,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../config.ts';
-import { listSections } from '../content/queries.ts';
 import type { Db } from '../db/connection.ts';
 import { AppError } from '../lib/errors.ts';
 import { parsePage } from '../lib/pagination.ts';
 import { dayRangeInZone, type ZoneLabel } from '../lib/time.ts';
 import { siteContext } from '../site/context.ts';
+import { cachedSections } from '../site/read-cache.ts';
 import { renderDocument } from '../site/render.tsx';
 import { firstValue, queryValue } from '../site/schemas.ts';
 import { SearchPage } from '../site/views/index.ts';
@@ -111,7 +111,7 @@ export function registerDiscoveryRoutes(server: FastifyInstance, deps: Discovery
     });
     if (!parsedPage.ok) result.page.page = page === Number.MAX_SAFE_INTEGER ? 1_000_000 : page;
 
-    const all = await listSections(db.kysely);
+    const all = await cachedSections(db.kysely);
     const depthOf = (id: number): number => {
       const s = all.find((x) => x.id === id);
       return s?.parent ? 1 + depthOf(s.parent.id) : 0;

@@ -15,6 +15,10 @@ export interface DomainEvents {
   'comment.approved': { commentId: number; articleId: number };
   /** A visible comment was hidden (spam, trash, reported back to the queue, deleted). */
   'comment.hidden': { commentId: number; articleId: number };
+  /** A section was created or changed (navigation, section pages, every page's menu). */
+  'sections.changed': { sectionId: number };
+  /** Site settings changed (`comments`: the comment settings, shown on every article page). */
+  'settings.changed': { scope: 'comments' };
 }
 
 type Listener<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => void | Promise<void>;

@@ -2,14 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
 import type { Article } from '../content/model.ts';
-import {
-  findPerson,
-  findTag,
-  getPublishedArticle,
-  type ListFilter,
-  listPublished,
-  listSections,
-} from '../content/queries.ts';
+import { findPerson, findTag, type ListFilter, listPublished } from '../content/queries.ts';
 import { archiveUrl, articleUrl, authorUrl, tagUrl } from '../content/urls.ts';
 import type { Db } from '../db/connection.ts';
 import { AppError } from '../lib/errors.ts';
@@ -18,7 +11,7 @@ import { dayRangeInZone, formatLongDate, MONTHS } from '../lib/time.ts';
 import type { Asset } from './assets.ts';
 import { siteContext } from './context.ts';
 import type { ErrorRenderer } from './error-page.ts';
-import { loadArticlePage, loadHomePage } from './page-data.ts';
+import { cachedArticle, cachedArticlePage, cachedHomePage, cachedSections } from './read-cache.ts';
 import { renderDocument } from './render.tsx';
 import { archiveParams, articleParams, pageQuery, sectionParams, slugParams } from './schemas.ts';
 import type { CommentBoxProps } from './views/comments.tsx';
@@ -72,7 +65,7 @@ export function registerSiteRoutes(server: FastifyInstance, deps: SiteDeps): voi
 
   app.get('/', async (_req, reply) => {
     const c = await ctx();
-    return html(reply, renderDocument(HomePage(c, await loadHomePage(k, c.nav, c.now))));
+    return html(reply, renderDocument(HomePage(c, await cachedHomePage(k, c.nav, c.now))));
   });
 
   /** Renders one page of a filtered list; a page past the end is a 404. */
@@ -176,7 +169,7 @@ export function registerSiteRoutes(server: FastifyInstance, deps: SiteDeps): voi
     async (req, reply) => {
       const page = pageOf(req.query);
       const { section: slug } = req.params;
-      const sections = SLUG.test(slug) ? await listSections(k) : [];
+      const sections = SLUG.test(slug) ? await cachedSections(k) : [];
       const section = sections.find((s) => s.slug === slug);
       if (!section) throw new AppError('NOT_FOUND');
       return listPage(
@@ -202,7 +195,7 @@ export function registerSiteRoutes(server: FastifyInstance, deps: SiteDeps): voi
     const { section, id, slug } = req.params;
     if (!ID.test(id)) throw new AppError('NOT_FOUND');
     const now = Date.now();
-    const found = await getPublishedArticle(k, Number(id), now);
+    const found = await cachedArticle(k, Number(id), now);
     if (found.kind === 'gone') throw new AppError('GONE');
     if (found.kind === 'missing') throw new AppError('NOT_FOUND');
     const { article } = found;
@@ -210,7 +203,7 @@ export function registerSiteRoutes(server: FastifyInstance, deps: SiteDeps): voi
       return reply.redirect(articleUrl(article.section.slug, article.id, article.slug), 301);
     }
     const [props, c, commentBox] = await Promise.all([
-      loadArticlePage(k, article, now),
+      cachedArticlePage(k, article, now),
       ctx(),
       deps.commentBox?.(article, req),
     ]);
