@@ -7,6 +7,7 @@ import { archiveUrl, articleUrl, authorUrl, tagUrl } from '../content/urls.ts';
 import type { Db } from '../db/connection.ts';
 import { AppError } from '../lib/errors.ts';
 import { parsePage } from '../lib/pagination.ts';
+import { registerAsset } from '../lib/static-assets.ts';
 import { dayRangeInZone, formatLongDate, MONTHS } from '../lib/time.ts';
 import type { Asset } from './assets.ts';
 import { siteContext } from './context.ts';
@@ -49,14 +50,7 @@ export function registerSiteRoutes(server: FastifyInstance, deps: SiteDeps): voi
     return parsed.page;
   };
 
-  for (const asset of Object.values(deps.assets)) {
-    app.get(asset.url, (_req, reply) =>
-      reply
-        .header('cache-control', 'public, max-age=31536000, immutable')
-        .type(asset.type)
-        .send(asset.body),
-    );
-  }
+  for (const asset of Object.values(deps.assets)) registerAsset(server, asset);
 
   app.get('/healthz', async () => {
     await k.selectFrom('sections').select('id').limit(1).execute();
