@@ -205,8 +205,22 @@ export function formatRelative(
   return lang === 'id' ? `${n} ${idUnit} lalu` : `${n} ${enUnit}${n === 1 ? '' : 's'} ago`;
 }
 
+/** isoInZone's answers by zone and instant (pages repeat the same publication times). */
+const isoStrings = new Map<string, string>();
+
 /** ISO 8601 with the zone's own offset (seconds precision), for `<time datetime>` and feeds. */
 export function isoInZone(ms: number, zone: ZoneLabel): string {
+  const key = `${zone}${ms}`;
+  let iso = isoStrings.get(key);
+  if (iso === undefined) {
+    iso = computeIsoInZone(ms, zone);
+    if (isoStrings.size >= WALL_CLOCK_CACHE_SIZE) isoStrings.clear();
+    isoStrings.set(key, iso);
+  }
+  return iso;
+}
+
+function computeIsoInZone(ms: number, zone: ZoneLabel): string {
   const w = wallClock(ms, zone);
   const offsetMin = Math.round(offsetAt(ms, zone) / MINUTE);
   const sign = offsetMin < 0 ? '-' : '+';
