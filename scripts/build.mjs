@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Production build: TypeScript to dist/ (tsc, imports rewritten to .js), the
-// browser assets copied beside the code that serves them, and the newsroom
-// editor bundled once here instead of at every start. `npm install` runs it
+// browser assets copied beside the code that serves them, the newsroom
+// editor bundled once here instead of at every start, and every static asset
+// precompressed (brotli and gzip) into dist/static/. `npm install` runs it
 // (the `prepare` script); bin/warta.js runs it again when src/ is newer.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -61,6 +62,27 @@ const comments = await import(pathToFileURL(join(dist, 'comments/assets.js')).hr
 writeFileSync(
   join(dist, 'comments/altcha-widget.bundle.js'),
   comments.loadCommentAssets().widget.body,
+);
+
+// Every static asset compressed once here, at the highest levels, into
+// dist/static/ under its content-hashed name; the server sends these bytes.
+const staticAssets = await import(pathToFileURL(join(dist, 'lib/static-assets.js')).href);
+(await import(pathToFileURL(join(dist, 'site/assets.js')).href)).loadAssets();
+(await import(pathToFileURL(join(dist, 'discovery/routes.js')).href)).loadSearchAssets();
+await import(pathToFileURL(join(dist, 'newsroom/assets.js')).href);
+await (await import(pathToFileURL(join(dist, 'newsroom/articles/bundle.js')).href)).editorBundle();
+mkdirSync(join(dist, 'static'), { recursive: true });
+await Promise.all(
+  staticAssets
+    .loadedAssets()
+    .flatMap((asset) =>
+      ['br', 'gzip'].map(async (encoding) =>
+        writeFileSync(
+          join(dist, 'static', staticAssets.precompressedName(asset.url, encoding)),
+          await staticAssets.compressInBackground(asset.body, encoding),
+        ),
+      ),
+    ),
 );
 
 writeFileSync(join(dist, '.built'), `${new Date().toISOString()}\n`);

@@ -4,6 +4,7 @@ import type { Db } from './db/connection.ts';
 import { wireSearchIndexing } from './discovery/indexing.ts';
 import { wireRelated } from './discovery/related-store.ts';
 import type { EventBus } from './lib/events.ts';
+import { wireReadCaches } from './site/read-cache.ts';
 
 /**
  * Wires every capability's listeners to the domain events, in one place, so the
@@ -16,4 +17,5 @@ export function wireListeners(events: EventBus, db: Db, config: Config): void {
   wireRelated(events, db);
   wireSearchIndexing(events, db);
   wireComments(events, db, config);
+  wireReadCaches(events, db);
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { type App, buildApp } from '../src/app.ts';
 import { type Config, loadConfig } from '../src/config.ts';
-import { type Db, type Dialect, openDb } from '../src/db/connection.ts';
+import { type Db, type Dialect, type OpenDbOptions, openDb } from '../src/db/connection.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 
 /** Both storage backends; store tests run against each. */
@@ -24,11 +24,14 @@ export interface TestDb {
  * A fresh, migrated database: a temporary SQLite file, or a private schema in
  * the real PostgreSQL that is dropped afterwards.
  */
-export async function freshDb(dialect: Dialect): Promise<TestDb> {
+export async function freshDb(
+  dialect: Dialect,
+  opts: Pick<OpenDbOptions, 'onQuery'> = {},
+): Promise<TestDb> {
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'warta-db-'));
     const url = `sqlite:${join(dir, 'test.db')}`;
-    const db = await openDb(url);
+    const db = await openDb(url, opts);
     await migrateToLatest(db);
     return {
       db,
@@ -40,7 +43,7 @@ export async function freshDb(dialect: Dialect): Promise<TestDb> {
     };
   }
   const schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  const db = await openDb(PG_URL, { schema });
+  const db = await openDb(PG_URL, { schema, ...opts });
   await migrateToLatest(db);
   return {
     db,
@@ -62,9 +65,9 @@ export interface TestApp extends App {
 export async function testApp(
   dialect: Dialect,
   overrides: Partial<Config> = {},
-  opts: { logStream?: { write(line: string): void } } = {},
+  opts: { logStream?: { write(line: string): void } } & Pick<OpenDbOptions, 'onQuery'> = {},
 ): Promise<TestApp> {
-  const t = await freshDb(dialect);
+  const t = await freshDb(dialect, { onQuery: opts.onQuery });
   const mediaDir = mkdtempSync(join(tmpdir(), 'warta-media-'));
   const config = loadConfig(
     {},

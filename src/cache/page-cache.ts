@@ -305,7 +305,7 @@ export function registerPageCache(app: FastifyInstance, opts: PageCacheOptions):
  * page, every page linking to it, and the lists it belongs to now (home, its
  * section and the parent section, its tags and authors, the archive, search,
  * feeds and sitemaps); a comment appearing or disappearing purges its article's
- * page only.
+ * page only; a section or settings change purges everything.
  */
 export function wireCachePurges(events: EventBus, db: Db, store: PageCacheStore): void {
   const articleChanged = async ({ articleId }: { articleId: number }) => {
@@ -331,4 +331,7 @@ export function wireCachePurges(events: EventBus, db: Db, store: PageCacheStore)
     store.purgeKeys([cacheKeys.article(articleId)]);
   events.on('comment.approved', commentChanged);
   events.on('comment.hidden', commentChanged);
+  // The menu is on every page, and comment settings on every article page.
+  events.on('sections.changed', () => store.purgeAll());
+  events.on('settings.changed', () => store.purgeAll());
 }

@@ -1,16 +1,12 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import { assetFromBody, registerAsset, type StaticAsset } from '../lib/static-assets.ts';
 
 /** A static file held in memory under a content-hashed, cache-forever URL. */
-interface Asset {
-  url: string;
-  body: Buffer;
-  type: string;
-}
+type Asset = StaticAsset;
 
 export interface CommentAssets {
   /** The small loader on every article page (site/assets/comments.js). */
@@ -30,8 +26,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 
 function asset(name: string, ext: string, body: Buffer, type: string): Asset {
-  const hash = createHash('sha256').update(body).digest('hex').slice(0, 10);
-  return { url: `/static/${name}.${hash}.${ext}`, body, type };
+  return assetFromBody(`${name}.${ext}`, body, type);
 }
 
 let cached: CommentAssets | undefined;
@@ -107,12 +102,5 @@ export function loadCommentAssets(): CommentAssets {
 
 /** Serves the comment assets with long-lived caching (their URLs change with their content). */
 export function registerCommentAssets(app: FastifyInstance, assets: CommentAssets): void {
-  for (const a of Object.values(assets)) {
-    app.get(a.url, (_req, reply) =>
-      reply
-        .header('cache-control', 'public, max-age=31536000, immutable')
-        .type(a.type)
-        .send(a.body),
-    );
-  }
+  for (const a of Object.values(assets)) registerAsset(app, a);
 }

@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Article } from '../content/model.ts';
 import type { Database } from '../db/schema.ts';
+import { cachedCommentSettings } from '../site/read-cache.ts';
 import type { CommentBoxProps } from '../site/views/comments.tsx';
 import type { CommentAssets } from './assets.ts';
 import { formToken } from './form-token.ts';
 import { ownPendingComments } from './queries.ts';
-import { commentsOpen, loadSettings } from './settings.ts';
+import { commentsOpen } from './settings.ts';
 
 /**
  * Everything the article page's comment form needs for one request: the
@@ -20,7 +21,7 @@ export async function buildCommentBox(
   extra: Partial<CommentBoxProps> = {},
   now = Date.now(),
 ): Promise<CommentBoxProps> {
-  const settings = await loadSettings(deps.db);
+  const settings = await cachedCommentSettings(deps.db);
   return {
     open: commentsOpen(settings, article, now),
     action: `${article.url}/komentar`,

@@ -256,7 +256,7 @@ export function registerCommentModeratorRoutes(app: FastifyInstance, deps: Moder
       if (raw !== '') patch[key] = /^\d{1,7}$/.test(raw) ? Number(raw) : Number.NaN;
     }
     patch.replyNotifications = body.replyNotifications === '1';
-    const result = await saveSettings(k, patch as Partial<CommentSettings>);
+    const result = await saveSettings(k, patch as Partial<CommentSettings>, Date.now(), events);
     if (!result.ok) {
       const ctx = await ctxOf(req);
       return settingsPage(

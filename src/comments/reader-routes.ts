@@ -7,7 +7,7 @@ import type { Db } from '../db/connection.ts';
 import { AppError, ERRORS, type ErrorCode, errorForLog, toAppError } from '../lib/errors.ts';
 import type { EventBus } from '../lib/events.ts';
 import { siteContext } from '../site/context.ts';
-import { loadArticlePage } from '../site/page-data.ts';
+import { cachedArticlePage } from '../site/read-cache.ts';
 import { renderDocument } from '../site/render.tsx';
 import type { CommentBoxProps } from '../site/views/comments.tsx';
 import { ArticlePage } from '../site/views/index.ts';
@@ -103,7 +103,7 @@ export function registerCommentReaderRoutes(
   ) {
     const now = Date.now();
     const [props, c] = await Promise.all([
-      loadArticlePage(k, article, now),
+      cachedArticlePage(k, article, now),
       siteContext(config, db, deps.siteAssets),
     ]);
     const box = await commentBox(article, req, extra);

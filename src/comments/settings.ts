@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
+import type { EventBus } from '../lib/events.ts';
 
 /**
  * Comment rules are site settings (stored in the database, edited by admins in
@@ -72,11 +73,15 @@ export async function loadSettings(db: Kysely<Database>): Promise<CommentSetting
   return out as CommentSettings;
 }
 
-/** Stores some settings (validated); returns the result or the zod issues. */
+/**
+ * Stores some settings (validated); returns the result or the zod issues.
+ * Announces `settings.changed` on `events` when given (caches listen).
+ */
 export async function saveSettings(
   db: Kysely<Database>,
   patch: Partial<CommentSettings>,
   now = Date.now(),
+  events?: EventBus,
 ): Promise<{ ok: true; settings: CommentSettings } | { ok: false; issues: z.core.$ZodIssue[] }> {
   const merged = { ...(await loadSettings(db)), ...patch };
   const parsed = settingsSchema.safeParse(merged);
@@ -99,6 +104,7 @@ export async function saveSettings(
       )
       .execute();
   }
+  await events?.emit('settings.changed', { scope: 'comments' });
   return { ok: true, settings: parsed.data };
 }
 

@@ -21,8 +21,15 @@ export interface SectionInput {
   position?: number;
 }
 
-/** Creates a section; slugs that would shadow a site path are refused. */
-export async function createSection(db: DB, input: SectionInput): Promise<number> {
+/**
+ * Creates a section; slugs that would shadow a site path are refused. Announces
+ * `sections.changed` on `events` when given (menus and caches listen).
+ */
+export async function createSection(
+  db: DB,
+  input: SectionInput,
+  events?: EventBus,
+): Promise<number> {
   if (
     isReservedSlug(input.slug) ||
     /^\d+$/.test(input.slug) ||
@@ -51,6 +58,7 @@ export async function createSection(db: DB, input: SectionInput): Promise<number
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  await events?.emit('sections.changed', { sectionId: row.id });
   return row.id;
 }
 

@@ -108,8 +108,18 @@ async function bylinesFor(db: DB, ids: number[]): Promise<Map<number, PersonRef[
 }
 
 async function toSummaries(db: DB, rows: SummaryRow[]): Promise<ArticleSummary[]> {
-  const ids = rows.map((r) => r.id);
+  const [list] = await toSummaryLists(db, [rows]);
+  return list ?? [];
+}
+
+/** Several lists of summary rows made summaries with one bylines lookup for all of them. */
+async function toSummaryLists(db: DB, lists: SummaryRow[][]): Promise<ArticleSummary[][]> {
+  const ids = [...new Set(lists.flatMap((rows) => rows.map((r) => r.id)))];
   const bylines = await bylinesFor(db, ids);
+  return lists.map((rows) => summariesOf(rows, bylines));
+}
+
+function summariesOf(rows: SummaryRow[], bylines: Map<number, PersonRef[]>): ArticleSummary[] {
   return rows.map((r) => ({
     id: r.id,
     slug: r.slug,
@@ -150,18 +160,31 @@ function linkedTo(link: keyof typeof LINKS, id: number) {
     where l.article_id = a.id and ${sql.ref(`l.${column}`)} = ${id})`;
 }
 
+/** How listPublished pages and counts. */
+export interface ListOptions {
+  now: number;
+  page?: number;
+  pageSize: number;
+  /** false skips the COUNT query when the caller needs no pager (then total = items.length). */
+  count?: boolean;
+}
+
 /** Newest first, one page of published articles matching the filter. */
 export async function listPublished(
   db: DB,
   filter: ListFilter,
-  opts: {
-    now: number;
-    page?: number;
-    pageSize: number;
-    /** false skips the COUNT query when the caller needs no pager (then total = items.length). */
-    count?: boolean;
-  },
+  opts: ListOptions,
 ): Promise<Page<ArticleSummary>> {
+  const { rows, ...page } = await listPublishedRows(db, filter, opts);
+  return { ...page, items: await toSummaries(db, rows) };
+}
+
+/** Summary rows of one page of a list, before their bylines are looked up. */
+async function listPublishedRows(
+  db: DB,
+  filter: ListFilter,
+  opts: ListOptions,
+): Promise<Omit<Page<ArticleSummary>, 'items'> & { rows: SummaryRow[] }> {
   const page = opts.page ?? 1;
   let base = visible(summaryQuery(db), opts.now);
   if (filter.sectionIds) base = base.where('a.section_id', 'in', filter.sectionIds);
@@ -188,7 +211,7 @@ export async function listPublished(
   ]);
   const total = countRow ? Number(countRow.n) : rows.length;
   return {
-    items: await toSummaries(db, rows),
+    rows,
     page,
     pageSize: opts.pageSize,
     total,
@@ -304,6 +327,31 @@ export async function summariesByIds(
   ids: number[],
   now: number,
 ): Promise<ArticleSummary[]> {
+  return toSummaries(db, await summaryRowsByIds(db, ids, now));
+}
+
+/**
+ * Lists for one page in one bylines lookup: `byIds` (in the given order,
+ * missing ones dropped) and each of `lists` (first page, no count).
+ */
+export async function summaryBatch(
+  db: DB,
+  request: { byIds: number[]; lists: { filter: ListFilter; pageSize: number }[]; now: number },
+): Promise<{ byIds: ArticleSummary[]; lists: ArticleSummary[][] }> {
+  const { now } = request;
+  const [picked, ...lists] = await Promise.all([
+    summaryRowsByIds(db, request.byIds, now),
+    ...request.lists.map(
+      async (l) =>
+        (await listPublishedRows(db, l.filter, { now, pageSize: l.pageSize, count: false })).rows,
+    ),
+  ]);
+  const [byIds, ...rest] = await toSummaryLists(db, [picked, ...lists]);
+  return { byIds: byIds ?? [], lists: rest };
+}
+
+/** Summary rows of published articles for the ids, in the given order. */
+async function summaryRowsByIds(db: DB, ids: number[], now: number): Promise<SummaryRow[]> {
   if (ids.length === 0) return [];
   // The id list drives the query: CROSS JOIN keeps SQLite from walking the
   // (status, published_at) index instead of looking the ids up by primary key.
@@ -317,7 +365,7 @@ export async function summariesByIds(
     .whereRef('a.id', '=', 'pk.pick')
     .where(readerVisible(now))
     .execute();
-  const byId = new Map((await toSummaries(db, rows)).map((s) => [s.id, s]));
+  const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 

@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { type CompiledQuery, Kysely, type LogEvent, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 import { openSqlite } from './sqlite-driver.ts';
+import { noteWrite, trackWrites } from './write-generation.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -34,18 +35,59 @@ export function redact(url: string): string {
   return url.replace(/(\/\/[^:/@]+):[^@]*@/, '$1:***@');
 }
 
+export interface OpenDbOptions {
+  /** PostgreSQL only: isolates tests in their own schema. */
+  schema?: string;
+  /** Called with every statement's SQL after it ran (the query-count tests). */
+  onQuery?: (sql: string) => void;
+}
+
+/** Statements that only read: anything else may have changed data. */
+const READ_ONLY = /^\s*(select|with|pragma|explain)\b/i;
+
+/**
+ * Kysely's `log` hook: every statement that may have written (insert, update,
+ * delete, DDL, raw SQL that is not a plain read, or a failed statement) moves
+ * the database's write generation on, so in-memory read caches
+ * (src/db/write-generation.ts) never outlive a change made through this handle.
+ */
+function queryLog(onQuery?: (sql: string) => void) {
+  let root: object | undefined;
+  const log = (event: LogEvent) => {
+    const q: CompiledQuery = event.query;
+    onQuery?.(q.sql);
+    const kind = q.query.kind;
+    const reads =
+      event.level === 'query' &&
+      (kind === 'SelectQueryNode' || (kind === 'RawNode' && READ_ONLY.test(q.sql)));
+    if (!reads && root) noteWrite(root);
+  };
+  return {
+    log,
+    attach: (kysely: object) => {
+      root = kysely;
+      trackWrites(kysely);
+    },
+  };
+}
+
 /**
  * Opens the database named by a `sqlite:` path or a `postgres://` URL and checks
  * that it answers, so a bad URL fails at boot with a readable error, not on the
  * first request. `schema` (PostgreSQL only) isolates tests in their own schema.
  */
-export async function openDb(url: string, options: { schema?: string } = {}): Promise<Db> {
+export async function openDb(url: string, options: OpenDbOptions = {}): Promise<Db> {
+  const logger = queryLog(options.onQuery);
   if (url.startsWith('sqlite:')) {
     const path = url.slice('sqlite:'.length);
     try {
       if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
       const sqlite = openSqlite(path === ':memory:' ? ':memory:' : resolve(path));
-      const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+      const kysely = new Kysely<Database>({
+        dialect: new SqliteDialect({ database: sqlite }),
+        log: logger.log,
+      });
+      logger.attach(kysely);
       return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
     } catch (err) {
       throw new DatabaseUnavailableError(url, err);
@@ -68,6 +110,7 @@ export async function openDb(url: string, options: { schema?: string } = {}): Pr
     await pool.end().catch(() => {});
     throw new DatabaseUnavailableError(url, err);
   }
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: logger.log });
+  logger.attach(kysely);
   return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
 }

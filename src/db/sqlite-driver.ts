@@ -64,6 +64,40 @@ function adaptStatement(stmt: NodeSqliteStatement, sql: string): SqliteStatement
 /** An open SQLite handle: what Kysely needs, plus `exec` for pragmas. */
 type OpenSqlite = SqliteDatabase & { exec(sql: string): void };
 
+/** Most prepared statements kept per connection (`IN (?, ?, …)` lists make new texts). */
+export const STATEMENT_CACHE_SIZE = 256;
+
+/**
+ * Keeps prepared statements by SQL text, least recently used out first, so a
+ * page's queries are parsed and planned once per process instead of on every
+ * request. Safe because both drivers run a statement to completion
+ * synchronously (`all`/`run`) before the next `prepare` can return it again.
+ */
+export function withStatementCache(db: OpenSqlite, size = STATEMENT_CACHE_SIZE): OpenSqlite {
+  const cache = new Map<string, SqliteStatement>();
+  return {
+    prepare(sql) {
+      let stmt = cache.get(sql);
+      if (stmt) {
+        cache.delete(sql);
+      } else {
+        stmt = db.prepare(sql);
+        if (cache.size >= size) {
+          const oldest = cache.keys().next().value;
+          if (oldest !== undefined) cache.delete(oldest);
+        }
+      }
+      cache.set(sql, stmt);
+      return stmt;
+    },
+    close() {
+      cache.clear();
+      return db.close();
+    },
+    exec: (sql) => db.exec(sql),
+  };
+}
+
 /** Kysely's SQLite database interface over `node:sqlite`'s synchronous API. */
 function nodeSqlite(mod: NodeSqliteModule, path: string): OpenSqlite {
   const db = new mod.DatabaseSync(path);
@@ -96,7 +130,7 @@ function betterSqlite(path: string): OpenSqlite {
  */
 export function openSqlite(path: string): SqliteDatabase {
   const mod = loadNodeSqlite();
-  const db = mod ? nodeSqlite(mod, path) : betterSqlite(path);
+  const db = withStatementCache(mod ? nodeSqlite(mod, path) : betterSqlite(path));
   db.exec('PRAGMA journal_mode = WAL');
   db.exec('PRAGMA foreign_keys = ON');
   db.exec('PRAGMA busy_timeout = 5000');

@@ -1,16 +1,15 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { cacheKeys } from '../cache/keys.ts';
 import type { Config } from '../config.ts';
-import { listSections } from '../content/queries.ts';
 import type { Db } from '../db/connection.ts';
 import { AppError } from '../lib/errors.ts';
 import { parsePage } from '../lib/pagination.ts';
+import { assetFromFile, registerAsset, type StaticAsset } from '../lib/static-assets.ts';
 import { dayRangeInZone, type ZoneLabel } from '../lib/time.ts';
 import { siteContext } from '../site/context.ts';
+import { cachedSections } from '../site/read-cache.ts';
 import { renderDocument } from '../site/render.tsx';
 import { firstValue, queryValue } from '../site/schemas.ts';
 import { SearchPage } from '../site/views/index.ts';
@@ -25,11 +24,16 @@ export interface DiscoveryRouteDeps {
 }
 
 /** A search-page asset under a content-hashed, cache-forever URL. */
-function loadAsset(name: string, type: string): { url: string; body: Buffer; type: string } {
-  const body = readFileSync(new URL(`../site/assets/${name}`, import.meta.url));
-  const hash = createHash('sha256').update(body).digest('hex').slice(0, 10);
-  const dot = name.lastIndexOf('.');
-  return { url: `/static/${name.slice(0, dot)}.${hash}${name.slice(dot)}`, body, type };
+function loadAsset(name: string, type: string): StaticAsset {
+  return assetFromFile(new URL(`../site/assets/${name}`, import.meta.url), type);
+}
+
+/** The search page's script and stylesheet (the build precompresses them). */
+export function loadSearchAssets(): { script: StaticAsset; style: StaticAsset } {
+  return {
+    script: loadAsset('search-suggest.js', 'text/javascript; charset=utf-8'),
+    style: loadAsset('search.css', 'text/css; charset=utf-8'),
+  };
 }
 
 /** A YYYY-MM-DD date as a [start, end) range of that local day; null when malformed. */
@@ -72,16 +76,8 @@ export const SUGGEST_RATE_LIMIT = { max: 60, timeWindow: 60_000 };
 export function registerDiscoveryRoutes(server: FastifyInstance, deps: DiscoveryRouteDeps): void {
   const app = server.withTypeProvider<ZodTypeProvider>();
   const { config, db } = deps;
-  const script = loadAsset('search-suggest.js', 'text/javascript; charset=utf-8');
-  const style = loadAsset('search.css', 'text/css; charset=utf-8');
-  for (const asset of [script, style]) {
-    app.get(asset.url, (_req, reply) =>
-      reply
-        .header('cache-control', 'public, max-age=31536000, immutable')
-        .type(asset.type)
-        .send(asset.body),
-    );
-  }
+  const { script, style } = loadSearchAssets();
+  for (const asset of [script, style]) registerAsset(server, asset);
 
   app.get('/cari', { schema: { querystring: searchQuery } }, async (req, reply) => {
     const q = req.query;
@@ -112,7 +108,7 @@ export function registerDiscoveryRoutes(server: FastifyInstance, deps: Discovery
     });
     if (!parsedPage.ok) result.page.page = page === Number.MAX_SAFE_INTEGER ? 1_000_000 : page;
 
-    const all = await listSections(db.kysely);
+    const all = await cachedSections(db.kysely);
     const depthOf = (id: number): number => {
       const s = all.find((x) => x.id === id);
       return s?.parent ? 1 + depthOf(s.parent.id) : 0;

@@ -92,11 +92,28 @@ export interface SnippetPart {
 
 const WORD = /[\p{L}\p{M}\p{N}]+(?:(?:['’-]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{M}\p{N}]+)*/gu;
 
+/**
+ * The index forms of a word as it appears in a text (none for stop words):
+ * analysing a word costs far more than looking it up, and result pages show
+ * the same words again and again. Bounded; cleared whole when full.
+ */
+const formsOfWord = new Map<string, readonly string[]>();
+const FORMS_MEMO_LIMIT = 50_000;
+
+function indexForms(word: string): readonly string[] {
+  let forms = formsOfWord.get(word);
+  if (forms === undefined) {
+    const t = tokenize(word)[0];
+    forms = !t || STOPWORDS.has(t) ? [] : wordKeys(t);
+    if (formsOfWord.size >= FORMS_MEMO_LIMIT) formsOfWord.clear();
+    formsOfWord.set(word, forms);
+  }
+  return forms;
+}
+
 /** Whether a word of the text is one the query matched (in any of its index forms). */
 function matches(word: string, keys: ReadonlySet<string>): boolean {
-  const t = tokenize(word)[0];
-  if (!t || STOPWORDS.has(t)) return false;
-  return wordKeys(t).some((k) => keys.has(k));
+  return indexForms(word).some((k) => keys.has(k));
 }
 
 /**
@@ -109,9 +126,14 @@ export function buildSnippet(
   keys: ReadonlySet<string>,
   maxChars = 220,
 ): SnippetPart[] | null {
-  const words = [...text.matchAll(WORD)];
-  const hits = words.filter((m) => matches(m[0], keys));
-  const first = hits[0];
+  // Only the words up to the first match and those inside the excerpt are analysed.
+  let first: RegExpExecArray | undefined;
+  for (const m of text.matchAll(WORD)) {
+    if (matches(m[0], keys)) {
+      first = m;
+      break;
+    }
+  }
   if (first?.index === undefined) return null;
   let start = Math.max(0, first.index - 70);
   if (start > 0) {
@@ -129,9 +151,10 @@ export function buildSnippet(
     if (s) parts.push({ text: s.replace(/\s+/g, ' '), mark });
   };
   if (start > 0) push('… ', false);
-  for (const m of hits) {
+  for (const m of text.matchAll(WORD)) {
     const at = m.index ?? 0;
-    if (at < start || at + m[0].length > end) continue;
+    if (at >= end) break;
+    if (at < start || at + m[0].length > end || !matches(m[0], keys)) continue;
     push(text.slice(pos, at), false);
     push(m[0], true);
     pos = at + m[0].length;

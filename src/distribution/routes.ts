@@ -3,9 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { cacheKeys } from '../cache/keys.ts';
 import type { Config } from '../config.ts';
-import { listSections } from '../content/queries.ts';
 import type { Db } from '../db/connection.ts';
 import { AppError } from '../lib/errors.ts';
+import { cachedSections } from '../site/read-cache.ts';
 import { rssFeed } from './feeds.ts';
 import { monthSitemap, newsSitemap, pagesSitemap, sitemapIndex } from './sitemaps.ts';
 
@@ -45,7 +45,7 @@ export function registerDistributionRoutes(
     send(reply, 'application/rss+xml; charset=utf-8', await rssFeed(k, config), feeds),
   );
   app.get('/:section/feed', { schema: { params: sectionParams } }, async (req, reply) => {
-    const section = (await listSections(k)).find((s) => s.slug === req.params.section);
+    const section = (await cachedSections(k)).find((s) => s.slug === req.params.section);
     if (!section) throw new AppError('NOT_FOUND');
     return send(
       reply,

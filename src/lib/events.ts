@@ -17,6 +17,10 @@ export interface DomainEvents {
   'comment.hidden': { commentId: number; articleId: number };
   /** A wire item was taken as a draft (wire desk). */
   'wire.taken': { itemId: number; articleId: number };
+  /** A section was created or changed (navigation, section pages, every page's menu). */
+  'sections.changed': { sectionId: number };
+  /** Site settings changed (`comments`: the comment settings, shown on every article page). */
+  'settings.changed': { scope: 'comments' };
 }
 
 type Listener<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => void | Promise<void>;

@@ -111,12 +111,25 @@ interface WallClock {
   second: number;
 }
 
-function wallClock(ms: number, zone: ZoneLabel): WallClock {
+/**
+ * Wall clocks already worked out, by zone and instant: a page formats the same
+ * publication times on every request, and `formatToParts` is the dearest call
+ * in rendering. Bounded; cleared whole when full. Entries are frozen (shared).
+ */
+const wallClocks = new Map<string, Readonly<WallClock>>();
+const WALL_CLOCK_CACHE_SIZE = 20_000;
+
+function wallClock(ms: number, zone: ZoneLabel): Readonly<WallClock> {
   if (!Number.isFinite(ms)) throw new RangeError(`Invalid timestamp: ${ms}`);
+  const key = `${zone}${ms}`;
+  const known = wallClocks.get(key);
+  if (known) return known;
   const out: WallClock = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
   for (const part of formatterFor(zone).formatToParts(ms)) {
     if (part.type in out) out[part.type as keyof WallClock] = Number(part.value);
   }
+  if (wallClocks.size >= WALL_CLOCK_CACHE_SIZE) wallClocks.clear();
+  wallClocks.set(key, Object.freeze(out));
   return out;
 }
 
@@ -192,8 +205,22 @@ export function formatRelative(
   return lang === 'id' ? `${n} ${idUnit} lalu` : `${n} ${enUnit}${n === 1 ? '' : 's'} ago`;
 }
 
+/** isoInZone's answers by zone and instant (pages repeat the same publication times). */
+const isoStrings = new Map<string, string>();
+
 /** ISO 8601 with the zone's own offset (seconds precision), for `<time datetime>` and feeds. */
 export function isoInZone(ms: number, zone: ZoneLabel): string {
+  const key = `${zone}${ms}`;
+  let iso = isoStrings.get(key);
+  if (iso === undefined) {
+    iso = computeIsoInZone(ms, zone);
+    if (isoStrings.size >= WALL_CLOCK_CACHE_SIZE) isoStrings.clear();
+    isoStrings.set(key, iso);
+  }
+  return iso;
+}
+
+function computeIsoInZone(ms: number, zone: ZoneLabel): string {
   const w = wallClock(ms, zone);
   const offsetMin = Math.round(offsetAt(ms, zone) / MINUTE);
   const sign = offsetMin < 0 ? '-' : '+';

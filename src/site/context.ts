@@ -1,7 +1,7 @@
 import type { Config } from '../config.ts';
-import { listSections } from '../content/queries.ts';
 import type { Db } from '../db/connection.ts';
 import { messages } from './messages.ts';
+import { cachedSections } from './read-cache.ts';
 import type { SiteContext } from './views/props.ts';
 
 /** Builds the per-request context every page's layout needs. */
@@ -10,7 +10,7 @@ export async function siteContext(
   db: Db,
   assets: { css: string; js: string },
 ): Promise<SiteContext> {
-  const sections = await listSections(db.kysely);
+  const sections = await cachedSections(db.kysely);
   return contextWith(
     config,
     assets,

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { approvedComments } from '../comments/queries.ts';
 import type { Article, ArticleSummary, Section } from '../content/model.ts';
-import { listPublished, sameTopicIds, summariesByIds } from '../content/queries.ts';
+import { sameTopicIds, summaryBatch } from '../content/queries.ts';
 import type { Database } from '../db/schema.ts';
 import { mostReadLists } from '../discovery/most-read.ts';
 import { headlineOverlap, NEAR_DUPLICATE_HEADLINE } from '../discovery/related.ts';
@@ -14,6 +14,8 @@ type DB = Kysely<Database>;
 
 /** How many related stories the end-of-article list shows. */
 const RELATED_LIST_SIZE = 6;
+/** Stories per section block on the front page. */
+const SECTION_BLOCK_SIZE = 4;
 /** The first candidates are meant for the inline "Baca juga" slots. */
 const INLINE_SLOTS = 3;
 
@@ -30,17 +32,20 @@ function withoutNearDuplicates(article: Article, items: ArticleSummary[]): Artic
   return kept.map((k) => k.item);
 }
 
+/** An article page's data except comments and most read (those change on their own). */
+export type ArticleSurroundings = Omit<ArticlePageProps, 'comments' | 'mostRead' | 'commentBox'>;
+
 /**
- * Everything around an article on its page: "Baca juga" candidates (editors'
- * pins first, then the related articles computed at publication), the
- * "Berita terkait" list of six (related stories not placed inline, then the
- * section's latest), the latest stories, the most read and approved comments.
+ * Everything around an article on its page that only an edit changes:
+ * "Baca juga" candidates (editors' pins first, then the related articles
+ * computed at publication), the "Berita terkait" list of six (related stories
+ * not placed inline, then the section's latest) and the latest stories.
  */
-export async function loadArticlePage(
+export async function loadArticleSurroundings(
   db: DB,
   article: Article,
   now: number,
-): Promise<ArticlePageProps> {
+): Promise<ArticleSurroundings> {
   // Articles not indexed yet (published before the related index existed, or
   // without the app's event bus) fall back to same-section/tag stories.
   const stored = await relatedIds(db, article.id);
@@ -48,17 +53,20 @@ export async function loadArticlePage(
     ? stored
     : await sameTopicIds(db, article, now, INLINE_SLOTS + RELATED_LIST_SIZE);
   const candidateIds = [...new Set([...article.pinnedIds, ...computed])];
-  const [found, fromSection, latest, comments, mostRead] = await Promise.all([
-    summariesByIds(db, candidateIds, now),
-    listPublished(
-      db,
-      { sectionIds: [article.section.id], excludeIds: [article.id, ...candidateIds] },
-      { now, pageSize: RELATED_LIST_SIZE, count: false },
-    ),
-    listPublished(db, { excludeIds: [article.id] }, { now, pageSize: 5, count: false }),
-    approvedComments(db, article.id),
-    mostReadLists(db, now),
-  ]);
+  const {
+    byIds: found,
+    lists: [fromSection = [], latest = []],
+  } = await summaryBatch(db, {
+    byIds: candidateIds,
+    lists: [
+      {
+        filter: { sectionIds: [article.section.id], excludeIds: [article.id, ...candidateIds] },
+        pageSize: RELATED_LIST_SIZE,
+      },
+      { filter: { excludeIds: [article.id] }, pageSize: 5 },
+    ],
+    now,
+  });
   const candidates = withoutNearDuplicates(article, found);
   const inlineRelated = candidates.map((a) => ({ id: a.id, headline: a.headline, url: a.url }));
   // The view places the inline links by the same rules; the rest go to the list below.
@@ -71,43 +79,72 @@ export async function loadArticlePage(
   return {
     article,
     inlineRelated,
-    moreFromSection: [...candidates.filter((a) => !placed.has(a.id)), ...fromSection.items].slice(
+    moreFromSection: [...candidates.filter((a) => !placed.has(a.id)), ...fromSection].slice(
       0,
       RELATED_LIST_SIZE,
     ),
-    latest: latest.items,
-    comments,
-    mostRead,
+    latest,
   };
+}
+
+/**
+ * Everything around an article on its page: the surroundings above, the
+ * approved comments and the most read.
+ */
+export async function loadArticlePage(
+  db: DB,
+  article: Article,
+  now: number,
+): Promise<ArticlePageProps> {
+  const [around, comments, mostRead] = await Promise.all([
+    loadArticleSurroundings(db, article, now),
+    approvedComments(db, article.id),
+    mostReadLists(db, now),
+  ]);
+  return { ...around, comments, mostRead };
 }
 
 /**
  * The front page: the newest story with a photo as the lead, four top stories,
  * the latest list, and one block per top-level section without repeats.
  */
-export async function loadHomePage(db: DB, nav: Section[], now: number): Promise<HomePageProps> {
-  const front = (await listPublished(db, {}, { now, pageSize: 15, count: false })).items;
+export async function loadHomePage(
+  db: DB,
+  nav: Section[],
+  now: number,
+  mostRead: (db: DB, now: number) => Promise<HomePageProps['mostRead']> = mostReadLists,
+): Promise<HomePageProps> {
+  // The front list and every section's newest, fetched together: a section's
+  // block drops what the lead and top stories show (at most 5), so 4 + 5 rows
+  // per section always leave its 4 if it has them.
+  const {
+    lists: [front = [], ...perSection],
+  } = await summaryBatch(db, {
+    byIds: [],
+    lists: [
+      { filter: {}, pageSize: 15 },
+      ...nav.map((section) => ({
+        filter: { sectionIds: [section.id, ...section.children.map((s) => s.id)] },
+        pageSize: SECTION_BLOCK_SIZE + 5,
+      })),
+    ],
+    now,
+  });
   const lead = front.find((a) => a.image) ?? front[0] ?? null;
   const rest = front.filter((a) => a !== lead);
   const top = rest.slice(0, 4);
-  const shown = [lead, ...top].flatMap((a) => (a ? [a.id] : []));
-  const sectionBlocks = await Promise.all(
-    nav.map(async (section) => ({
-      section,
-      articles: (
-        await listPublished(
-          db,
-          { sectionIds: [section.id, ...section.children.map((s) => s.id)], excludeIds: shown },
-          { now, pageSize: 4, count: false },
-        )
-      ).items as ArticleSummary[],
-    })),
-  );
+  const shown = new Set([lead, ...top].flatMap((a) => (a ? [a.id] : [])));
+  const sectionBlocks = nav.map((section, i) => ({
+    section,
+    articles: (perSection[i] ?? [])
+      .filter((a) => !shown.has(a.id))
+      .slice(0, SECTION_BLOCK_SIZE) as ArticleSummary[],
+  }));
   return {
     lead,
     top,
     latest: rest.slice(4, 14),
     sectionBlocks: sectionBlocks.filter((b) => b.articles.length > 0),
-    mostRead: await mostReadLists(db, now),
+    mostRead: await mostRead(db, now),
   };
 }

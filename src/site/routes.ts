@@ -3,23 +3,17 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { cacheKeys } from '../cache/keys.ts';
 import type { Config } from '../config.ts';
 import type { Article } from '../content/model.ts';
-import {
-  findPerson,
-  findTag,
-  getPublishedArticle,
-  type ListFilter,
-  listPublished,
-  listSections,
-} from '../content/queries.ts';
+import { findPerson, findTag, type ListFilter, listPublished } from '../content/queries.ts';
 import { archiveUrl, articleUrl, authorUrl, tagUrl } from '../content/urls.ts';
 import type { Db } from '../db/connection.ts';
 import { AppError } from '../lib/errors.ts';
 import { parsePage } from '../lib/pagination.ts';
+import { registerAsset } from '../lib/static-assets.ts';
 import { dayRangeInZone, formatLongDate, MONTHS } from '../lib/time.ts';
 import type { Asset } from './assets.ts';
 import { siteContext } from './context.ts';
 import type { ErrorRenderer } from './error-page.ts';
-import { loadArticlePage, loadHomePage } from './page-data.ts';
+import { cachedArticle, cachedArticlePage, cachedHomePage, cachedSections } from './read-cache.ts';
 import { renderDocument } from './render.tsx';
 import { archiveParams, articleParams, pageQuery, sectionParams, slugParams } from './schemas.ts';
 import type { CommentBoxProps } from './views/comments.tsx';
@@ -60,14 +54,7 @@ export function registerSiteRoutes(server: FastifyInstance, deps: SiteDeps): voi
     return parsed.page;
   };
 
-  for (const asset of Object.values(deps.assets)) {
-    app.get(asset.url, (_req, reply) =>
-      reply
-        .header('cache-control', 'public, max-age=31536000, immutable')
-        .type(asset.type)
-        .send(asset.body),
-    );
-  }
+  for (const asset of Object.values(deps.assets)) registerAsset(server, asset);
 
   app.get('/healthz', async () => {
     await k.selectFrom('sections').select('id').limit(1).execute();
@@ -78,7 +65,7 @@ export function registerSiteRoutes(server: FastifyInstance, deps: SiteDeps): voi
     const c = await ctx();
     return html(
       reply,
-      renderDocument(HomePage(c, await loadHomePage(k, c.nav, c.now))),
+      renderDocument(HomePage(c, await cachedHomePage(k, c.nav, c.now))),
       cacheKeys.home,
     );
   });
@@ -188,7 +175,7 @@ export function registerSiteRoutes(server: FastifyInstance, deps: SiteDeps): voi
     async (req, reply) => {
       const page = pageOf(req.query);
       const { section: slug } = req.params;
-      const sections = SLUG.test(slug) ? await listSections(k) : [];
+      const sections = SLUG.test(slug) ? await cachedSections(k) : [];
       const section = sections.find((s) => s.slug === slug);
       if (!section) throw new AppError('NOT_FOUND');
       return listPage(
@@ -215,7 +202,7 @@ export function registerSiteRoutes(server: FastifyInstance, deps: SiteDeps): voi
     const { section, id, slug } = req.params;
     if (!ID.test(id)) throw new AppError('NOT_FOUND');
     const now = Date.now();
-    const found = await getPublishedArticle(k, Number(id), now);
+    const found = await cachedArticle(k, Number(id), now);
     if (found.kind === 'gone') throw new AppError('GONE');
     if (found.kind === 'missing') throw new AppError('NOT_FOUND');
     const { article } = found;
@@ -226,7 +213,7 @@ export function registerSiteRoutes(server: FastifyInstance, deps: SiteDeps): voi
       return reply.redirect(articleUrl(article.section.slug, article.id, article.slug), 301);
     }
     const [props, c, commentBox] = await Promise.all([
-      loadArticlePage(k, article, now),
+      cachedArticlePage(k, article, now),
       ctx(),
       deps.commentBox?.(article, req),
     ]);

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { searchPublishedHeadlines, suggestPeople, suggestTags } from '../../content/staff-reads.ts';
 import { AppError } from '../../lib/errors.ts';
+import { sendAsset } from '../../lib/static-assets.ts';
 import { requireStaff } from '../auth.ts';
 import { editorBundle } from './bundle.ts';
 import type { ArticleRouteDeps } from './route-helpers.ts';
@@ -37,15 +38,12 @@ export function registerApiRoutes(app: FastifyInstance, deps: ArticleRouteDeps):
 
   r.get(
     '/static/newsroom-editor/:file',
-    { schema: { params: editorFileParams } },
+    { schema: { params: editorFileParams }, compress: false },
     async (req, reply) => {
       const bundle = await editorBundle();
       const { file } = req.params;
       if (`/static/newsroom-editor/${file}` !== bundle.url) throw new AppError('NOT_FOUND');
-      return reply
-        .header('cache-control', 'public, max-age=31536000, immutable')
-        .type('text/javascript; charset=utf-8')
-        .send(bundle.body);
+      return sendAsset(req, reply, bundle);
     },
   );
 }

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { assetFromBody, type StaticAsset } from '../../lib/static-assets.ts';
 
 /**
  * The editor script (TipTap and our glue, src/newsroom/articles/editor/),
@@ -9,18 +9,19 @@ import { fileURLToPath } from 'node:url';
  * from source (tests, `npm run dev`), esbuild bundles it once per process.
  */
 
-export interface EditorBundle {
-  url: string;
-  body: Buffer;
-}
+export type EditorBundle = StaticAsset;
 
 const ENTRY = fileURLToPath(new URL('./editor/main.ts', import.meta.url));
 const PREBUILT = fileURLToPath(new URL('./editor.bundle.js', import.meta.url));
 let pending: Promise<EditorBundle> | null = null;
 
 function hashed(body: Buffer): EditorBundle {
-  const hash = createHash('sha256').update(body).digest('hex').slice(0, 10);
-  return { url: `/static/newsroom-editor/${hash}.js`, body };
+  return assetFromBody(
+    'editor.js',
+    body,
+    'text/javascript; charset=utf-8',
+    (hash) => `/static/newsroom-editor/${hash}.js`,
+  );
 }
 
 async function bundle(): Promise<EditorBundle> {
