@@ -29,6 +29,7 @@ import {
 } from './ingest/wordpress/redirects.ts';
 import { PUBLISH_SCHEDULED, publishScheduledHandler } from './jobs/publish-scheduled.ts';
 import { type JobRunner, startJobRunner, stopJobRunner } from './jobs/runner.ts';
+import { registerRenderedCompression } from './lib/compress-rendered.ts';
 import { AppError, errorForLog, toAppError } from './lib/errors.ts';
 import { EventBus } from './lib/events.ts';
 import { wireListeners } from './listeners.ts';
@@ -144,6 +145,7 @@ export async function buildApp(
     },
     strictTransportSecurity: config.siteUrl.startsWith('https:'),
   });
+  registerRenderedCompression(server);
   await server.register(compress, { threshold: 1024 });
   // Per-route limits for what a stranger can call cheaply but costs us work
   // (`config: { rateLimit: { max, timeWindow } }` on the route). With Redis

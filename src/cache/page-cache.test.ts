@@ -4,7 +4,6 @@ import { makeSection, publishedArticle } from '../../test/factories.ts';
 import { type TestApp, testApp } from '../../test/helpers.ts';
 import { publishArticle, touchArticle, unpublishArticle } from '../content/commands.ts';
 import { linkedArticleKeys } from './keys.ts';
-import { pickEncoding } from './page-cache.ts';
 import { type CachedPage, createStore, MemoryStore } from './store.ts';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -77,15 +76,6 @@ describe('page cache in memory', () => {
 });
 
 describe('cache helpers', () => {
-  it('chooses the encoding the client accepts', () => {
-    expect(pickEncoding('gzip, deflate, br')).toBe('br');
-    expect(pickEncoding('gzip')).toBe('gzip');
-    expect(pickEncoding('br;q=0, gzip')).toBe('gzip');
-    expect(pickEncoding('identity')).toBe('identity');
-    expect(pickEncoding(undefined)).toBe('identity');
-    expect(pickEncoding('gzip;q=0')).toBe('identity');
-  });
-
   it('reads the articles a page links to, not archive or media links', () => {
     const html =
       '<a href="/bali/12/jalan-desa">x</a><a href="http://warta.test/bali/7/banjir#komentar">' +
@@ -213,6 +203,15 @@ describe.each([
     expect((await get(full)).headers['x-cache']).toBe('MISS');
     expect((await get('/')).headers['x-cache']).toBe('HIT');
     expect((await get(`/${s.slug}`)).headers['x-cache']).toBe('HIT');
+  });
+
+  it('purges everything when sections or settings change (the menu is on every page)', async () => {
+    await get('/');
+    expect((await get('/')).headers['x-cache']).toBe('HIT');
+    await app.events.emit('sections.changed', { sectionId: 1 });
+    expect((await get('/')).headers['x-cache']).toBe('MISS');
+    await app.events.emit('settings.changed', { scope: 'comments' });
+    expect((await get('/')).headers['x-cache']).toBe('MISS');
   });
 
   it('never serves or stores a page for a staff session or a reader with a held comment', async () => {

@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { articlePlaces } from '../content/reads.ts';
 import type { Db } from '../db/connection.ts';
 import type { EventBus } from '../lib/events.ts';
+import { encodingFor, matchesEtag } from '../lib/http-cache.ts';
 import { cacheKeys, linkedArticleKeys } from './keys.ts';
 import { type CachedPage, MemoryStore, type PageCacheStore } from './store.ts';
 
@@ -39,40 +40,6 @@ export interface PageCacheOptions {
   cdnMaxAge: number;
   /** Called for every page served from the cache (sampled logging); response hooks still run. */
   onHit?: (req: FastifyRequest, state: 'HIT' | 'STALE') => void;
-}
-
-/** Which stored body answers this Accept-Encoding: brotli, then gzip, else identity (q=0 refuses). */
-export function pickEncoding(header: string | undefined): 'br' | 'gzip' | 'identity' {
-  if (!header) return 'identity';
-  let best: 'br' | 'gzip' | 'identity' = 'identity';
-  for (const part of header.split(',')) {
-    const [name = '', ...params] = part.trim().toLowerCase().split(';');
-    const q = params.map((p) => /^\s*q=([\d.]+)/.exec(p)?.[1]).find(Boolean);
-    if (q !== undefined && Number(q) === 0) continue;
-    if (name === 'br') return 'br';
-    if (name === 'gzip' || name === 'x-gzip') best = 'gzip';
-  }
-  return best;
-}
-
-/** Browsers send a handful of distinct Accept-Encoding values: each is parsed once. */
-const encodings = new Map<string, 'br' | 'gzip' | 'identity'>();
-function encodingFor(header: string | undefined): 'br' | 'gzip' | 'identity' {
-  if (!header) return 'identity';
-  let found = encodings.get(header);
-  if (found === undefined) {
-    found = pickEncoding(header);
-    if (encodings.size < 256) encodings.set(header, found);
-  }
-  return found;
-}
-
-/** The request's If-None-Match names this weak validator (or `*`). */
-function matchesEtag(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  if (header.trim() === '*') return true;
-  const bare = etag.replace(/^W\//, '');
-  return header.split(',').some((t) => t.trim().replace(/^W\//, '') === bare);
 }
 
 interface Wire {
@@ -288,7 +255,7 @@ export function registerPageCache(app: FastifyInstance, opts: PageCacheOptions):
       reply.code(304);
       return '';
     }
-    const encoding = pickEncoding(req.headers['accept-encoding']);
+    const encoding = encodingFor(req.headers['accept-encoding']);
     if (encoding !== 'identity') reply.header('content-encoding', encoding);
     return page[encoding];
   });

@@ -4,12 +4,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../../test/helpers.ts';
 import { editorBundle } from '../newsroom/articles/bundle.ts';
-import {
-  loadedAssets,
-  pickEncoding,
-  precompressedName,
-  type StaticAsset,
-} from './static-assets.ts';
+import { loadedAssets, precompressedName, type StaticAsset } from './static-assets.ts';
 
 const DIST_STATIC = join(import.meta.dirname, '../../dist/static');
 
@@ -80,13 +75,5 @@ describe('static assets', () => {
       expect(brotliDecompressSync(readFileSync(br)).equals(asset.body), br).toBe(true);
       expect(gunzipSync(readFileSync(gz)).equals(asset.body), gz).toBe(true);
     }
-  });
-
-  it('picks brotli, then gzip, honouring q=0', () => {
-    expect(pickEncoding('gzip, deflate, br')).toBe('br');
-    expect(pickEncoding('gzip, br;q=0')).toBe('gzip');
-    expect(pickEncoding('br;q=0, gzip;q=0')).toBeNull();
-    expect(pickEncoding(undefined)).toBeNull();
-    expect(pickEncoding('identity')).toBeNull();
   });
 });

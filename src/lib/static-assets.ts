@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { encodingFor, matchesEtag } from './http-cache.ts';
 
 /**
  * Static files (CSS, scripts, the comment widget) held in memory under a
@@ -130,29 +131,6 @@ export function loadedAssets(): StaticAsset[] {
   return [...loaded.values()];
 }
 
-/** The encoding to answer with: brotli, then gzip, when the request accepts it (q > 0). */
-export function pickEncoding(acceptEncoding: string | string[] | undefined): Encoding | null {
-  const header = Array.isArray(acceptEncoding) ? acceptEncoding.join(',') : (acceptEncoding ?? '');
-  const accepted = new Set<string>();
-  for (const part of header.toLowerCase().split(',')) {
-    const [coding = '', ...params] = part.trim().split(';');
-    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
-    if (coding && (q === undefined || Number(q) > 0)) accepted.add(coding.trim());
-  }
-  if (accepted.has('br')) return 'br';
-  if (accepted.has('gzip') || accepted.has('x-gzip')) return 'gzip';
-  return null;
-}
-
-/** True when `If-None-Match` names this ETag (weak comparison, `*` matches). */
-function notModified(req: FastifyRequest, etag: string): boolean {
-  const header = req.headers['if-none-match'];
-  if (!header) return false;
-  if (header.trim() === '*') return true;
-  const bare = etag.replace(/^W\//, '');
-  return header.split(',').some((t) => t.trim().replace(/^W\//, '') === bare);
-}
-
 /**
  * Answers a GET for the asset: 304 on a matching If-None-Match, else the body
  * in the best encoding the request accepts, cacheable for a year.
@@ -162,10 +140,10 @@ export function sendAsset(req: FastifyRequest, reply: FastifyReply, asset: Stati
     .header('cache-control', 'public, max-age=31536000, immutable')
     .header('vary', 'Accept-Encoding')
     .header('etag', asset.etag);
-  if (notModified(req, asset.etag)) return reply.code(304).send();
-  const encoding = pickEncoding(req.headers['accept-encoding']);
+  if (matchesEtag(req.headers['if-none-match'], asset.etag)) return reply.code(304).send();
+  const encoding = encodingFor(req.headers['accept-encoding']);
   reply.type(asset.type);
-  if (!encoding) return reply.send(asset.body);
+  if (encoding === 'identity') return reply.send(asset.body);
   return reply.header('content-encoding', encoding).send(asset.encoded(encoding));
 }
 

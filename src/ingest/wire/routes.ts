@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { VNode } from 'preact';
@@ -11,6 +9,7 @@ import type { Db } from '../../db/connection.ts';
 import type { JobRunner } from '../../jobs/runner.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { EventBus } from '../../lib/events.ts';
+import { assetFromFile, registerAsset } from '../../lib/static-assets.ts';
 import { ipHashOf, requireStaff, wantsJson } from '../../newsroom/auth-shared.ts';
 import { can } from '../../newsroom/policy.ts';
 import { newsroomContext } from '../../newsroom/views/layout.tsx';
@@ -46,11 +45,11 @@ export interface WireDeps {
 
 const BASE = '/newsroom/kawat';
 
-const DESK_JS = (() => {
-  const body = readFileSync(new URL('./assets/desk.js', import.meta.url));
-  const hash = createHash('sha256').update(body).digest('hex').slice(0, 10);
-  return { url: `/static/wire-desk.${hash}.js`, body };
-})();
+const DESK_JS = assetFromFile(
+  new URL('./assets/desk.js', import.meta.url),
+  'text/javascript; charset=utf-8',
+  'wire-desk.js',
+);
 
 function send(reply: FastifyReply, vnode: VNode, status = 200) {
   return reply
@@ -88,12 +87,7 @@ export function registerWireDesk(app: FastifyInstance, deps: WireDeps): void {
     events.on(event, ({ articleId }) => indexArticleForWire(k, articleId));
   }
 
-  app.get(DESK_JS.url, (_req, reply) =>
-    reply
-      .header('cache-control', 'public, max-age=31536000, immutable')
-      .type('text/javascript; charset=utf-8')
-      .send(DESK_JS.body),
-  );
+  registerAsset(app, DESK_JS);
 
   const sectionChoices = async () =>
     (await listSections(k))
