@@ -98,6 +98,12 @@ describe.each([
       await new Promise((r) => setTimeout(r, 50));
       return reply.type('text/html; charset=utf-8').send(`<p>render ${renders}</p>`);
     });
+    // A page whose render an editor's change overtakes: it may show the old data.
+    app.server.get('/uji-balapan', async (_req, reply) => {
+      const body = `<p>render ${++renders}</p>`;
+      await new Promise((r) => setTimeout(r, 50));
+      return reply.type('text/html; charset=utf-8').header('surrogate-key', 'home').send(body);
+    });
     // Each run starts from an empty cache, also in a Redis shared with earlier runs.
     const shared = createStore(cacheUrl);
     await shared.purgeAll();
@@ -236,6 +242,18 @@ describe.each([
     // Known parameters in another order share one entry.
     await get('/cari?q=air&page=1');
     expect((await get('/cari?page=1&q=air')).headers['x-cache']).toBe('HIT');
+  });
+
+  it('does not keep a page rendered while a purge touched it', async () => {
+    const racing = get('/uji-balapan');
+    await new Promise((r) => setTimeout(r, 10));
+    await app.events.emit('article.updated', { articleId: 0 });
+    const raced = await racing;
+    expect(raced.statusCode).toBe(200);
+    expect(raced.headers['x-cache']).toBe('MISS');
+    // Not kept: the next reader gets a fresh render, which is kept.
+    expect((await get('/uji-balapan')).headers['x-cache']).toBe('MISS');
+    expect((await get('/uji-balapan')).headers['x-cache']).toBe('HIT');
   });
 
   it('renders a hundred simultaneous misses once', async () => {

@@ -42,6 +42,48 @@ export interface PageCacheOptions {
   onHit?: (req: FastifyRequest, state: 'HIT' | 'STALE') => void;
 }
 
+/**
+ * Purges remembered by sequence number, so a page rendered while a purge ran
+ * (it may have read the data from before the change) is answered but not
+ * stored: it would otherwise sit in the cache, stale, until it expires.
+ */
+class PurgeLog {
+  private seq = 0;
+  private entries: { seq: number; keys: ReadonlySet<string> | 'all' }[] = [];
+  constructor(private readonly store: PageCacheStore) {}
+
+  get current(): number {
+    return this.seq;
+  }
+
+  async purgeKeys(keys: readonly string[]): Promise<void> {
+    this.note(new Set(keys));
+    await this.store.purgeKeys(keys);
+  }
+
+  async purgeAll(): Promise<void> {
+    this.note('all');
+    await this.store.purgeAll();
+  }
+
+  private note(keys: ReadonlySet<string> | 'all'): void {
+    this.entries.push({ seq: ++this.seq, keys });
+    if (this.entries.length > 1000) this.entries.shift();
+  }
+
+  /** True when a purge after `since` touched any of these keys (or when it is too long ago to tell). */
+  touchedSince(since: number, keys: readonly string[]): boolean {
+    if (since === this.seq) return false;
+    const oldest = this.entries[0]?.seq ?? this.seq + 1;
+    if (since < oldest - 1) return true;
+    return this.entries.some((e) => {
+      if (e.seq <= since) return false;
+      const touched = e.keys;
+      return touched === 'all' || keys.some((k) => touched.has(k));
+    });
+  }
+}
+
 interface Wire {
   identity: string[];
   gzip: string[];
@@ -113,6 +155,9 @@ export function registerPageCache(app: FastifyInstance, opts: PageCacheOptions):
   const revalidateToken = randomBytes(16).toString('hex');
   const inflight = new Map<string, { done: Promise<void>; release: () => void }>();
   const owners = new WeakMap<FastifyRequest, string>();
+  const purges = new PurgeLog(store);
+  /** The purge sequence when each rendering request started. */
+  const startedAt = new WeakMap<FastifyRequest, number>();
   const memory = store instanceof MemoryStore ? store : undefined;
 
   const claim = (key: string, req?: FastifyRequest) => {
@@ -170,6 +215,7 @@ export function registerPageCache(app: FastifyInstance, opts: PageCacheOptions):
     const key = keyOf(req);
     if (key === null) return;
     if (personal(req)) return;
+    startedAt.set(req, purges.current);
     if (req.headers[revalidateHeader] === revalidateToken) {
       owners.set(req, key);
       return;
@@ -248,7 +294,8 @@ export function registerPageCache(app: FastifyInstance, opts: PageCacheOptions):
       freshUntil: now + ttlMs,
       staleUntil: now + ttlMs + staleMs,
     };
-    await store.set(key, page);
+    // Rendered while a purge touched it: maybe from the old data, so answered but not kept.
+    if (!purges.touchedSince(startedAt.get(req) ?? -1, keys)) await store.set(key, page);
     releaseOwned(req);
     reply.header('etag', page.etag).header('vary', 'Accept-Encoding').header('x-cache', 'MISS');
     if (matchesEtag(req.headers['if-none-match'], page.etag)) {
@@ -264,7 +311,7 @@ export function registerPageCache(app: FastifyInstance, opts: PageCacheOptions):
   app.addHook('onResponse', async (req) => releaseOwned(req));
   app.addHook('onRequestAbort', async (req) => releaseOwned(req));
 
-  wireCachePurges(opts.events, opts.db, store);
+  wireCachePurges(opts.events, opts.db, purges);
 }
 
 /**
@@ -274,7 +321,11 @@ export function registerPageCache(app: FastifyInstance, opts: PageCacheOptions):
  * feeds and sitemaps); a comment appearing or disappearing purges its article's
  * page only; a section or settings change purges everything.
  */
-export function wireCachePurges(events: EventBus, db: Db, store: PageCacheStore): void {
+export function wireCachePurges(
+  events: EventBus,
+  db: Db,
+  store: Pick<PageCacheStore, 'purgeKeys' | 'purgeAll'>,
+): void {
   const articleChanged = async ({ articleId }: { articleId: number }) => {
     const places = await articlePlaces(db.kysely, articleId);
     await store.purgeKeys([
