@@ -4,10 +4,17 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
 import { Redis } from 'ioredis';
+import { API_PREFIX, registerApiRoutes } from './api/routes.ts';
 import { registerPageCache } from './cache/page-cache.ts';
 import { createStore } from './cache/store.ts';
 import { loadCommentAssets, registerCommentAssets } from './comments/assets.ts';
@@ -180,6 +187,25 @@ export async function buildApp(
     return renderError(reply, appErr);
   });
 
+  // The OpenAPI 3.1 document of the Content API, built from the same zod schemas
+  // that validate its routes; every other route is left out of it.
+  await server.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: `${config.siteName} Content API`, version: '1.0.0' },
+      servers: [{ url: config.siteUrl }],
+      components: {
+        securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } },
+      },
+      security: [{ apiKey: [] }],
+    },
+    transform: (doc) =>
+      doc.url.startsWith(`${API_PREFIX}/`)
+        ? jsonSchemaTransform(doc)
+        : { schema: { hide: true } as typeof doc.schema, url: doc.url },
+    transformObject: jsonSchemaTransformObject,
+  });
+  await registerApiRoutes(server, { config, db });
   await registerAuth(server, { config, db, events });
   await registerMediaRoutes(server, { config, db });
   registerArticleRoutes(server, { config, db, events });

@@ -68,7 +68,7 @@ function encodingFor(header: string | undefined): 'br' | 'gzip' | 'identity' {
 }
 
 /** The request's If-None-Match names this weak validator (or `*`). */
-function matchesEtag(header: string | undefined, etag: string): boolean {
+export function matchesEtag(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   if (header.trim() === '*') return true;
   const bare = etag.replace(/^W\//, '');
@@ -130,7 +130,7 @@ export function registerPageCache(app: FastifyInstance, opts: PageCacheOptions):
   const keyOf = (req: FastifyRequest): string | null => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return null;
     const route = req.routeOptions.url;
-    if (!route || /^\/(newsroom|static|media|komentar)(\/|$)/.test(route)) return null;
+    if (!route || /^\/(newsroom|static|media|komentar|api)(\/|$)/.test(route)) return null;
     const q = req.url.indexOf('?');
     if (q === -1) return req.url;
     const params = new URLSearchParams(req.url.slice(q + 1));

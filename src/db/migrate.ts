@@ -16,6 +16,7 @@ import * as m005 from './migrations/005-workflow.ts';
 import * as m006 from './migrations/006-media.ts';
 import * as m007 from './migrations/007-comments.ts';
 import * as m008 from './migrations/008-login-limits.ts';
+import * as m011 from './migrations/011-api.ts';
 
 /** What differs between dialects when a migration creates tables. */
 export interface MigrationContext {
@@ -41,6 +42,7 @@ const MIGRATIONS: Record<string, CodeMigration> = {
   '006-media': m006,
   '007-comments': m007,
   '008-login-limits': m008,
+  '011-api': m011,
 };
 
 /** The names of every migration this code knows, in order (backups record and check them). */
