@@ -459,6 +459,18 @@ export const ROUTES: Record<string, RouteRule> = {
     },
   },
 
+  // --- The Content API (a key, or public reads when the site allows them; JSON errors) ---
+  'GET /api/v1/openapi.json': { who: 'anyone' },
+  'GET /api/v1/*': { who: 'anyone', ok: [404], why: 'any other path under the API is a JSON 404' },
+  'GET /api/v1/articles': { who: 'anyone', ok: [401], why: 'a key is required by default' },
+  'GET /api/v1/articles/:id': { who: 'anyone', ok: [401], why: 'a key is required by default' },
+  'GET /api/v1/articles/by-path': { who: 'anyone', ok: [401], why: 'a key is required by default' },
+  'GET /api/v1/articles/:id/related': { who: 'anyone', ok: [401], why: 'a key is required by default' },
+  'GET /api/v1/sections': { who: 'anyone', ok: [401], why: 'a key is required by default' },
+  'GET /api/v1/tags': { who: 'anyone', ok: [401], why: 'a key is required by default' },
+  'GET /api/v1/authors': { who: 'anyone', ok: [401], why: 'a key is required by default' },
+  'GET /api/v1/search': { who: 'anyone', ok: [401], why: 'a key is required by default' },
+  'GET /api/v1/most-read': { who: 'anyone', ok: [401], why: 'a key is required by default' },
   // --- The public site: reading ---
   'GET /': { who: 'anyone' },
   'GET /healthz': { who: 'anyone' },
