@@ -4,8 +4,8 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -39,6 +39,7 @@ import { registerBodyLimits, serverLimits } from './server-limits.ts';
 import { loadAssets } from './site/assets.ts';
 import { makeErrorRenderer } from './site/error-page.ts';
 import { registerSiteRoutes } from './site/routes.ts';
+import { deliveryHandler, WEBHOOK_DELIVER, wireWebhooks } from './webhooks/webhooks.ts';
 
 export interface App {
   server: FastifyInstance;
@@ -98,6 +99,8 @@ export async function buildApp(
   });
   const events = new EventBus((err, event) => server.log.error({ err, event }, 'listener failed'));
   wireListeners(events, db, config);
+  // Webhooks: listeners queue signed deliveries on the job runner (never sent from the request).
+  wireWebhooks(events, db, config);
 
   const assets = loadAssets();
   const assetUrls = { css: assets.css.url, js: assets.js.url };
@@ -240,7 +243,10 @@ export async function buildApp(
 
   const jobs = startJobRunner(
     db,
-    { [PUBLISH_SCHEDULED]: publishScheduledHandler(db, events) },
+    {
+      [PUBLISH_SCHEDULED]: publishScheduledHandler(db, events),
+      [WEBHOOK_DELIVER]: deliveryHandler(db, config),
+    },
     { onError: (err, job) => server.log.error({ err, job }, 'job failed') },
   );
 

@@ -36,7 +36,13 @@ describe.each(DIALECTS)('Content API on %s', (dialect) => {
 
   beforeAll(async () => {
     app = await testApp(dialect);
-    key = (await createApiKey(app.db.kysely, app.config.secretKey, { name: 'Aplikasi', ratePerMinute: 1000, createdBy: null })).key;
+    key = (
+      await createApiKey(app.db.kysely, app.config.secretKey, {
+        name: 'Aplikasi',
+        ratePerMinute: 1000,
+        createdBy: null,
+      })
+    ).key;
     section = await makeSection(app.db, 'Ekonomi');
     author = await makePerson(app.db, 'Ketut Penulis');
     const img = await makeImage(app.db, app.mediaDir);
@@ -67,14 +73,19 @@ describe.each(DIALECTS)('Content API on %s', (dialect) => {
     seen.push({ route: route ?? url.split('?')[0] ?? url, res });
     return res;
   };
-  const err = (res: LightMyRequestResponse) => res.json().error as { code: string; message: string };
+  const err = (res: LightMyRequestResponse) =>
+    res.json().error as { code: string; message: string };
 
   it('lists articles newest first and walks every page with the cursor', async () => {
     const got: number[] = [];
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const res = await api(`/api/v1/articles?limit=2${cursor ? `&cursor=${cursor}` : ''}`, {}, '/api/v1/articles');
+      const res = await api(
+        `/api/v1/articles?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        {},
+        '/api/v1/articles',
+      );
       expect(res.statusCode).toBe(200);
       const body = res.json() as { data: { id: number }[]; next_cursor: string | null };
       got.push(...body.data.map((a) => a.id));
@@ -86,27 +97,55 @@ describe.each(DIALECTS)('Content API on %s', (dialect) => {
   });
 
   it('filters by section, tag, author and dates', async () => {
-    const bySection = (await api(`/api/v1/articles?section=${section.slug}`, {}, '/api/v1/articles')).json();
+    const bySection = (
+      await api(`/api/v1/articles?section=${section.slug}`, {}, '/api/v1/articles')
+    ).json();
     expect(bySection.data).toHaveLength(5);
-    const byAuthor = (await api(`/api/v1/articles?author=${author.slug}&include=bylines,tags,image`, {}, '/api/v1/articles')).json();
+    const byAuthor = (
+      await api(
+        `/api/v1/articles?author=${author.slug}&include=bylines,tags,image`,
+        {},
+        '/api/v1/articles',
+      )
+    ).json();
     expect(byAuthor.data[0].bylines[0].slug).toBe(author.slug);
     expect(byAuthor.data[0].tags[0].name).toBe('Pasar');
-    expect(byAuthor.data[0].image).toMatchObject({ width: 1200, caption: 'Foto uji', credit: 'Warta/Uji' });
+    expect(byAuthor.data[0].image).toMatchObject({
+      width: 1200,
+      caption: 'Foto uji',
+      credit: 'Warta/Uji',
+    });
     const from = new Date(Date.now() - 7.5 * HOUR).toISOString();
     const recent = (await api(`/api/v1/articles?from=${from}`, {}, '/api/v1/articles')).json();
     expect(recent.data.map((a: { id: number }) => a.id)).toEqual(ids.slice(3).reverse());
     const unknown = await api('/api/v1/articles?tag=tidak-ada', {}, '/api/v1/articles');
     expect(unknown.statusCode).toBe(404);
-    const future = (await api(`/api/v1/articles?updated_since=${new Date(Date.now() + HOUR).toISOString()}`, {}, '/api/v1/articles')).json();
+    const future = (
+      await api(
+        `/api/v1/articles?updated_since=${new Date(Date.now() + HOUR).toISOString()}`,
+        {},
+        '/api/v1/articles',
+      )
+    ).json();
     expect(future.data).toEqual([]);
   });
 
   it('selects fields and gives the body as blocks and as HTML', async () => {
-    const one = (await api(`/api/v1/articles/${ids[0]}?fields=headline,body,body_html`, {}, '/api/v1/articles/{id}')).json();
+    const one = (
+      await api(
+        `/api/v1/articles/${ids[0]}?fields=headline,body,body_html`,
+        {},
+        '/api/v1/articles/{id}',
+      )
+    ).json();
     expect(Object.keys(one.data).sort()).toEqual(['body', 'body_html', 'headline', 'id']);
     expect(one.data.body[0].type).toBe('paragraph');
     expect(one.data.body_html).toContain('<p>');
-    const byPath = await api(`/api/v1/articles/by-path?path=${encodeURIComponent(articleUrl(section.slug, ids[1] as number, 'x'))}`, {}, '/api/v1/articles/by-path');
+    const byPath = await api(
+      `/api/v1/articles/by-path?path=${encodeURIComponent(articleUrl(section.slug, ids[1] as number, 'x'))}`,
+      {},
+      '/api/v1/articles/by-path',
+    );
     expect(byPath.json().data.id).toBe(ids[1]);
   });
 
@@ -126,11 +165,16 @@ describe.each(DIALECTS)('Content API on %s', (dialect) => {
       expect(err(res).code).toBe(code);
       expect(res.headers['content-type']).toMatch(/^application\/json/);
     }
-    expect(err(await api('/api/v1/articles?limit=0', {}, '/api/v1/articles')).message).toMatch(/tidak valid/);
+    expect(err(await api('/api/v1/articles?limit=0', {}, '/api/v1/articles')).message).toMatch(
+      /tidak valid/,
+    );
     // A cursor of the tags list is refused by the articles list.
     const tags = (await api('/api/v1/tags?limit=1', {}, '/api/v1/tags')).json();
     expect(tags.data).toHaveLength(1);
-    const nested = await app.server.inject({ url: '/api/v1/tidak-ada', headers: { authorization: `Bearer ${key}` } });
+    const nested = await app.server.inject({
+      url: '/api/v1/tidak-ada',
+      headers: { authorization: `Bearer ${key}` },
+    });
     expect(nested.statusCode).toBe(404);
     expect(err(nested).code).toBe('NOT_FOUND');
   });
@@ -138,11 +182,21 @@ describe.each(DIALECTS)('Content API on %s', (dialect) => {
   it('needs a valid, unrevoked key unless public reads are on', async () => {
     const none = await app.server.inject({ url: '/api/v1/articles' });
     expect(none.statusCode).toBe(401);
-    expect(err(none)).toEqual({ code: 'API_KEY_REQUIRED', message: expect.stringContaining('memerlukan kunci') });
+    expect(err(none)).toEqual({
+      code: 'API_KEY_REQUIRED',
+      message: expect.stringContaining('memerlukan kunci'),
+    });
     seen.push({ route: '/api/v1/articles', res: none });
-    expect((await api('/api/v1/articles', { authorization: 'Bearer wk_salah' })).statusCode).toBe(401);
-    const extra = await createApiKey(app.db.kysely, app.config.secretKey, { name: 'Mitra', ratePerMinute: 2, createdBy: null });
-    const withExtra = () => app.server.inject({ url: '/api/v1/sections', headers: { 'x-api-key': extra.key } });
+    expect((await api('/api/v1/articles', { authorization: 'Bearer wk_salah' })).statusCode).toBe(
+      401,
+    );
+    const extra = await createApiKey(app.db.kysely, app.config.secretKey, {
+      name: 'Mitra',
+      ratePerMinute: 2,
+      createdBy: null,
+    });
+    const withExtra = () =>
+      app.server.inject({ url: '/api/v1/sections', headers: { 'x-api-key': extra.key } });
     expect((await withExtra()).statusCode).toBe(200);
     expect((await withExtra()).statusCode).toBe(200);
     const limited = await withExtra();
@@ -154,7 +208,11 @@ describe.each(DIALECTS)('Content API on %s', (dialect) => {
     const revoked = await withExtra();
     expect(revoked.statusCode).toBe(401);
     expect(err(revoked).code).toBe('API_KEY_INVALID');
-    const used = await app.db.kysely.selectFrom('api_keys').select(['last_used_at', 'key_hash']).where('id', '=', extra.id).executeTakeFirstOrThrow();
+    const used = await app.db.kysely
+      .selectFrom('api_keys')
+      .select(['last_used_at', 'key_hash'])
+      .where('id', '=', extra.id)
+      .executeTakeFirstOrThrow();
     expect(used.last_used_at).not.toBeNull();
     expect(used.key_hash).not.toContain(extra.key.slice(3, 20));
     await saveApiSettings(app.db.kysely, { publicRead: true });
@@ -172,8 +230,12 @@ describe.each(DIALECTS)('Content API on %s', (dialect) => {
     expect(first.headers['surrogate-key']).toBe(`article-${ids[2]} links-${ids[2]}`);
     expect(first.headers['last-modified']).toBeTruthy();
     expect((await api(url, { 'if-none-match': etag })).statusCode).toBe(304);
-    expect((await api(url, { 'if-none-match': 'sampah"",,W/' }, '/api/v1/articles/{id}')).statusCode).toBe(200);
-    expect((await api(url, { 'if-modified-since': String(first.headers['last-modified']) })).statusCode).toBe(304);
+    expect(
+      (await api(url, { 'if-none-match': 'sampah"",,W/' }, '/api/v1/articles/{id}')).statusCode,
+    ).toBe(200);
+    expect(
+      (await api(url, { 'if-modified-since': String(first.headers['last-modified']) })).statusCode,
+    ).toBe(304);
     const list = await api('/api/v1/articles', {}, '/api/v1/articles');
     expect(list.headers['surrogate-key']).toContain('feeds');
     expect(list.headers['surrogate-key']).toContain(`links-${ids[4]}`);
@@ -189,7 +251,13 @@ describe.each(DIALECTS)('Content API on %s', (dialect) => {
       bylineInitials: 'Uji',
       tagNames: ['Garam'],
     });
-    const slug = (await app.db.kysely.selectFrom('articles').select('slug').where('id', '=', id).executeTakeFirstOrThrow()).slug;
+    const slug = (
+      await app.db.kysely
+        .selectFrom('articles')
+        .select('slug')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
+    ).slug;
     const both = async () => {
       const page = await app.server.inject({ url: articleUrl(section.slug, id, slug) });
       const one = await api(`/api/v1/articles/${id}`, {}, '/api/v1/articles/{id}');
@@ -222,7 +290,9 @@ describe.each(DIALECTS)('Content API on %s', (dialect) => {
       expect(res.statusCode, url).toBe(200);
     }
     expect((await api('/api/v1/search?q=cabai', {}, '/api/v1/search')).json().total).toBe(5);
-    expect((await api('/api/v1/authors', {}, '/api/v1/authors')).json().data[0].slug).toBe(author.slug);
+    expect((await api('/api/v1/authors', {}, '/api/v1/authors')).json().data[0].slug).toBe(
+      author.slug,
+    );
   });
 
   it('documents only the API, and every answer above matches the document', async () => {

@@ -81,7 +81,8 @@ export async function listApiKeys(db: DB): Promise<ApiKeyInfo[]> {
 /** The key a request presents, from `Authorization: Bearer` or `X-Api-Key`; undefined for none. */
 export function presentedKey(headers: Record<string, unknown>): string | undefined {
   const auth = headers.authorization;
-  if (typeof auth === 'string' && /^bearer\s+/i.test(auth)) return auth.replace(/^bearer\s+/i, '').trim();
+  if (typeof auth === 'string' && /^bearer\s+/i.test(auth))
+    return auth.replace(/^bearer\s+/i, '').trim();
   const x = headers['x-api-key'];
   return typeof x === 'string' ? x.trim() : undefined;
 }

@@ -23,21 +23,22 @@ export interface Selection {
   include: Set<Include>;
 }
 
-function parseList<T extends string>(raw: string | undefined, allowed: readonly T[]): Set<T> | null {
+function parseList<T extends string>(
+  raw: string | undefined,
+  allowed: readonly T[],
+): Set<T> | null {
   if (raw === undefined) return null;
   const names = raw
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  for (const n of names) if (!(allowed as readonly string[]).includes(n)) throw new AppError('API_BAD_FIELDS', n);
+  for (const n of names)
+    if (!(allowed as readonly string[]).includes(n)) throw new AppError('API_BAD_FIELDS', n);
   return new Set(names as T[]);
 }
 
 /** Parses `fields=` and `include=` for a list (`one` false) or one article. */
-export function selection(
-  q: { fields?: string; include?: string },
-  one: boolean,
-): Selection {
+export function selection(q: { fields?: string; include?: string }, one: boolean): Selection {
   const allowed: readonly Field[] = one ? ARTICLE_FIELDS : SUMMARY_FIELDS;
   return {
     fields: parseList(q.fields, allowed) ?? new Set(allowed),
@@ -61,7 +62,13 @@ function imageJson(config: Config, img: ImageRef | null) {
   };
 }
 
-const byline = (p: PersonRef) => ({ id: p.id, slug: p.slug, name: p.name, initials: p.initials, url: p.url });
+const byline = (p: PersonRef) => ({
+  id: p.id,
+  slug: p.slug,
+  name: p.name,
+  initials: p.initials,
+  url: p.url,
+});
 const tag = (t: TagRef) => ({ id: t.id, slug: t.slug, name: t.name, url: t.url });
 
 /** One list item or article as JSON; `tags` are passed for summaries (articles carry their own). */

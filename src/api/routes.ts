@@ -135,7 +135,8 @@ export async function registerApiRoutes(
       const rateLimit = {
         timeWindow: 60_000,
         max: (req: FastifyRequest) => req.apiKey?.ratePerMinute ?? PUBLIC_PER_MINUTE,
-        keyGenerator: (req: FastifyRequest) => (req.apiKey ? `api-key:${req.apiKey.id}` : `api-ip:${req.ip}`),
+        keyGenerator: (req: FastifyRequest) =>
+          req.apiKey ? `api-key:${req.apiKey.id}` : `api-ip:${req.ip}`,
       };
       const config_ = { rateLimit };
 
@@ -389,7 +390,8 @@ export async function registerApiRoutes(
           const rows = await listTagsAfter(k, after, req.query.limit + 1);
           const data = rows.slice(0, req.query.limit);
           const last = data.at(-1);
-          const next = rows.length > req.query.limit && last ? tagCursor.encode({ i: last.id }) : null;
+          const next =
+            rows.length > req.query.limit && last ? tagCursor.encode({ i: last.id }) : null;
           return send(req, reply, { data, next_cursor: next }, { keys: [cacheKeys.feeds] });
         },
       );
