@@ -14,6 +14,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import { Redis } from 'ioredis';
+import { registerApiAdminRoutes } from './api/newsroom-routes.ts';
 import { API_PREFIX, registerApiRoutes } from './api/routes.ts';
 import { registerPageCache } from './cache/page-cache.ts';
 import { createStore } from './cache/store.ts';
@@ -210,6 +211,11 @@ export async function buildApp(
   });
   await registerApiRoutes(server, { config, db });
   await registerAuth(server, { config, db, events });
+  registerApiAdminRoutes(server, {
+    config,
+    db,
+    openapi: () => server.swagger() as unknown as Record<string, unknown>,
+  });
   await registerMediaRoutes(server, { config, db });
   registerArticleRoutes(server, { config, db, events });
   registerDistributionRoutes(server, { config, db });

@@ -68,6 +68,7 @@ const NAV: { href: string; key: NavKey; action: Action }[] = [
   { href: '/newsroom/staf', key: 'staff', action: 'staff.manage' },
   { href: '/newsroom/audit', key: 'audit', action: 'audit.view' },
   { href: '/newsroom/kotak-keluar', key: 'outbox', action: 'outbox.view' },
+  { href: '/newsroom/api', key: 'api', action: 'settings.manage' },
 ];
 
 /** A hidden `_csrf` field; put one in every form. */
