@@ -216,10 +216,11 @@ describe.each(DIALECTS)('Content API on %s', (dialect) => {
     expect(used.last_used_at).not.toBeNull();
     expect(used.key_hash).not.toContain(extra.key.slice(3, 20));
     await saveApiSettings(app.db.kysely, { publicRead: true });
-    // The setting is read at most every few seconds per process: a new app sees it at once.
-    const fresh = await app.server.inject({ url: '/api/v1/openapi.json' });
-    expect(fresh.statusCode).toBe(200);
+    const open = await app.server.inject({ url: '/api/v1/articles?limit=1' });
+    expect(open.statusCode).toBe(200);
+    seen.push({ route: '/api/v1/articles', res: open });
     await saveApiSettings(app.db.kysely, { publicRead: false });
+    expect((await app.server.inject({ url: '/api/v1/articles' })).statusCode).toBe(401);
   });
 
   it('answers 304 for a matching ETag or Last-Modified, and carries CDN headers', async () => {

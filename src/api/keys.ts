@@ -133,8 +133,24 @@ export async function getApiSettings(db: DB): Promise<ApiSettings> {
   return { publicRead: row ? JSON.parse(row.value) === true : false };
 }
 
+const settingsCache = new WeakMap<object, { at: number; value: ApiSettings }>();
+
+/**
+ * The settings as the API's auth hook reads them on every request: cached for
+ * five seconds per process (another process sees a change within that time;
+ * this one at once, since saving clears the cache).
+ */
+export async function cachedApiSettings(db: DB, now = Date.now()): Promise<ApiSettings> {
+  const hit = settingsCache.get(db);
+  if (hit && now - hit.at < 5_000) return hit.value;
+  const value = await getApiSettings(db);
+  settingsCache.set(db, { at: now, value });
+  return value;
+}
+
 /** Saves the API settings. */
 export async function saveApiSettings(db: DB, s: ApiSettings): Promise<void> {
+  settingsCache.delete(db);
   await db
     .insertInto('api_settings')
     .values({ key: 'publicRead', value: JSON.stringify(s.publicRead) })

@@ -22,7 +22,7 @@ import { relatedIds } from '../discovery/related-store.ts';
 import { searchArticles, sectionFilter } from '../discovery/search.ts';
 import { AppError, toAppError } from '../lib/errors.ts';
 import { cursorCodec } from './cursor.ts';
-import { getApiSettings, presentedKey, verifyApiKey } from './keys.ts';
+import { cachedApiSettings, presentedKey, verifyApiKey } from './keys.ts';
 import { articleJson, type Selection, selection } from './present.tsx';
 import {
   ArticleByPathQuery,
@@ -85,15 +85,6 @@ export async function registerApiRoutes(
   const tagCursor = cursorCodec(config.secretKey, 'tags');
   const authorCursor = cursorCodec(config.secretKey, 'authors');
 
-  let settingsCache: { at: number; publicRead: boolean } | null = null;
-  const publicRead = async () => {
-    const now = Date.now();
-    if (!settingsCache || now - settingsCache.at > 5_000) {
-      settingsCache = { at: now, publicRead: (await getApiSettings(k)).publicRead };
-    }
-    return settingsCache.publicRead;
-  };
-
   await server.register(
     async (api) => {
       const app = api.withTypeProvider<ZodTypeProvider>();
@@ -126,7 +117,7 @@ export async function registerApiRoutes(
           const found = await verifyApiKey(k, config.secretKey, key);
           if (!found) throw new AppError('API_KEY_INVALID');
           req.apiKey = found;
-        } else if (!(await publicRead())) {
+        } else if (!(await cachedApiSettings(k)).publicRead) {
           throw new AppError('API_KEY_REQUIRED');
         }
       });
