@@ -117,20 +117,21 @@ export async function verifyApiKey(
   return { id: row.id, ratePerMinute: row.rate_per_minute };
 }
 
-/** API site settings (edited by admins in the newsroom). */
+/** API and feed site settings (edited by admins in the newsroom). */
 export interface ApiSettings {
   /** Anyone may read the Content API without a key. Off by default. */
   publicRead: boolean;
+  /** Feeds carry each article's full text (on) or only its deck (off, the default). */
+  feedFullText: boolean;
 }
 
-/** The API settings; missing rows fall back to the defaults. */
+const SETTING_KEYS = ['publicRead', 'feedFullText'] as const;
+
+/** The settings; missing rows fall back to the defaults (everything off). */
 export async function getApiSettings(db: DB): Promise<ApiSettings> {
-  const row = await db
-    .selectFrom('api_settings')
-    .select('value')
-    .where('key', '=', 'publicRead')
-    .executeTakeFirst();
-  return { publicRead: row ? JSON.parse(row.value) === true : false };
+  const rows = await db.selectFrom('api_settings').select(['key', 'value']).execute();
+  const on = (k: string) => rows.some((r) => r.key === k && JSON.parse(r.value) === true);
+  return { publicRead: on('publicRead'), feedFullText: on('feedFullText') };
 }
 
 const settingsCache = new WeakMap<object, { at: number; value: ApiSettings }>();
@@ -148,12 +149,16 @@ export async function cachedApiSettings(db: DB, now = Date.now()): Promise<ApiSe
   return value;
 }
 
-/** Saves the API settings. */
-export async function saveApiSettings(db: DB, s: ApiSettings): Promise<void> {
+/** Saves the settings given (others keep their value). */
+export async function saveApiSettings(db: DB, s: Partial<ApiSettings>): Promise<void> {
   settingsCache.delete(db);
-  await db
-    .insertInto('api_settings')
-    .values({ key: 'publicRead', value: JSON.stringify(s.publicRead) })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(s.publicRead) }))
-    .execute();
+  for (const key of SETTING_KEYS) {
+    const v = s[key];
+    if (v === undefined) continue;
+    await db
+      .insertInto('api_settings')
+      .values({ key, value: JSON.stringify(v) })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(v) }))
+      .execute();
+  }
 }

@@ -58,10 +58,7 @@ export function registerApiAdminRoutes(
   async function page(
     req: FastifyRequest,
     reply: FastifyReply,
-    extra: Omit<
-      Parameters<typeof ApiAdminPage>[0],
-      'ctx' | 'keys' | 'publicRead' | 'endpoints'
-    > = {},
+    extra: Omit<Parameters<typeof ApiAdminPage>[0], 'ctx' | 'keys' | 'settings' | 'endpoints'> = {},
     status = 200,
   ) {
     const [ctx, keys, settings, endpoints] = await Promise.all([
@@ -70,11 +67,7 @@ export function registerApiAdminRoutes(
       getApiSettings(db.kysely),
       listEndpoints(db),
     ]);
-    return sendPage(
-      reply,
-      ApiAdminPage({ ctx, keys, publicRead: settings.publicRead, endpoints, ...extra }),
-      status,
-    );
+    return sendPage(reply, ApiAdminPage({ ctx, keys, settings, endpoints, ...extra }), status);
   }
   const notice = async (req: FastifyRequest, ok: unknown) => {
     const m = apiMessages.t((await ctxOf(req)).lang);
@@ -130,11 +123,17 @@ export function registerApiAdminRoutes(
 
   app.post(
     `${API_ADMIN}/setelan`,
-    { ...admin, schema: { body: formBody({ publicRead: formField }) } },
+    { ...admin, schema: { body: formBody({ publicRead: formField, feedFullText: formField }) } },
     async (req, reply) => {
       const publicRead = field(req.body.publicRead) === '1';
-      await saveApiSettings(db.kysely, { publicRead });
-      await log(req, 'api.settings', 'api', `publicRead=${publicRead}`);
+      const feedFullText = field(req.body.feedFullText) === '1';
+      await saveApiSettings(db.kysely, { publicRead, feedFullText });
+      await log(
+        req,
+        'api.settings',
+        'api',
+        `publicRead=${publicRead} feedFullText=${feedFullText}`,
+      );
       return reply.redirect(`${API_ADMIN}?ok=saved`, 303);
     },
   );

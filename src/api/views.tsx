@@ -4,7 +4,7 @@ import { Field, ListTable, PostForm, SubmitButton } from '../newsroom/views/fiel
 import { type NewsroomContext, NewsroomLayout } from '../newsroom/views/layout.tsx';
 import type { DeliveryInfo, EndpointInfo } from '../webhooks/webhooks.ts';
 import { WEBHOOK_EVENTS } from '../webhooks/webhooks.ts';
-import type { ApiKeyInfo } from './keys.ts';
+import type { ApiKeyInfo, ApiSettings } from './keys.ts';
 import { apiMessages } from './messages.ts';
 
 /** Where the newsroom's API pages live. */
@@ -16,7 +16,7 @@ type Errors = Partial<Record<'name' | 'rate' | 'url' | 'events', string>>;
 export function ApiAdminPage(props: {
   ctx: NewsroomContext;
   keys: ApiKeyInfo[];
-  publicRead: boolean;
+  settings: ApiSettings;
   endpoints: EndpointInfo[];
   notice?: string;
   newKey?: string;
@@ -96,10 +96,27 @@ export function ApiAdminPage(props: {
         <PostForm ctx={ctx} action={`${API_ADMIN}/setelan`}>
           <div class="field">
             <label>
-              <input type="checkbox" name="publicRead" value="1" checked={props.publicRead} />{' '}
+              <input
+                type="checkbox"
+                name="publicRead"
+                value="1"
+                checked={props.settings.publicRead}
+              />{' '}
               {m.publicRead}
             </label>
             <p class="hint">{m.publicReadHint}</p>
+          </div>
+          <div class="field">
+            <label>
+              <input
+                type="checkbox"
+                name="feedFullText"
+                value="1"
+                checked={props.settings.feedFullText}
+              />{' '}
+              {m.feedFullText}
+            </label>
+            <p class="hint">{m.feedFullTextHint}</p>
           </div>
           <SubmitButton>{m.save}</SubmitButton>
         </PostForm>
