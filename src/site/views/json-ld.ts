@@ -39,6 +39,7 @@ export function articleJsonLd(ctx: SiteContext, article: Article): object[] {
         url: absoluteUrl(ctx.siteUrl, p.url),
       })),
       publisher: { '@type': 'NewsMediaOrganization', name: ctx.siteName, url: ctx.siteUrl },
+      isAccessibleForFree: true,
     },
     {
       '@context': 'https://schema.org',
