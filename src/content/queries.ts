@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { parseCrops } from '../media/crops.ts';
 import type { Block } from './blocks.ts';
 import type {
   Article,
@@ -45,6 +46,7 @@ const SUMMARY_COLUMNS = [
   'm.alt as media_alt',
   'm.caption as media_caption',
   'm.credit as media_credit',
+  'm.crops as media_crops',
 ] as const;
 
 /** Rows joined for a summary; the alias names are the contract with toSummary. */
@@ -75,6 +77,7 @@ function toImage(r: SummaryRow): ImageRef | null {
     caption: r.featured_caption || r.media_caption || '',
     credit: r.featured_credit || r.media_credit || '',
     archive: r.featured_archive === 1,
+    crops: r.media_crops ? parseCrops(r.media_crops) : undefined,
   };
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeImage, makeSection, publishedArticle } from '../../test/factories.ts';
 import { type TestApp, testApp } from '../../test/helpers.ts';
 import { seedDemo } from '../demo/seed.ts';
 
@@ -23,6 +24,34 @@ const meta = (html: string, attr: 'property' | 'name', key: string) =>
  * max-image-preview:large are on every article; the share bar has LINE and
  * the native share button.
  */
+describe('NewsArticle images', () => {
+  it('lists the 16:9, 4:3 and 1:1 crops at their largest width', async () => {
+    const app = await testApp('sqlite');
+    try {
+      const section = await makeSection(app.db, 'Foto');
+      const img = await makeImage(app.db, app.mediaDir);
+      const a = await publishedArticle(app.db, section.id, { featured: { mediaId: img } });
+      const slug = (
+        await app.db.kysely
+          .selectFrom('articles')
+          .select('slug')
+          .where('id', '=', a.id)
+          .executeTakeFirstOrThrow()
+      ).slug;
+      const html = (await app.server.inject({ url: `/${section.slug}/${a.id}/${slug}` })).body;
+      const article = jsonLdOf(html).find((b) => b['@type'] === 'NewsArticle') as Json;
+      // A 1200×675 original: the widest crop width that fits each ratio's region.
+      expect((article.image as string[]).map((u) => /\/([0-9x]+-\d+)\.jpg/.exec(u)?.[1])).toEqual([
+        '16x9-960',
+        '4x3-640',
+        '1x1-640',
+      ]);
+    } finally {
+      await app.dispose();
+    }
+  });
+});
+
 describe('structured data of the demo site', () => {
   let app: TestApp;
   let paths: string[];
@@ -69,7 +98,9 @@ describe('structured data of the demo site', () => {
       expect(Date.parse(String(article.dateModified))).toBeGreaterThanOrEqual(
         Date.parse(String(article.datePublished)),
       );
-      expect((article.image as string[])[0]).toMatch(/^http:\/\/warta\.test\/media\/.+\.jpg$/);
+      // Demo photos have no crops (an editor cuts them by setting a focal point): the largest variant.
+      const images = article.image as string[];
+      expect(images[0]).toMatch(/^http:\/\/warta\.test\/media\/.+\.jpg$/);
       for (const a of article.author as Json[]) {
         expect(a.name).toBeTruthy();
         expect(String(a.url)).toMatch(/^http:\/\/warta\.test\/penulis\//);
