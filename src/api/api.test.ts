@@ -326,3 +326,30 @@ describe.each(DIALECTS)('Content API on %s', (dialect) => {
     expect(checked).toBeGreaterThan(30);
   });
 });
+
+describe('Content API and the page cache', () => {
+  it('never serves or stores API answers from the page cache', async () => {
+    const app = await testApp('sqlite', { pageCacheTtl: 60 });
+    try {
+      const { key } = await createApiKey(app.db.kysely, app.config.secretKey, {
+        name: 'Cache',
+        ratePerMinute: 100,
+        createdBy: null,
+      });
+      const page = async () => (await app.server.inject({ url: '/' })).headers['x-cache'];
+      expect(await page()).toBe('MISS');
+      expect(await page()).toBe('HIT');
+      const call = () =>
+        app.server.inject({ url: '/api/v1/sections', headers: { authorization: `Bearer ${key}` } });
+      for (let i = 0; i < 2; i++) {
+        const res = await call();
+        expect(res.statusCode).toBe(200);
+        expect(res.headers['x-cache']).toBeUndefined();
+      }
+      // A request without the key is not answered from anything stored for the keyed one.
+      expect((await app.server.inject({ url: '/api/v1/sections' })).statusCode).toBe(401);
+    } finally {
+      await app.dispose();
+    }
+  });
+});
