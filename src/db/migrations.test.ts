@@ -16,6 +16,7 @@ const LANDED: Record<string, string> = {
   '006-media.ts': '7d632a81f7e68b26dee53f35bf7d363c4eb345a2d38242555a22e1c1878a2cb2',
   '007-comments.ts': 'ca763f7e7905977010ff0ad20f65d6b508ea5127ef0d8440f9a8f741adc24fb9',
   '008-login-limits.ts': 'c021c1bb11ed1b78e20a60e6f13ff82aadc80e3fed5326ca862bfde3b5c5b8ed',
+  '011-api.ts': '8ce2c396eda69070b1077fb0892c834f6c2e7b1792d2b232a007f4936c0471c8',
 };
 
 const DIR = new URL('./migrations/', import.meta.url);
