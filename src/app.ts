@@ -5,9 +5,17 @@ import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
 import { Redis } from 'ioredis';
+import { registerApiAdminRoutes } from './api/newsroom-routes.ts';
+import { API_PREFIX, registerApiRoutes } from './api/routes.ts';
 import { registerPageCache } from './cache/page-cache.ts';
 import { createStore } from './cache/store.ts';
 import { loadCommentAssets, registerCommentAssets } from './comments/assets.ts';
@@ -40,6 +48,7 @@ import { registerBodyLimits, serverLimits } from './server-limits.ts';
 import { loadAssets } from './site/assets.ts';
 import { makeErrorRenderer } from './site/error-page.ts';
 import { registerSiteRoutes } from './site/routes.ts';
+import { deliveryHandler, WEBHOOK_DELIVER, wireWebhooks } from './webhooks/webhooks.ts';
 
 export interface App {
   server: FastifyInstance;
@@ -99,6 +108,8 @@ export async function buildApp(
   });
   const events = new EventBus((err, event) => server.log.error({ err, event }, 'listener failed'));
   wireListeners(events, db, config);
+  // Webhooks: listeners queue signed deliveries on the job runner (never sent from the request).
+  wireWebhooks(events, db, config);
 
   const assets = loadAssets();
   const assetUrls = { css: assets.css.url, js: assets.js.url };
@@ -192,7 +203,31 @@ export async function buildApp(
     return renderError(reply, appErr);
   });
 
+  // The OpenAPI 3.1 document of the Content API, built from the same zod schemas
+  // that validate its routes; every other route is left out of it.
+  await server.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: `${config.siteName} Content API`, version: '1.0.0' },
+      servers: [{ url: config.siteUrl }],
+      components: {
+        securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } },
+      },
+      security: [{ apiKey: [] }],
+    },
+    transform: (doc) =>
+      doc.url.startsWith(`${API_PREFIX}/`)
+        ? jsonSchemaTransform(doc)
+        : { schema: { hide: true } as typeof doc.schema, url: doc.url },
+    transformObject: jsonSchemaTransformObject,
+  });
+  await registerApiRoutes(server, { config, db });
   await registerAuth(server, { config, db, events });
+  registerApiAdminRoutes(server, {
+    config,
+    db,
+    openapi: () => server.swagger() as unknown as Record<string, unknown>,
+  });
   await registerMediaRoutes(server, { config, db });
   registerArticleRoutes(server, { config, db, events });
   registerWordpressImportRoutes(server, { config, db });
@@ -235,7 +270,10 @@ export async function buildApp(
 
   const jobs = startJobRunner(
     db,
-    { [PUBLISH_SCHEDULED]: publishScheduledHandler(db, events) },
+    {
+      [PUBLISH_SCHEDULED]: publishScheduledHandler(db, events),
+      [WEBHOOK_DELIVER]: deliveryHandler(db, config),
+    },
     { onError: (err, job) => server.log.error({ err, job }, 'job failed') },
   );
   registerWireJobs(jobs, db);

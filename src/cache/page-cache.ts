@@ -139,7 +139,7 @@ export function registerPageCache(app: FastifyInstance, opts: PageCacheOptions):
   const keyOf = (req: FastifyRequest): string | null => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return null;
     const route = req.routeOptions.url;
-    if (!route || /^\/(newsroom|static|media|komentar)(\/|$)/.test(route)) return null;
+    if (!route || /^\/(newsroom|static|media|komentar|api)(\/|$)/.test(route)) return null;
     const q = req.url.indexOf('?');
     if (q === -1) return req.url;
     const params = new URLSearchParams(req.url.slice(q + 1));

@@ -8,6 +8,29 @@ interface Check {
   name: string;
   ok: boolean;
   detail: string;
+  /** Worth fixing, but the server works: printed as WARN, not counted as a failure. */
+  warn?: boolean;
+}
+
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+
+/**
+ * SITE_URL still pointing to this machine while the server listens on a
+ * public address: every link in feeds, share buttons, sitemaps, JSON-LD and
+ * API answers would send readers to "localhost".
+ */
+export function siteUrlCheck(config: Pick<Config, 'siteUrl' | 'host'>): Check {
+  const host = new URL(config.siteUrl).hostname;
+  const local = LOOPBACK.test(host);
+  const listensPublicly = !LOOPBACK.test(config.host) && config.host !== '::1';
+  return local && listensPublicly
+    ? {
+        name: 'Site address',
+        ok: true,
+        warn: true,
+        detail: `SITE_URL is ${config.siteUrl} but the server listens on ${config.host}: links in feeds, share buttons, sitemaps and the API will point to this machine. Set SITE_URL to the public address, e.g. SITE_URL=https://berita.example.id`,
+      }
+    : { name: 'Site address', ok: true, detail: `links use ${config.siteUrl}` };
 }
 
 /**
@@ -25,6 +48,7 @@ export async function runDoctor(env: Record<string, string | undefined>): Promis
     checks.push({ name: 'Configuration', ok: false, detail: problems.join('; ') });
   }
   if (config) {
+    checks.push(siteUrlCheck(config));
     try {
       const db = await openDb(config.databaseUrl);
       try {
@@ -65,7 +89,9 @@ export async function runDoctor(env: Record<string, string | undefined>): Promis
       });
     }
   }
-  for (const c of checks) console.log(`${c.ok ? 'OK  ' : 'FAIL'}  ${c.name}: ${c.detail}`);
+  for (const c of checks) {
+    console.log(`${c.warn ? 'WARN' : c.ok ? 'OK  ' : 'FAIL'}  ${c.name}: ${c.detail}`);
+  }
   const failed = checks.filter((c) => !c.ok).length;
   console.log(failed ? `\n${failed} problem(s) found.` : '\nEverything looks fine.');
   return failed ? 1 : 0;

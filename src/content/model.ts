@@ -1,3 +1,4 @@
+import type { Crops } from '../media/crops.ts';
 import type { Block } from './blocks.ts';
 
 /**
@@ -51,6 +52,8 @@ export interface ImageRef {
   credit: string;
   /** An archive photo ("Arsip"): shown with that label before the caption. */
   archive: boolean;
+  /** The 16:9, 4:3 and 1:1 crops around the focal point, when made (media/crops.ts). */
+  crops?: Crops;
 }
 
 export interface ArticleSummary {

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { parseCrops } from '../media/crops.ts';
 import type { Block } from './blocks.ts';
 import type {
   Article,
@@ -45,6 +46,7 @@ const SUMMARY_COLUMNS = [
   'm.alt as media_alt',
   'm.caption as media_caption',
   'm.credit as media_credit',
+  'm.crops as media_crops',
 ] as const;
 
 /** Rows joined for a summary; the alias names are the contract with toSummary. */
@@ -75,6 +77,7 @@ function toImage(r: SummaryRow): ImageRef | null {
     caption: r.featured_caption || r.media_caption || '',
     credit: r.featured_credit || r.media_credit || '',
     archive: r.featured_archive === 1,
+    crops: r.media_crops ? parseCrops(r.media_crops) : undefined,
   };
 }
 
@@ -145,6 +148,10 @@ export interface ListFilter {
   excludeIds?: number[];
   /** Restrict to these ids (e.g. search hits). */
   onlyIds?: number[];
+  /** Only articles changed at or after this time (the Content API's `updated_since`). */
+  updatedSince?: number;
+  /** Keyset pagination: only articles after this one in newest-first order. */
+  before?: { publishedAt: number; id: number };
 }
 
 /** The link tables from an article to its tags and to its bylined people. */
@@ -194,6 +201,16 @@ async function listPublishedRows(
   if (filter.to != null) base = base.where('a.published_at', '<', filter.to);
   if (filter.onlyIds) base = base.where('a.id', 'in', filter.onlyIds.length ? filter.onlyIds : [0]);
   if (filter.excludeIds?.length) base = base.where('a.id', 'not in', filter.excludeIds);
+  if (filter.updatedSince != null) base = base.where('a.updated_at', '>=', filter.updatedSince);
+  if (filter.before) {
+    const { publishedAt, id } = filter.before;
+    base = base.where((eb) =>
+      eb.or([
+        eb('a.published_at', '<', publishedAt),
+        eb.and([eb('a.published_at', '=', publishedAt), eb('a.id', '<', id)]),
+      ]),
+    );
+  }
 
   const [countRow, rows] = await Promise.all([
     opts.count === false
@@ -439,4 +456,48 @@ export async function sameTopicIds(
     .limit(limit)
     .execute();
   return rows.map((r) => r.id);
+}
+
+/** Tags of each given article, in the order the article lists them (one query). */
+export async function tagsOfArticles(db: DB, ids: number[]): Promise<Map<number, TagRef[]>> {
+  const out = new Map<number, TagRef[]>();
+  if (ids.length === 0) return out;
+  const rows = await db
+    .selectFrom('article_tags as at')
+    .innerJoin('tags as t', 't.id', 'at.tag_id')
+    .select(['at.article_id', 't.id', 't.slug', 't.name'])
+    .where('at.article_id', 'in', ids)
+    .orderBy('at.article_id')
+    .orderBy('at.position')
+    .execute();
+  for (const r of rows) {
+    const list = out.get(r.article_id) ?? [];
+    list.push({ id: r.id, slug: r.slug, name: r.name, url: tagUrl(r.slug) });
+    out.set(r.article_id, list);
+  }
+  return out;
+}
+
+/** Tags in id order after `afterId` (keyset pages for the Content API). */
+export async function listTagsAfter(db: DB, afterId: number, limit: number): Promise<TagRef[]> {
+  const rows = await db
+    .selectFrom('tags')
+    .select(['id', 'slug', 'name'])
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((t) => ({ ...t, url: tagUrl(t.slug) }));
+}
+
+/** People (authors) in id order after `afterId` (keyset pages for the Content API). */
+export async function listPeopleAfter(db: DB, afterId: number, limit: number): Promise<Person[]> {
+  const rows = await db
+    .selectFrom('people')
+    .selectAll()
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((p) => ({ ...p, url: authorUrl(p.slug) }));
 }

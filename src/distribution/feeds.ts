@@ -6,6 +6,7 @@ import { listPublished } from '../content/queries.ts';
 import type { Database } from '../db/schema.ts';
 import { xmlChars } from '../lib/plain-text.ts';
 import { variantUrl } from '../media/variants.ts';
+import { feedImage, mediaContent } from './feed-formats.ts';
 import { rssText } from './xml.ts';
 
 const FEED_SIZE = 30;
@@ -37,6 +38,8 @@ export function feedXml(
   items: ArticleSummary[],
   section?: Pick<Section, 'name' | 'url' | 'description'>,
   now = Date.now(),
+  /** Full text by article id, when the site's feeds carry it. */
+  html?: Map<number, string>,
 ): string {
   const link = `${config.siteUrl}${section ? section.url : '/'}`;
   const feed = new Feed({
@@ -49,8 +52,26 @@ export function feedXml(
     updated: items[0] ? new Date(items[0].updatedAt) : new Date(now),
     feedLinks: { rss: `${link.replace(/\/$/, '')}/feed` },
   });
-  for (const a of items) feed.addItem(feedItem(config, a));
-  return feed.rss2();
+  for (const a of items) {
+    const full = html?.get(a.id);
+    feed.addItem({ ...feedItem(config, a), ...(full ? { content: full } : {}) });
+  }
+  return withMediaContent(config, feed.rss2(), items);
+}
+
+/**
+ * Adds the Media RSS namespace and a `<media:content>` (caption and credit
+ * included) to each item that has a featured image; items are written in
+ * order, so the n-th `</item>` closes the n-th article.
+ */
+function withMediaContent(config: Config, xml: string, items: ArticleSummary[]): string {
+  let n = 0;
+  const withItems = xml.replace(/<\/item>/g, (close) => {
+    const a = items[n++];
+    const img = a ? feedImage(config, a) : null;
+    return img ? `${mediaContent(img)}\n${close}` : close;
+  });
+  return withItems.replace(/<rss /, '<rss xmlns:media="http://search.yahoo.com/mrss/" ');
 }
 
 function feedItem(config: Config, a: ArticleSummary) {

@@ -1,7 +1,9 @@
+import { createApiKey } from '../../src/api/keys.ts';
 import { wireFixture } from '../../src/ingest/wire/test-kit.ts';
 import type { Action } from '../../src/newsroom/policy.ts';
 import { createResetToken, RESET_MS } from '../../src/newsroom/resets.ts';
 import { beginEnrolment, totpCode } from '../../src/newsroom/totp.ts';
+import { createEndpoint } from '../../src/webhooks/webhooks.ts';
 import type { TestApp } from '../helpers.ts';
 import { fullEdit } from '../newsroom-client.ts';
 import { TEST_PASSWORD } from '../staff.ts';
@@ -57,6 +59,25 @@ export interface RouteRule {
   /** Why `ok` is not a success status. */
   why?: string;
 }
+
+/**
+ * A paused webhook endpoint on loopback (allowed), for the per-endpoint routes:
+ * paused, so articles published by other calls queue no deliveries for it.
+ */
+const hook = async (app: TestApp) => {
+  const made = await createEndpoint(app.db, app.config, {
+    url: 'http://127.0.0.1:9/terima',
+    events: ['article.published'],
+    allowPrivate: true,
+    createdBy: null,
+  });
+  await app.db.kysely
+    .updateTable('webhook_endpoints')
+    .set({ paused_at: Date.now() })
+    .where('id', '=', made.id)
+    .execute();
+  return made;
+};
 
 const get =
   (url: string | ((env: Env) => string | Promise<string>), accept?: 'json') =>
@@ -461,12 +482,34 @@ export const ROUTES: Record<string, RouteRule> = {
     },
   },
 
+  // --- The Content API (a key, or public reads when the site allows them; JSON errors) ---
+  'GET /api/v1/openapi.json': { who: 'anyone' },
+  'GET /api/v1/*': { who: 'anyone', ok: [404], why: 'any other path under the API is a JSON 404' },
+  'GET /api/v1/articles': { who: 'anyone', ok: [401], why: 'a key is required by default' },
+  'GET /api/v1/articles/:id': { who: 'anyone', ok: [401], why: 'a key is required by default' },
+  'GET /api/v1/articles/by-path': { who: 'anyone', ok: [401], why: 'a key is required by default' },
+  'GET /api/v1/articles/:id/related': {
+    who: 'anyone',
+    ok: [401],
+    why: 'a key is required by default',
+  },
+  'GET /api/v1/sections': { who: 'anyone', ok: [401], why: 'a key is required by default' },
+  'GET /api/v1/tags': { who: 'anyone', ok: [401], why: 'a key is required by default' },
+  'GET /api/v1/authors': { who: 'anyone', ok: [401], why: 'a key is required by default' },
+  'GET /api/v1/search': { who: 'anyone', ok: [401], why: 'a key is required by default' },
+  'GET /api/v1/most-read': { who: 'anyone', ok: [401], why: 'a key is required by default' },
   // --- The public site: reading ---
   'GET /': { who: 'anyone' },
   'GET /healthz': { who: 'anyone' },
   'GET /robots.txt': { who: 'anyone' },
   'GET /feed': { who: 'anyone' },
   'GET /:section/feed': { who: 'anyone' },
+  'GET /feed/:format': { who: 'anyone' },
+  'GET /:section/feed/:format': { who: 'anyone' },
+  'GET /tag/:slug/feed': { who: 'anyone' },
+  'GET /tag/:slug/feed/:format': { who: 'anyone' },
+  'GET /penulis/:slug/feed': { who: 'anyone' },
+  'GET /penulis/:slug/feed/:format': { who: 'anyone' },
   'GET /sitemap.xml': { who: 'anyone' },
   'GET /sitemap-pages.xml': { who: 'anyone' },
   'GET /sitemap-news.xml': { who: 'anyone' },
@@ -540,6 +583,93 @@ export const ROUTES: Record<string, RouteRule> = {
     make: post(
       async ({ app }) => `/newsroom/kawat/sumber/${(await wireFixture(app.db)).sourceId}/periksa`,
     ),
+    ok: [303],
+  },
+  // --- Content API keys, webhooks and the API reference (admins) ---
+  'GET /newsroom/api': { who: 'settings.manage', make: get('/newsroom/api'), ok: [200] },
+  'GET /newsroom/api/referensi': {
+    who: 'settings.manage',
+    make: get('/newsroom/api/referensi'),
+    ok: [200],
+  },
+  'POST /newsroom/api/kunci': {
+    who: 'settings.manage',
+    csrf: 'session',
+    make: post('/newsroom/api/kunci', { name: 'Bot WhatsApp', rate: '60' }),
+    ok: [200],
+    why: 'the new key is shown once in the answer itself, never through a redirect',
+  },
+  'POST /newsroom/api/kunci/:id/cabut': {
+    who: 'settings.manage',
+    csrf: 'session',
+    make: post(async ({ app }) => {
+      const k = await createApiKey(app.db.kysely, app.config.secretKey, {
+        name: 'Uji',
+        ratePerMinute: 10,
+        createdBy: null,
+      });
+      return `/newsroom/api/kunci/${k.id}/cabut`;
+    }),
+    ok: [303],
+  },
+  'POST /newsroom/api/setelan': {
+    who: 'settings.manage',
+    csrf: 'session',
+    make: post('/newsroom/api/setelan', {}),
+    ok: [303],
+  },
+  'POST /newsroom/api/webhook': {
+    who: 'settings.manage',
+    csrf: 'session',
+    make: post('/newsroom/api/webhook', {
+      url: 'http://127.0.0.1:9/terima',
+      events: 'article.published',
+      allowPrivate: '1',
+    }),
+    ok: [200],
+    why: 'the signing secret is shown once in the answer itself',
+  },
+  'POST /newsroom/api/webhook/:id/hapus': {
+    who: 'settings.manage',
+    csrf: 'session',
+    make: post(async ({ app }) => `/newsroom/api/webhook/${(await hook(app)).id}/hapus`),
+    ok: [303],
+  },
+  'POST /newsroom/api/webhook/:id/lanjutkan': {
+    who: 'settings.manage',
+    csrf: 'session',
+    make: post(async ({ app }) => `/newsroom/api/webhook/${(await hook(app)).id}/lanjutkan`),
+    ok: [303],
+  },
+  'GET /newsroom/api/webhook/:id': {
+    who: 'settings.manage',
+    make: get(async ({ app }) => `/newsroom/api/webhook/${(await hook(app)).id}`),
+    ok: [200],
+  },
+  'POST /newsroom/api/webhook/kirim/:id': {
+    who: 'settings.manage',
+    csrf: 'session',
+    make: post(async ({ app }) => {
+      // A logged delivery without a queued job: nothing runs in the background meanwhile.
+      const { id } = await hook(app);
+      const d = await app.db.kysely
+        .insertInto('webhook_deliveries')
+        .values({
+          endpoint_id: id,
+          event: 'article.published',
+          payload: '{}',
+          status: 'failed',
+          response_status: 500,
+          duration_ms: 3,
+          response_excerpt: 'gagal',
+          error: null,
+          created_at: Date.now(),
+          last_attempt_at: Date.now(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return `/newsroom/api/webhook/kirim/${d.id}`;
+    }),
     ok: [303],
   },
 };

@@ -70,6 +70,7 @@ const NAV: { href: string; key: NavKey; action: Action }[] = [
   { href: '/newsroom/audit', key: 'audit', action: 'audit.view' },
   { href: '/newsroom/kotak-keluar', key: 'outbox', action: 'outbox.view' },
   { href: '/newsroom/impor', key: 'imports', action: 'audit.view' },
+  { href: '/newsroom/api', key: 'api', action: 'settings.manage' },
 ];
 
 /** A hidden `_csrf` field; put one in every form. */

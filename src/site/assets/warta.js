@@ -26,6 +26,17 @@
           () => fallbackCopy(text),
         )
       : Promise.resolve(fallbackCopy(text));
+  // The native share sheet, where the browser has one (progressive enhancement).
+  if (typeof navigator.share === 'function') {
+    for (const button of document.querySelectorAll('button[data-share-url]')) {
+      button.hidden = false;
+      button.addEventListener('click', () => {
+        navigator
+          .share({ title: button.dataset.shareTitle, url: button.dataset.shareUrl })
+          .catch(() => {});
+      });
+    }
+  }
   for (const button of document.querySelectorAll('button[data-copy]')) {
     const label = button.textContent;
     button.hidden = false;

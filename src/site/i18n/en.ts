@@ -70,6 +70,8 @@ export const en: Widen<typeof id> = {
     facebook: 'Facebook',
     x: 'X',
     telegram: 'Telegram',
+    line: 'LINE',
+    native: 'Share via…',
     email: 'Email',
     copy: 'Copy link',
     copied: 'Link copied',

@@ -70,6 +70,8 @@ export const id = {
     facebook: 'Facebook',
     x: 'X',
     telegram: 'Telegram',
+    line: 'LINE',
+    native: 'Bagikan lewat…',
     email: 'Email',
     copy: 'Salin tautan',
     copied: 'Tautan disalin',

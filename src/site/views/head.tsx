@@ -18,6 +18,17 @@ function JsonLd({ data }: { data: object[] }) {
   return <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: json }} />;
 }
 
+/** The RSS, Atom and JSON Feed of a list (`base` '' for the whole site). */
+function FeedLinks({ base, title }: { base: string; title: string }) {
+  return (
+    <>
+      <link rel="alternate" type="application/rss+xml" title={title} href={`${base}/feed`} />
+      <link rel="alternate" type="application/atom+xml" title={title} href={`${base}/feed/atom`} />
+      <link rel="alternate" type="application/feed+json" title={title} href={`${base}/feed/json`} />
+    </>
+  );
+}
+
 /** `<head>`: title, description, canonical, Open Graph, Twitter card, JSON-LD and the two assets. */
 export function DocumentHead({ ctx, meta }: { ctx: SiteContext; meta: PageMeta }) {
   const title = documentTitle(ctx, meta.title);
@@ -29,7 +40,11 @@ export function DocumentHead({ ctx, meta }: { ctx: SiteContext; meta: PageMeta }
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <title>{title}</title>
       {meta.description && <meta name="description" content={meta.description} />}
-      {meta.noindex && <meta name="robots" content="noindex, follow" />}
+      {meta.noindex ? (
+        <meta name="robots" content="noindex, follow" />
+      ) : (
+        <meta name="robots" content="max-image-preview:large" />
+      )}
       {canonical && <link rel="canonical" href={canonical} />}
       <meta property="og:site_name" content={ctx.siteName} />
       <meta property="og:locale" content={OG_LOCALE[ctx.lang] ?? OG_LOCALE.id} />
@@ -42,12 +57,8 @@ export function DocumentHead({ ctx, meta }: { ctx: SiteContext; meta: PageMeta }
       <meta name="twitter:title" content={meta.title || ctx.siteName} />
       {meta.description && <meta name="twitter:description" content={meta.description} />}
       {image && <meta name="twitter:image" content={image} />}
-      <link
-        rel="alternate"
-        type="application/rss+xml"
-        title={ctx.m.footer.rssTitle(ctx.siteName)}
-        href="/feed"
-      />
+      <FeedLinks base="" title={ctx.m.footer.rssTitle(ctx.siteName)} />
+      {meta.feed && <FeedLinks base={meta.feed.path} title={meta.feed.title} />}
       <link rel="stylesheet" href={ctx.assets.css} />
       <script src={ctx.assets.js} defer />
       <JsonLd data={meta.jsonLd ?? []} />

@@ -1,5 +1,6 @@
 import type { Article } from '../../content/model.ts';
 import { isoInZone } from '../../lib/time.ts';
+import { CROP_RATIO_NAMES, cropUrl } from '../../media/crops.ts';
 import { largestJpeg } from './image.tsx';
 import type { SiteContext } from './props.ts';
 import { absoluteUrl } from './urls.ts';
@@ -16,10 +17,32 @@ export function serializeJsonLd(data: object[] | object): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
+/**
+ * The featured image as Google asks for it: the 16:9, 4:3 and 1:1 crops at
+ * their largest width (1,280 px where the original allows), else the largest
+ * JPEG variant.
+ */
+function articleImages(ctx: SiteContext, article: Article): string[] {
+  const img = article.image;
+  if (!img) return [];
+  const crops = img.crops;
+  const fromCrops = crops
+    ? CROP_RATIO_NAMES.flatMap((ratio) => {
+        const w = crops.widths[ratio]?.at(-1);
+        return w
+          ? [absoluteUrl(ctx.siteUrl, cropUrl(img.storageKey, ratio, w, 'jpeg', crops.v))]
+          : [];
+      })
+    : [];
+  if (fromCrops.length) return fromCrops;
+  const largest = largestJpeg(img);
+  return largest ? [absoluteUrl(ctx.siteUrl, largest)] : [];
+}
+
 /** schema.org NewsArticle + BreadcrumbList for an article page. */
 export function articleJsonLd(ctx: SiteContext, article: Article): object[] {
   const url = absoluteUrl(ctx.siteUrl, article.url);
-  const image = article.image ? largestJpeg(article.image) : null;
+  const images = articleImages(ctx, article);
   return [
     {
       '@context': 'https://schema.org',
@@ -32,13 +55,14 @@ export function articleJsonLd(ctx: SiteContext, article: Article): object[] {
       inLanguage: ctx.lang,
       articleSection: article.section.name,
       keywords: article.tags.map((t) => t.name),
-      ...(image ? { image: [absoluteUrl(ctx.siteUrl, image)] } : {}),
+      ...(images.length ? { image: images } : {}),
       author: article.bylines.map((p) => ({
         '@type': 'Person',
         name: p.name,
         url: absoluteUrl(ctx.siteUrl, p.url),
       })),
       publisher: { '@type': 'NewsMediaOrganization', name: ctx.siteName, url: ctx.siteUrl },
+      isAccessibleForFree: true,
     },
     {
       '@context': 'https://schema.org',

@@ -32,6 +32,9 @@ export function listPageMeta(ctx: SiteContext, props: ListPageProps): PageMeta {
     description: props.description || props.section?.description || props.person?.bio || undefined,
     canonicalPath: pageUrl(props.basePath, page),
     noindex: props.page.items.length === 0,
+    ...(props.kind === 'section' || props.kind === 'tag' || props.kind === 'author'
+      ? { feed: { path: props.basePath, title: `${heading} - ${ctx.siteName}` } }
+      : {}),
   };
 }
 

@@ -46,6 +46,8 @@ export interface PageMeta {
   noindex?: boolean;
   /** JSON-LD object(s) to embed (serialised safely by the layout). */
   jsonLd?: object[];
+  /** A list page's own feeds (`<path>/feed`, `/feed/atom`, `/feed/json`), announced beside the site's. */
+  feed?: { path: string; title: string };
 }
 
 export interface HomePageProps {

@@ -30,13 +30,18 @@ export function shareLinks(
       label: m.telegram,
       href: `https://t.me/share/url?url=${enc(url)}&text=${enc(headline)}`,
     },
+    {
+      key: 'line',
+      label: m.line,
+      href: `https://social-plugins.line.me/lineit/share?url=${enc(url)}`,
+    },
     { key: 'email', label: m.email, href: `mailto:?subject=${enc(headline)}&body=${enc(url)}` },
   ];
 }
 
 /**
- * The share bar: a row of pill links, plus a copy-link button that stays
- * hidden until warta.js enables it; the script reads the "copied" message from
+ * The share bar: a row of pill links, plus the native share sheet and a
+ * copy-link button that stay hidden until warta.js enables them; the script reads the "copied" message from
  * data-copied and announces it in the polite live region.
  */
 export function ShareBar({
@@ -67,6 +72,18 @@ export function ShareBar({
             </a>
           </li>
         ))}
+        <li>
+          {/* The browser's own share sheet: shown by warta.js only where navigator.share exists. */}
+          <button
+            type="button"
+            class="pill share-native"
+            data-share-url={url}
+            data-share-title={headline}
+            hidden
+          >
+            {m.native}
+          </button>
+        </li>
         <li>
           <button
             type="button"
