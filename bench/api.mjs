@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { median, onCore, wrk as wrkRun } from './wrk.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -41,47 +42,6 @@ if (spawnSync('wrk', ['-v']).error) {
   console.error('wrk is needed: apt-get install -y wrk');
   process.exit(1);
 }
-const hasTaskset = spawnSync('taskset', ['--version']).status === 0;
-const onCore = (core, command) =>
-  hasTaskset ? ['taskset', '-c', String(core), ...command] : command;
-
-/** Runs wrk on core 1: req/s, p50/p99 in ms, and non-2xx/3xx answers. */
-function wrk(url, headers) {
-  const h = Object.entries({ 'Accept-Encoding': 'gzip', ...headers }).flatMap(([k, v]) => [
-    '-H',
-    `${k}: ${v}`,
-  ]);
-  const [cmd, ...args] = onCore(1, [
-    'wrk',
-    '-t1',
-    `-c${CONNS}`,
-    `-d${SECONDS}s`,
-    '--latency',
-    ...h,
-    url,
-  ]);
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.on('error', reject);
-    child.on('close', () => {
-      const ms = (label) => {
-        const m = new RegExp(`^\\s*${label}%\\s+([\\d.]+)(us|ms|s)`, 'm').exec(out);
-        return m ? Number(m[1]) * { us: 0.001, ms: 1, s: 1000 }[m[2]] : Number.NaN;
-      };
-      resolve({
-        rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? Number.NaN),
-        p50: ms('50'),
-        p99: ms('99'),
-        errors: Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0),
-      });
-    });
-  });
-}
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const work = mkdtempSync(join(tmpdir(), 'warta-bench-api-'));
 const env = {
@@ -154,7 +114,8 @@ const rows = [];
 try {
   for (const [label, url, headers] of cases) {
     const runs = [];
-    for (let i = 0; i < RUNS; i++) runs.push(await wrk(url, headers));
+    for (let i = 0; i < RUNS; i++)
+      runs.push(await wrkRun(url, { conns: CONNS, seconds: SECONDS, headers }));
     const row = {
       label,
       rps: median(runs.map((r) => r.rps)),

@@ -38,6 +38,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { hasTaskset, median, onCore, wrk } from './wrk.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -76,53 +77,10 @@ function ensureTools() {
 }
 ensureTools();
 const NGINX = has('nginx', ['-v']) ? 'nginx' : '/usr/sbin/nginx';
-const hasTaskset = spawnSync('taskset', ['--version']).status === 0;
-const onCore = (core, command) =>
-  hasTaskset ? ['taskset', '-c', String(core), ...command] : command;
-
-/** Runs wrk on core 1 and returns req/s, p50/p99 in ms and the count of non-2xx/3xx answers. */
-function wrk(url, { conns = CONNS, headers = {}, seconds = SECONDS } = {}) {
-  const h = Object.entries({ 'Accept-Encoding': 'gzip', ...headers }).flatMap(([k, v]) => [
-    '-H',
-    `${k}: ${v}`,
-  ]);
-  const [cmd, ...args] = onCore(1, [
-    'wrk',
-    '-t1',
-    `-c${conns}`,
-    `-d${seconds}s`,
-    '--latency',
-    ...h,
-    url,
-  ]);
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.on('error', reject);
-    child.on('close', () => {
-      const ms = (label) => {
-        const m = new RegExp(`^\\s*${label}%\\s+([\\d.]+)(us|ms|s)`, 'm').exec(out);
-        if (!m) return Number.NaN;
-        return Number(m[1]) * { us: 0.001, ms: 1, s: 1000 }[m[2]];
-      };
-      resolve({
-        rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? Number.NaN),
-        p50: ms('50'),
-        p99: ms('99'),
-        errors: Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0),
-        socketErrors: /Socket errors: (.*)/.exec(out)?.[1] ?? '',
-      });
-    });
-  });
-}
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 async function measure(label, url, opts = {}) {
   const runs = [];
-  for (let i = 0; i < RUNS; i++) runs.push(await wrk(url, opts));
+  for (let i = 0; i < RUNS; i++)
+    runs.push(await wrk(url, { conns: CONNS, seconds: SECONDS, ...opts }));
   const bytes = await responseBytes(url, opts.headers);
   const row = {
     label,
