@@ -83,6 +83,11 @@ describe('an imported WordPress article in Chromium', () => {
     await expect(
       page.getByText('Ini penting: daftar posko (https://bpbd.example/posko)'),
     ).toBeTruthy();
+    // The imported table is a real table on the page, in its scrollable wrapper.
+    await expect(
+      page.locator('.article-body .html-block table td').allTextContents(),
+    ).resolves.toEqual(['Pasang tertinggi', '2,6 m', 'Surut', '0,4 m']);
+    expect(await page.locator('article iframe').count()).toBe(0);
     await page.screenshot({
       path: join(SCREENSHOT_DIR, 'wordpress-import-article.png'),
       fullPage: true,

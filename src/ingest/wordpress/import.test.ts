@@ -140,9 +140,8 @@ describe.each(DIALECTS)('warta import wordpress (%s)', (dialect) => {
       'quote',
       'list',
       'embed',
-      'paragraph',
-      'paragraph',
-      'paragraph',
+      'html',
+      'html',
       'paragraph',
     ]);
     expect(body[0]).toMatchObject({
@@ -167,10 +166,16 @@ describe.each(DIALECTS)('warta import wordpress (%s)', (dialect) => {
       provider: 'youtube',
       url: 'https://www.youtube.com/watch?v=abcdefghijk',
     });
-    // The table and the unknown iframe keep their text and are reported.
-    expect(body[7]).toEqual({ type: 'paragraph', content: [{ text: 'Pasang tertinggi | 2,6 m' }] });
-    expect(body[9]).toMatchObject({
-      content: [{ text: 'https://peta.example.net/embed/rob-sanur' }],
+    // The table is kept as a sanitised html block; the unknown iframe only as a link. Both reported.
+    expect(body[7]).toEqual({
+      type: 'html',
+      label: 'table',
+      html: '<table><tbody><tr><td>Pasang tertinggi</td><td>2,6 m</td></tr><tr><td>Surut</td><td>0,4 m</td></tr></tbody></table>',
+    });
+    expect(body[8]).toEqual({
+      type: 'html',
+      label: 'iframe',
+      html: '<p><a href="https://peta.example.net/embed/rob-sanur" rel="nofollow noopener">https://peta.example.net/embed/rob-sanur</a></p>',
     });
     expect(body.at(-1)).toEqual({
       type: 'paragraph',
@@ -190,7 +195,8 @@ describe.each(DIALECTS)('warta import wordpress (%s)', (dialect) => {
       'image',
       'paragraph',
       'paragraph',
-      'paragraph',
+      'html',
+      'html',
     ]);
     expect(cb[1]).toMatchObject({ type: 'image', caption: 'Pesisir yang akan diberi tanggul.' });
     expect(cb[2]).toEqual({
@@ -201,10 +207,19 @@ describe.each(DIALECTS)('warta import wordpress (%s)', (dialect) => {
         },
       ],
     });
-    expect(cb.at(-1)).toEqual({
-      type: 'paragraph',
-      content: [{ text: 'Catatan redaksi: rapat dilanjutkan pekan depan.' }],
-    });
+    // Unknown shortcodes stay (with what they wrap) as html blocks for the editors to deal with.
+    expect(cb.slice(-2)).toEqual([
+      {
+        type: 'html',
+        label: '[contact-form-7]',
+        html: '<p><code>[contact-form-7 id="12" title="Kirim kabar"]</code></p>',
+      },
+      {
+        type: 'html',
+        label: '[su_note]',
+        html: '<p><code>[su_note]</code></p>Catatan redaksi: rapat dilanjutkan pekan depan.',
+      },
+    ]);
     const codes = first.entries
       .filter((e) => e.wpId === '11' || e.wpId === 'post 11')
       .map((e) => `${e.code}:${e.args?.[0] ?? ''}`);
@@ -313,6 +328,15 @@ describe.each(DIALECTS)('warta import wordpress (%s)', (dialect) => {
       const res = await get(old);
       expect([res.statusCode, res.headers.location], old).toEqual([301, canonical]);
     }
+    // The imported table reaches the page inside its wrapper; the unknown iframe only as a link.
+    const article = (await get(canonical)).body;
+    expect(article).toContain(
+      '<div class="html-block"><table><tbody><tr><td>Pasang tertinggi</td><td>2,6 m</td>',
+    );
+    expect(article).toContain(
+      'href="https://peta.example.net/embed/rob-sanur" rel="nofollow noopener"',
+    );
+    expect(article).not.toContain('<iframe');
     // A WordPress permalink that looks like a Warta article URL (/2026/11/…) still goes to its post.
     expect((await get('/category/daerah/badung/')).headers.location).toBe('/badung');
     expect((await get('/category/daerah/feed/')).headers.location).toBe('/daerah/feed');
