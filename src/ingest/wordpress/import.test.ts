@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUploads, WP_FIXTURES } from '../../../test/fixtures/wordpress/make-uploads.ts';
 import { DIALECTS, freshDb, type TestApp, testApp } from '../../../test/helpers.ts';
+import { articleClient } from '../../../test/newsroom-client.ts';
+import { loginAs } from '../../../test/staff.ts';
 import type { Block } from '../../content/blocks.ts';
 import type { Db } from '../../db/connection.ts';
 import { EventBus } from '../../lib/events.ts';
@@ -305,6 +307,99 @@ describe.each(DIALECTS)('warta import wordpress (%s)', (dialect) => {
     const mail = await k().selectFrom('outbox').select(['to_address', 'body_text']).execute();
     expect(mail).toHaveLength(2);
     expect(mail[0]?.body_text).toMatch(/http:\/\/warta\.test\//);
+  });
+
+  it('makes the sticky post the home lead; editors set and clear it, audited, and the home follows', async () => {
+    const sticky = await articleByExternal('10');
+    const short = await articleByExternal('12');
+    const draft = await articleByExternal('15');
+    const leadOf = async () => {
+      const home = (await app.server.inject({ method: 'GET', url: '/' })).body;
+      return (
+        /<article class="lead">[\s\S]*?<h2 class="lead-title">([\s\S]*?)<\/h2>/.exec(home)?.[1] ??
+        ''
+      );
+    };
+    // Post 10 is sticky in WordPress: it is pinned (and, the only post with a photo, leads anyway).
+    expect(first.entries.find((e) => e.code === 'home-lead')?.wpId).toBe('10');
+    expect(
+      (await k().selectFrom('home_lead').select('article_id').executeTakeFirstOrThrow()).article_id,
+    ).toBe(sticky.id);
+    expect(await leadOf()).toContain(sticky.headline);
+    const c = articleClient(app);
+    const editor = await loginAs(app, 'redaktur', { name: 'Rina' });
+    const writer = await loginAs(app, 'wartawan', { name: 'Kadek' });
+    const lead = (who: typeof editor, id: number, value: string) =>
+      c.post(who, `/newsroom/artikel/${id}/utama`, { lead: value });
+    expect((await lead(writer, short.id, '1')).statusCode).toBe(403);
+    expect((await lead(editor, short.id, '2')).statusCode).toBe(400);
+    expect((await lead(editor, sticky.id, '0')).statusCode).toBe(303);
+    // A post without a photo takes the lead slot only when pinned.
+    expect((await lead(editor, short.id, '1')).headers.location).toBe(
+      `/newsroom/artikel/${short.id}?done=lead`,
+    );
+    expect(await leadOf()).toContain(short.headline);
+    const list = (await c.get(editor, '/newsroom/artikel?scope=all')).body;
+    expect(list).toMatch(
+      new RegExp(
+        `artikel/${short.id}">[^<]*</a><span class="nr-status nr-lead-badge">Berita utama`,
+      ),
+    );
+    const page = (await c.get(editor, `/newsroom/artikel/${short.id}`)).body;
+    expect(page).toContain('Artikel ini adalah berita utama beranda.');
+    expect((await lead(editor, short.id, '0')).statusCode).toBe(303);
+    expect(await leadOf()).toContain(sticky.headline);
+    // A lead readers cannot see (a draft) leaves the home to its own choice.
+    await lead(editor, draft.id, '1');
+    expect(await leadOf()).toContain(sticky.headline);
+    const audits = await k()
+      .selectFrom('audit_log')
+      .select(['action', 'target'])
+      .where('action', 'like', 'home.lead.%')
+      .orderBy('id')
+      .execute();
+    expect(audits.map((a) => `${a.action} ${a.target}`)).toEqual([
+      `home.lead.set article:${sticky.id}`,
+      `home.lead.cleared article:${sticky.id}`,
+      `home.lead.set article:${short.id}`,
+      `home.lead.cleared article:${short.id}`,
+      `home.lead.set article:${draft.id}`,
+    ]);
+    await lead(editor, draft.id, '0');
+  });
+
+  it('links comments by imported staff authors to their account and badges them "Redaksi"', async () => {
+    const staffUser = await k()
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'redaksi@kabarpesisir.example')
+      .executeTakeFirstOrThrow();
+    const commentOf = async (wpId: string) =>
+      k()
+        .selectFrom('comments')
+        .select(['user_id', 'legacy_anchor'])
+        .where('legacy_anchor', '=', `comment-${wpId}`)
+        .executeTakeFirstOrThrow();
+    expect((await commentOf('101')).user_id).toBe(staffUser.id);
+    // User 7 is not in the export: a guest comment, as before, and reported.
+    expect((await commentOf('106')).user_id).toBeNull();
+    expect(first.entries.find((e) => e.code === 'comment-unknown-user')?.wpId).toBe('106');
+    expect((await commentOf('100')).user_id).toBeNull();
+    const a = await articleByExternal('10');
+    const section = await k()
+      .selectFrom('sections')
+      .select('slug')
+      .where('id', '=', a.section_id)
+      .executeTakeFirstOrThrow();
+    const html = (
+      await app.server.inject({ method: 'GET', url: `/${section.slug}/${a.id}/${a.slug}` })
+    ).body;
+    const badges = html.match(
+      /<strong class="comment-author">[^<]*<\/strong> <span class="comment-badge comment-badge-staff">Redaksi<\/span>/g,
+    );
+    expect(badges).toEqual([
+      '<strong class="comment-author">Ni Luh Ayu Sekar</strong> <span class="comment-badge comment-badge-staff">Redaksi</span>',
+    ]);
   });
 
   it('answers old addresses with 301 and costs nothing on pages that exist', async () => {

@@ -11,6 +11,7 @@ import {
   ensureTag,
   markPublished,
 } from '../../content/commands.ts';
+import { importHomeLead } from '../../content/home-lead.ts';
 import type { Db } from '../../db/connection.ts';
 import type { ArticleStatus, Database } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
@@ -649,6 +650,12 @@ class Run {
     const known = await this.mappedMany('comment', [
       ...new Set([...comments.map((c) => c.id), ...parents]),
     ]);
+    // With --staff, a comment by an imported author is linked to that staff account.
+    const staffIds = this.opts.staff
+      ? await this.mappedMany('user', [
+          ...new Set(comments.map((c) => c.userId).filter((u) => u && u !== '0')),
+        ])
+      : new Map<string, number>();
     await inTransaction(this.k, async (tx) => {
       for (const c of comments) {
         if (known.has(c.id)) {
@@ -695,6 +702,7 @@ class Run {
             status,
             createdAt: wpDate(c.dateGmt, c.date, this.config.timeZone) ?? this.now(),
             legacyAnchor: /^\d+$/.test(c.id) ? `comment-${c.id}` : undefined,
+            userId: staffIds.get(c.userId) ?? null,
           },
           this.maxDepth,
         );
@@ -785,12 +793,21 @@ export async function importWordpress(
     const progressEvery = Math.max(1, Math.floor(cat.items / 200));
     const saveEvery = 50;
     const sink = { error: null as WxrError | null };
+    // WordPress's sticky post (`<wp:is_sticky>1`; the newest if several) becomes the home lead.
+    let sticky: { articleId: number; publishedAt: number; wpId: string } | null = null;
     for await (const r of guarded(readWxrFile(path), sink)) {
       if (r.kind !== 'item') continue;
       try {
         const res = await run.importItem(r.item);
         if (res?.publishedAt != null)
           await bus.emit('article.published', { articleId: res.articleId });
+        if (
+          res?.publishedAt != null &&
+          r.item.sticky &&
+          r.item.type === 'post' &&
+          (!sticky || res.publishedAt > sticky.publishedAt)
+        )
+          sticky = { articleId: res.articleId, publishedAt: res.publishedAt, wpId: r.item.id };
         if (res) posts++;
       } catch (err) {
         const kind: ImportKind = r.item.type === 'page' ? 'page' : 'post';
@@ -811,6 +828,10 @@ export async function importWordpress(
       }
     }
     media.countInto(run.counts);
+    if (sticky) {
+      await importHomeLead(scoped, bus, sticky.articleId, `WordPress sticky post ${sticky.wpId}`);
+      run.report('post', sticky.wpId, 'home-lead', 'changed');
+    }
     cat.error = cat.error ?? sink.error;
     return run;
   };
