@@ -77,6 +77,7 @@ const id = {
       `Impor #${id} dari situs ini belum selesai. Jalankan lagi dengan --resume untuk melanjutkannya.`,
     reading: 'Membaca ekspor',
     importing: 'Mengimpor',
+    indexing: 'Mengindeks pencarian dan artikel terkait',
   },
   admin: {
     title: 'Impor WordPress',
@@ -166,6 +167,7 @@ const en: typeof id = {
       `Import #${id} of this site did not finish. Run again with --resume to continue it.`,
     reading: 'Reading the export',
     importing: 'Importing',
+    indexing: 'Indexing search and related articles',
   },
   admin: {
     title: 'WordPress import',
