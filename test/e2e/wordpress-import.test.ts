@@ -120,6 +120,25 @@ describe('an imported WordPress article in Chromium', () => {
     await expect(page.locator('h2').first().textContent()).resolves.toMatch(
       /kabarpesisir\.example/,
     );
+    // The imported table and iframe link open in the editor as non-editable html blocks.
+    const row = await server.app.db.kysely
+      .selectFrom('articles')
+      .select('id')
+      .where('external_id', '=', 'wp:kabarpesisir.example:10')
+      .executeTakeFirstOrThrow();
+    const editor = await context.newPage();
+    expect((await editor.goto(`${server.base}/newsroom/artikel/${row.id}`))?.status()).toBe(200);
+    const atoms = editor.locator('.nr-prose .nr-node-html');
+    await atoms.first().waitFor();
+    await expect(atoms.allTextContents()).resolves.toEqual([
+      'Blok HTML (impor) · table Pasang tertinggi 2,6 m Surut 0,4 m',
+      'Blok HTML (impor) · iframe https://peta.example.net/embed/rob-sanur',
+    ]);
+    expect(await atoms.first().getAttribute('contenteditable')).toBe('false');
+    await atoms
+      .first()
+      .screenshot({ path: join(SCREENSHOT_DIR, 'wordpress-import-editor-html.png') });
+    await editor.close();
     await page.locator('details summary').first().click();
     await expect(page.getByText('Komentar induk #99 tidak ada di ekspor').count()).resolves.toBe(1);
     await page.screenshot({

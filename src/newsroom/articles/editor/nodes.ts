@@ -184,7 +184,11 @@ export const HtmlBlock = Node.create({
       strong.textContent = label ? `${nodeText.htmlBlock} · ${label}` : nodeText.htmlBlock;
       const preview = document.createElement('span');
       const text = new DOMParser()
-        .parseFromString(String(node.attrs.html ?? ''), 'text/html')
+        // Cells and paragraphs end with a space so their words do not run together.
+        .parseFromString(
+          String(node.attrs.html ?? '').replace(/<\/(td|th|p|li|caption)>/gi, ' $&'),
+          'text/html',
+        )
         .body.textContent?.replace(/\s+/g, ' ')
         .trim();
       preview.textContent = ` ${(text ?? '').slice(0, 200)}`;
