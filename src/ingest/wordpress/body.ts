@@ -279,7 +279,10 @@ class Converter {
             attrs: { href },
             children: [{ type: 'text', text: el.attrs.title?.trim() || href }],
           };
-          this.html([{ type: 'element', tag: 'p', attrs: {}, children: [link] }], el.tag);
+          this.html(
+            [{ type: 'element', tag: 'p', attrs: {}, children: [link] }],
+            el.tag === 'iframe' ? 'iframe' : 'embed',
+          );
         }
         return;
       }
