@@ -137,7 +137,7 @@ async function readOnly(file: string): Promise<Record<string, number>> {
   return { ms: performance.now() - started, items, peakMb: peakMb() };
 }
 
-/** The whole import into a fresh SQLite database, listeners (search, related) wired. */
+/** The whole import into a fresh SQLite database, listeners (search, related) wired, bulk mode as the CLI. */
 async function importAll(file: string, dir: string): Promise<Record<string, number>> {
   const { loadConfig } = await import('../src/config.ts');
   const { openDb } = await import('../src/db/connection.ts');
@@ -160,7 +160,8 @@ async function importAll(file: string, dir: string): Promise<Record<string, numb
   const events = new EventBus((err) => console.error(err));
   wireListeners(events, db, config);
   const started = performance.now();
-  const res = await importWordpress(db, events, config, file);
+  // As the CLI runs it: bulk mode (one indexing pass at the end).
+  const res = await importWordpress(db, events, config, file, { bulk: true });
   const ms = performance.now() - started;
   await db.close();
   return {

@@ -211,6 +211,15 @@ describe.each([
     expect((await get(`/${s.slug}`)).headers['x-cache']).toBe('HIT');
   });
 
+  it('purges the home page, and only it, when the lead story changes', async () => {
+    const s = await makeSection(app.db, 'Maluku');
+    await get(`/${s.slug}`);
+    await get('/');
+    await app.events.emit('home.lead.changed', { articleId: null });
+    expect((await get('/')).headers['x-cache']).toBe('MISS');
+    expect((await get(`/${s.slug}`)).headers['x-cache']).toBe('HIT');
+  });
+
   it('purges everything when sections or settings change (the menu is on every page)', async () => {
     await get('/');
     expect((await get('/')).headers['x-cache']).toBe('HIT');

@@ -352,4 +352,5 @@ export function wireCachePurges(
   // The menu is on every page, and comment settings on every article page.
   events.on('sections.changed', () => store.purgeAll());
   events.on('settings.changed', () => store.purgeAll());
+  events.on('home.lead.changed', () => store.purgeKeys([cacheKeys.home]));
 }

@@ -17,6 +17,8 @@ export interface ImportedComment {
   createdAt: number;
   /** Its anchor on the old site ("comment-123"), rendered so old links land on it. */
   legacyAnchor?: string;
+  /** The staff account that wrote it (shown with the "Redaksi" badge), when known. */
+  userId?: number | null;
 }
 
 /**
@@ -78,6 +80,7 @@ export async function importComment(
       ip_hash: null,
       website: /^https?:\/\//i.test(input.website) ? input.website.slice(0, LIMITS.website) : '',
       held_reasons: '[]',
+      user_id: input.userId ?? null,
       notify_email: null,
       legacy_anchor: /^[\w-]{1,60}$/.test(input.legacyAnchor ?? '')
         ? (input.legacyAnchor as string)

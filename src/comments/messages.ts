@@ -60,6 +60,7 @@ const id = {
     heldNoJs:
       'Komentar Anda terkirim tanpa verifikasi antispam (JavaScript tidak aktif), jadi masuk antrean moderasi dan tampil setelah disetujui redaksi.',
     pendingLabel: 'Menunggu moderasi',
+    staffLabel: 'Redaksi',
     reported: 'Terima kasih, laporan Anda sudah kami terima.',
   },
   holdReason: {
@@ -206,6 +207,7 @@ const en: CommentMessages = {
     heldNoJs:
       'Your comment was sent without the anti-spam check (JavaScript is off), so it is in the moderation queue and will appear once an editor approves it.',
     pendingLabel: 'Awaiting moderation',
+    staffLabel: 'Newsroom',
     reported: 'Thank you, we have received your report.',
   },
   holdReason: {

@@ -18,6 +18,7 @@ interface CommentRow {
   body: string;
   created_at: number;
   legacy_anchor?: string;
+  user_id?: number | null;
 }
 
 /** A comments row as the article page shows it. */
@@ -29,6 +30,7 @@ function commentView(r: CommentRow): CommentView {
     body: r.body,
     createdAt: r.created_at,
     ...(r.legacy_anchor ? { legacyAnchor: r.legacy_anchor } : {}),
+    ...(r.user_id != null ? { staff: true } : {}),
   };
 }
 
@@ -39,7 +41,7 @@ export async function approvedComments(
 ): Promise<CommentView[]> {
   const rows = await db
     .selectFrom('comments')
-    .select(['id', 'parent_id', 'author_name', 'body', 'created_at', 'legacy_anchor'])
+    .select(['id', 'parent_id', 'author_name', 'body', 'created_at', 'legacy_anchor', 'user_id'])
     .where('article_id', '=', articleId)
     .where('status', '=', 'approved')
     .orderBy('created_at')

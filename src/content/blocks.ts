@@ -51,13 +51,25 @@ export interface EmbedBlock {
   title?: string;
 }
 
+/**
+ * Content with no structured block (a table, an imported widget), stored as
+ * HTML already cleaned by `sanitizeHtmlBlock` (content/html-block.ts) and
+ * cleaned again when rendered. `label` says where it came from (e.g. "table").
+ */
+export interface HtmlBlock {
+  type: 'html';
+  html: string;
+  label?: string;
+}
+
 export type Block =
   | ParagraphBlock
   | HeadingBlock
   | QuoteBlock
   | ListBlock
   | ImageBlock
-  | EmbedBlock;
+  | EmbedBlock
+  | HtmlBlock;
 
 /** Shorthand for the most common block, used by demo content and tests. */
 export function paragraph(text: string): ParagraphBlock {

@@ -93,6 +93,8 @@ export interface CommentView {
   createdAt: number;
   /** The anchor the comment had on an imported site ("comment-123"), kept so old links land on it. */
   legacyAnchor?: string;
+  /** Written by a staff account (an imported author's comment): shown with the "Redaksi" badge. */
+  staff?: boolean;
 }
 
 /** A page of a list, for pagers. */

@@ -38,6 +38,8 @@ function blockText(b: Block): string {
       return `[foto #${b.mediaId}${b.caption ? `: ${b.caption}` : ''}${b.credit ? ` (${b.credit})` : ''}]`;
     case 'embed':
       return `[${b.provider}: ${b.url}]`;
+    case 'html':
+      return `[html${b.label ? ` ${b.label}` : ''}: ${b.html}]`;
   }
 }
 

@@ -19,6 +19,7 @@ import * as m008 from './migrations/008-login-limits.ts';
 import * as m009 from './migrations/009-wordpress-import.ts';
 import * as m010 from './migrations/010-wire-desk.ts';
 import * as m011 from './migrations/011-api.ts';
+import * as m012 from './migrations/012-home-lead-and-comment-users.ts';
 
 /** What differs between dialects when a migration creates tables. */
 export interface MigrationContext {
@@ -47,6 +48,7 @@ const MIGRATIONS: Record<string, CodeMigration> = {
   '009-wordpress-import': m009,
   '010-wire-desk': m010,
   '011-api': m011,
+  '012-home-lead-and-comment-users': m012,
 };
 
 /** The names of every migration this code knows, in order (backups record and check them). */

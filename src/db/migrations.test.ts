@@ -19,6 +19,8 @@ const LANDED: Record<string, string> = {
   '009-wordpress-import.ts': '7a78f8565c93231f15faf73d395cc9f1d124248aa3c4eefb4f5620b6a40d69c8',
   '010-wire-desk.ts': 'f7a9133d07e6ba52c4c06ee82270ae51a43a2e0f04de2fb3a5a8338fa74fb20f',
   '011-api.ts': '8ce2c396eda69070b1077fb0892c834f6c2e7b1792d2b232a007f4936c0471c8',
+  '012-home-lead-and-comment-users.ts':
+    '94e7f73f9c54dcc7e87bf72905b50f2968ceeec990a8d428f80c9dc8842172d8',
 };
 
 const DIR = new URL('./migrations/', import.meta.url);

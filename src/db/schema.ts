@@ -561,3 +561,24 @@ export interface Database {
   webhook_endpoints: WebhookEndpointTable;
   webhook_deliveries: WebhookDeliveryTable;
 }
+
+// --- Home lead and staff comments (migration 012) ---------------------------
+
+/** The story an editor put in the home page's lead slot ("Berita utama"). */
+export interface HomeLeadTable {
+  /** 'home' (one row per slot). */
+  slot: string;
+  article_id: number;
+  /** Staff user who set it; null when the WordPress import set it (sticky post). */
+  set_by: number | null;
+  set_at: number;
+}
+
+export interface CommentTable {
+  /** The staff account that wrote the comment (imported WordPress comments), else null. */
+  user_id: Generated<number | null>;
+}
+
+export interface Database {
+  home_lead: HomeLeadTable;
+}

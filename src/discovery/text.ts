@@ -8,6 +8,7 @@
  */
 
 import type { Block } from '../content/blocks.ts';
+import { htmlText } from '../content/html-block.ts';
 import { Stemmer } from './stemmer/stemmer.ts';
 
 /** Zero-width and invisible formatting characters pasted in from word processors. */
@@ -253,6 +254,9 @@ export function bodyText(blocks: Block[]): string {
         break;
       case 'embed':
         if (block.title) parts.push(block.title);
+        break;
+      case 'html':
+        parts.push(htmlText(block.html));
         break;
     }
   }

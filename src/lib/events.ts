@@ -21,6 +21,8 @@ export interface DomainEvents {
   'sections.changed': { sectionId: number };
   /** Site settings changed (`comments`: the comment settings, shown on every article page). */
   'settings.changed': { scope: 'comments' };
+  /** The home page's lead story was set or cleared (null). */
+  'home.lead.changed': { articleId: number | null };
 }
 
 type Listener<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => void | Promise<void>;

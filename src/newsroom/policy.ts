@@ -32,6 +32,7 @@ export const ACTIONS = [
   'wire.view',
   'wire.take',
   'wire.manage',
+  'home.lead',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -65,6 +66,8 @@ const MATRIX: Record<Action, readonly Role[]> = {
   'wire.view': ['wartawan', 'redaktur', 'admin'],
   'wire.take': ['wartawan', 'redaktur', 'admin'],
   'wire.manage': ['admin'],
+  // The home page's lead story ("Berita utama") is an editor's call, like publishing.
+  'home.lead': ['redaktur', 'admin'],
 };
 
 /** Facts about the target that some decisions need. */

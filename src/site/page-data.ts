@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { approvedComments } from '../comments/queries.ts';
+import { homeLeadId } from '../content/home-lead.ts';
 import type { Article, ArticleSummary, Section } from '../content/model.ts';
 import { sameTopicIds, summaryBatch } from '../content/queries.ts';
 import type { Database } from '../db/schema.ts';
@@ -117,10 +118,13 @@ export async function loadHomePage(
   // The front list and every section's newest, fetched together: a section's
   // block drops what the lead and top stories show (at most 5), so 4 + 5 rows
   // per section always leave its 4 if it has them.
+  // The pinned lead ("Berita utama") only counts while readers can see it.
+  const pinnedId = await homeLeadId(db);
   const {
+    byIds: [pinned],
     lists: [front = [], ...perSection],
   } = await summaryBatch(db, {
-    byIds: [],
+    byIds: pinnedId === null ? [] : [pinnedId],
     lists: [
       { filter: {}, pageSize: 15 },
       ...nav.map((section) => ({
@@ -130,8 +134,8 @@ export async function loadHomePage(
     ],
     now,
   });
-  const lead = front.find((a) => a.image) ?? front[0] ?? null;
-  const rest = front.filter((a) => a !== lead);
+  const lead = pinned ?? front.find((a) => a.image) ?? front[0] ?? null;
+  const rest = front.filter((a) => a.id !== lead?.id);
   const top = rest.slice(0, 4);
   const shown = new Set([lead, ...top].flatMap((a) => (a ? [a.id] : [])));
   const sectionBlocks = nav.map((section, i) => ({

@@ -92,4 +92,5 @@ export function wireReadCaches(events: EventBus, db: Db): void {
   events.on('comment.hidden', forget);
   events.on('sections.changed', forget);
   events.on('settings.changed', forget);
+  events.on('home.lead.changed', forget);
 }

@@ -11,7 +11,8 @@ import { type E2eServer, launchChromium, SCREENSHOT_DIR, startE2eServer } from '
  * A WordPress article after `warta import wordpress`, as a reader and an
  * admin see it: the old permalink lands on the article, the captioned photo
  * and the threaded comments show, HTML in a comment is text, held and
- * trashed comments stay hidden; the newsroom lists the import and its report.
+ * trashed comments stay hidden, an imported table is a real table; the sticky
+ * post leads the home page; the newsroom lists the import and its report.
  */
 describe('an imported WordPress article in Chromium', () => {
   let server: E2eServer;
@@ -83,10 +84,28 @@ describe('an imported WordPress article in Chromium', () => {
     await expect(
       page.getByText('Ini penting: daftar posko (https://bpbd.example/posko)'),
     ).toBeTruthy();
+    // The imported table is a real table on the page, in its scrollable wrapper.
+    await expect(
+      page.locator('.article-body .html-block table td').allTextContents(),
+    ).resolves.toEqual(['Pasang tertinggi', '2,6 m', 'Surut', '0,4 m']);
+    expect(await page.locator('article iframe').count()).toBe(0);
+    await page
+      .locator('.article-body .html-block:has(table)')
+      .screenshot({ path: join(SCREENSHOT_DIR, 'wordpress-import-table.png') });
     await page.screenshot({
       path: join(SCREENSHOT_DIR, 'wordpress-import-article.png'),
       fullPage: true,
     });
+    await page.close();
+  });
+
+  it('leads the home page with the WordPress sticky post', async () => {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    expect((await page.goto(`${server.base}/`))?.status()).toBe(200);
+    await expect(page.locator('article.lead .lead-title').textContent()).resolves.toBe(
+      'Rob Merendam Kampung Nelayan 🌊 di Sanur',
+    );
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'wordpress-import-home.png') });
     await page.close();
   });
 
@@ -101,6 +120,25 @@ describe('an imported WordPress article in Chromium', () => {
     await expect(page.locator('h2').first().textContent()).resolves.toMatch(
       /kabarpesisir\.example/,
     );
+    // The imported table and iframe link open in the editor as non-editable html blocks.
+    const row = await server.app.db.kysely
+      .selectFrom('articles')
+      .select('id')
+      .where('external_id', '=', 'wp:kabarpesisir.example:10')
+      .executeTakeFirstOrThrow();
+    const editor = await context.newPage();
+    expect((await editor.goto(`${server.base}/newsroom/artikel/${row.id}`))?.status()).toBe(200);
+    const atoms = editor.locator('.nr-prose .nr-node-html');
+    await atoms.first().waitFor();
+    await expect(atoms.allTextContents()).resolves.toEqual([
+      'Blok HTML (impor) · table Pasang tertinggi 2,6 m Surut 0,4 m',
+      'Blok HTML (impor) · iframe https://peta.example.net/embed/rob-sanur',
+    ]);
+    expect(await atoms.first().getAttribute('contenteditable')).toBe('false');
+    await atoms
+      .first()
+      .screenshot({ path: join(SCREENSHOT_DIR, 'wordpress-import-editor-html.png') });
+    await editor.close();
     await page.locator('details summary').first().click();
     await expect(page.getByText('Komentar induk #99 tidak ada di ekspor').count()).resolves.toBe(1);
     await page.screenshot({

@@ -396,6 +396,12 @@ export const ROUTES: Record<string, RouteRule> = {
     make: post((env) => deskUrl(env, '/tindakan'), { action: 'approve' }),
     ok: [303],
   },
+  'POST /newsroom/artikel/:id/utama': {
+    who: 'home.lead',
+    csrf: 'session',
+    make: post((env) => deskUrl(env, '/utama'), { lead: '1' }),
+    ok: [303],
+  },
   'GET /newsroom/artikel/:id/riwayat': {
     who: 'article.view.desk',
     make: get((env) => readableUrl(env, '/riwayat')),

@@ -1,12 +1,21 @@
 import type { Block, EmbedBlock, ImageBlock, TextRun } from '../../content/blocks.ts';
-import { decodeEntities, type HtmlElement, type HtmlNode, parseHtml, textOf } from './html.ts';
+import { sanitizeHtmlBlock } from '../../content/html-block.ts';
+import {
+  decodeEntities,
+  type HtmlElement,
+  type HtmlNode,
+  parseHtml,
+  textOf,
+  toHtml,
+} from './html.ts';
 
 /**
  * WordPress post body → Warta blocks. Gutenberg block comments and classic
  * editor HTML (bare paragraphs split by blank lines, `[caption]`, `<img>` in
  * paragraphs) both end up as paragraphs, headings, quotes, lists, images and
  * embeds. What has no Warta block (a table, an unknown shortcode, an iframe
- * from an unknown host) keeps its text and is listed in `unmapped`, so
+ * from an unknown host) becomes a sanitised `html` block (an iframe only as a
+ * link to its address, never rendered) and is listed in `unmapped`, so
  * nothing disappears without a report line.
  */
 
@@ -24,7 +33,7 @@ export interface ConvertedBody {
   dateline: string;
   bylineInitials: string;
   sourceCredit: string;
-  /** Short descriptions of what was kept as text only (table, shortcode, iframe…). */
+  /** Short descriptions of what was kept as an html block or text (table, shortcode, iframe…). */
   unmapped: string[];
 }
 
@@ -67,11 +76,18 @@ function expandShortcodes(html: string, unmapped: string[]): string {
     }
     return ids.map((id) => `<img class="wp-image-${id}" src="">`).join('');
   });
-  // Any other shortcode: keep what it wraps, report it.
-  out = out.replace(/\[(\/?)([a-z][\w-]*)([^\]]*)\]/gi, (m, close: string, name: string) => {
-    if (!close) unmapped.push(`[${name}]`);
-    return m.startsWith('[/') ? '' : '';
-  });
+  // Any other shortcode: kept (with what it wraps) as an html block, reported by the converter.
+  out = out.replace(
+    /\[([a-z][\w-]*)([^\]]*)\]([\s\S]*?)\[\/\1\]/gi,
+    (m, name: string, _a: string, inner: string) =>
+      `<wp-shortcode name="${name}" raw="${encodeURIComponent(m.slice(0, m.length - inner.length - name.length - 3))}">${inner}</wp-shortcode>`,
+  );
+  out = out.replace(
+    /\[([a-z][\w-]*)([^\]]*)\]/gi,
+    (m, name: string) =>
+      `<wp-shortcode name="${name}" raw="${encodeURIComponent(m)}"></wp-shortcode>`,
+  );
+  out = out.replace(/\[\/[a-z][\w-]*\]/gi, '');
   return out;
 }
 
@@ -99,7 +115,7 @@ function autop(html: string): string {
     .map((b) => b.trim())
     .filter(Boolean)
     .map((b) =>
-      /^<(?:p|div|h[1-6]|ul|ol|blockquote|figure|table|pre|hr|iframe|wp-embed|section|script|style)\b/i.test(
+      /^<(?:p|div|h[1-6]|ul|ol|blockquote|figure|table|pre|hr|iframe|wp-embed|wp-shortcode|section|script|style)\b/i.test(
         b,
       )
         ? b
@@ -135,7 +151,7 @@ class Converter {
         continue;
       }
       if (n.tag === 'br') out.push({ text: '\n' });
-      else if (n.tag === 'img') images.push(n);
+      else if (n.tag === 'img' || n.tag === 'wp-shortcode') images.push(n);
       else if (n.tag === 'script' || n.tag === 'style') this.unmapped.push(`<${n.tag}>`);
       else if (n.tag === 'strong' || n.tag === 'b')
         out.push(...this.runs(n.children, [...new Set([...marks, 'bold' as const])], href, images));
@@ -156,7 +172,18 @@ class Converter {
     const images: HtmlElement[] = [];
     const runs = tidy(this.runs(nodes, [], undefined, images));
     if (runs.length) this.blocks.push({ type: 'paragraph', content: runs });
-    for (const img of images) this.image(imageFrom(img));
+    for (const el of images) {
+      if (el.tag === 'img') this.image(imageFrom(el));
+      else this.node(el);
+    }
+  }
+
+  /** Keeps markup with no Warta block as a sanitised html block; false when nothing was left. */
+  html(nodes: HtmlNode[], label: string): boolean {
+    const html = sanitizeHtmlBlock(toHtml(nodes));
+    if (!html) return false;
+    this.blocks.push({ type: 'html', html, label });
+    return true;
   }
 
   image(img: BodyImage, caption?: string): void {
@@ -243,25 +270,37 @@ class Converter {
           return;
         }
         this.unmapped.push(`${el.tag === 'iframe' ? '<iframe>' : 'embed'} ${hostOf(url)}`);
-        if (/^https?:\/\//i.test(url))
-          this.blocks.push({
-            type: 'paragraph',
-            content: [{ text: url, marks: ['link'], href: url }],
-          });
+        // The frame itself is never rendered: its address stays as a link in an html block.
+        const href = url.replace(/^\/\//, 'https://');
+        if (/^https?:\/\//i.test(href)) {
+          const link: HtmlElement = {
+            type: 'element',
+            tag: 'a',
+            attrs: { href },
+            children: [{ type: 'text', text: el.attrs.title?.trim() || href }],
+          };
+          this.html(
+            [{ type: 'element', tag: 'p', attrs: {}, children: [link] }],
+            el.tag === 'iframe' ? 'iframe' : 'embed',
+          );
+        }
         return;
       }
       case 'table':
         this.unmapped.push('<table>');
-        for (const row of allEls(el.children, 'tr')) {
-          const cells = row.children
-            .filter(
-              (c): c is HtmlElement => c.type === 'element' && (c.tag === 'td' || c.tag === 'th'),
-            )
-            .map((c) => textOf(c.children).replace(/\s+/g, ' ').trim());
-          if (cells.some(Boolean))
-            this.blocks.push({ type: 'paragraph', content: [{ text: cells.join(' | ') }] });
-        }
+        this.html([el], 'table');
         return;
+      case 'wp-shortcode': {
+        const name = el.attrs.name ?? '?';
+        this.unmapped.push(`[${name}]`);
+        const open: HtmlNode = { type: 'text', text: safeDecode(el.attrs.raw) ?? `[${name}]` };
+        const code: HtmlElement = { type: 'element', tag: 'code', attrs: {}, children: [open] };
+        this.html(
+          [{ type: 'element', tag: 'p', attrs: {}, children: [code] }, ...el.children],
+          `[${name}]`,
+        );
+        return;
+      }
       case 'hr':
       case 'br':
         return;
@@ -319,6 +358,13 @@ function allEls(nodes: HtmlNode[], tag: string, out: HtmlElement[] = []): HtmlEl
     allEls(n.children, tag, out);
   }
   return out;
+}
+function safeDecode(s: string | undefined): string | undefined {
+  try {
+    return s === undefined ? undefined : decodeURIComponent(s);
+  } catch {
+    return undefined;
+  }
 }
 function hostOf(url: string): string {
   try {

@@ -73,12 +73,23 @@ export async function wordpressImportCommand(config: Config, argv: string[]): Pr
     );
     wireListeners(events, db, config);
     const bar = progressBar(m.cli.importing, process.stdout, { eta: true });
+    // Bulk mode: after the posts, one indexing phase with its own bar.
+    let indexBar: ReturnType<typeof progressBar> | null = null;
+    const onIndexProgress = (done: number, total: number) => {
+      if (!indexBar) {
+        bar.done();
+        indexBar = progressBar(m.cli.indexing, process.stdout, { eta: true });
+      }
+      indexBar.update(done, total);
+    };
     let result: Awaited<ReturnType<typeof importWordpress>>;
     try {
       result = await importWordpress(db, events, config, args.file, {
         ...args,
         fileName: args.file.split('/').pop(),
         onProgress: bar.update,
+        bulk: !args.dryRun,
+        onIndexProgress,
       });
     } catch (err) {
       bar.done();
@@ -88,7 +99,7 @@ export async function wordpressImportCommand(config: Config, argv: string[]): Pr
       }
       throw err;
     }
-    bar.done();
+    (indexBar ?? bar).done();
     const xml = result.error;
     const why = xml ? (xml.code === 'doctype' ? m.xml.doctype : m.xml[xml.code](xml.detail)) : '';
     if (xml && !result.site) {

@@ -204,3 +204,29 @@ export function commentText(html: string): { text: string; hadMarkup: boolean } 
     .trim();
   return { text, hadMarkup };
 }
+
+const escText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escAttr = (s: string) => escText(s).replace(/"/g, '&quot;');
+
+/**
+ * Writes a subtree back as HTML (text and attributes escaped). Used only to
+ * hand a table or shortcode to the html-block sanitiser, which decides what stays.
+ */
+export function toHtml(nodes: HtmlNode[]): string {
+  let out = '';
+  for (const n of nodes) {
+    if (n.type === 'text') {
+      out += escText(n.text);
+      continue;
+    }
+    if (!/^[a-z][a-z0-9-]*$/.test(n.tag)) continue;
+    const attrs = Object.entries(n.attrs)
+      .filter(([k]) => /^[a-z][a-z0-9-]*$/i.test(k))
+      .map(([k, v]) => ` ${k}="${escAttr(v)}"`)
+      .join('');
+    out += VOID.has(n.tag)
+      ? `<${n.tag}${attrs}>`
+      : `<${n.tag}${attrs}>${toHtml(n.children)}</${n.tag}>`;
+  }
+  return out;
+}

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUploads, WP_FIXTURES } from '../../../test/fixtures/wordpress/make-uploads.ts';
 import { DIALECTS, freshDb, type TestApp, testApp } from '../../../test/helpers.ts';
+import { articleClient } from '../../../test/newsroom-client.ts';
+import { loginAs } from '../../../test/staff.ts';
 import type { Block } from '../../content/blocks.ts';
 import type { Db } from '../../db/connection.ts';
 import { EventBus } from '../../lib/events.ts';
@@ -140,9 +142,8 @@ describe.each(DIALECTS)('warta import wordpress (%s)', (dialect) => {
       'quote',
       'list',
       'embed',
-      'paragraph',
-      'paragraph',
-      'paragraph',
+      'html',
+      'html',
       'paragraph',
     ]);
     expect(body[0]).toMatchObject({
@@ -167,10 +168,16 @@ describe.each(DIALECTS)('warta import wordpress (%s)', (dialect) => {
       provider: 'youtube',
       url: 'https://www.youtube.com/watch?v=abcdefghijk',
     });
-    // The table and the unknown iframe keep their text and are reported.
-    expect(body[7]).toEqual({ type: 'paragraph', content: [{ text: 'Pasang tertinggi | 2,6 m' }] });
-    expect(body[9]).toMatchObject({
-      content: [{ text: 'https://peta.example.net/embed/rob-sanur' }],
+    // The table is kept as a sanitised html block; the unknown iframe only as a link. Both reported.
+    expect(body[7]).toEqual({
+      type: 'html',
+      label: 'table',
+      html: '<table><tbody><tr><td>Pasang tertinggi</td><td>2,6 m</td></tr><tr><td>Surut</td><td>0,4 m</td></tr></tbody></table>',
+    });
+    expect(body[8]).toEqual({
+      type: 'html',
+      label: 'iframe',
+      html: '<p><a href="https://peta.example.net/embed/rob-sanur" rel="nofollow noopener">https://peta.example.net/embed/rob-sanur</a></p>',
     });
     expect(body.at(-1)).toEqual({
       type: 'paragraph',
@@ -190,7 +197,8 @@ describe.each(DIALECTS)('warta import wordpress (%s)', (dialect) => {
       'image',
       'paragraph',
       'paragraph',
-      'paragraph',
+      'html',
+      'html',
     ]);
     expect(cb[1]).toMatchObject({ type: 'image', caption: 'Pesisir yang akan diberi tanggul.' });
     expect(cb[2]).toEqual({
@@ -201,10 +209,19 @@ describe.each(DIALECTS)('warta import wordpress (%s)', (dialect) => {
         },
       ],
     });
-    expect(cb.at(-1)).toEqual({
-      type: 'paragraph',
-      content: [{ text: 'Catatan redaksi: rapat dilanjutkan pekan depan.' }],
-    });
+    // Unknown shortcodes stay (with what they wrap) as html blocks for the editors to deal with.
+    expect(cb.slice(-2)).toEqual([
+      {
+        type: 'html',
+        label: '[contact-form-7]',
+        html: '<p><code>[contact-form-7 id="12" title="Kirim kabar"]</code></p>',
+      },
+      {
+        type: 'html',
+        label: '[su_note]',
+        html: '<p><code>[su_note]</code></p>Catatan redaksi: rapat dilanjutkan pekan depan.',
+      },
+    ]);
     const codes = first.entries
       .filter((e) => e.wpId === '11' || e.wpId === 'post 11')
       .map((e) => `${e.code}:${e.args?.[0] ?? ''}`);
@@ -292,6 +309,99 @@ describe.each(DIALECTS)('warta import wordpress (%s)', (dialect) => {
     expect(mail[0]?.body_text).toMatch(/http:\/\/warta\.test\//);
   });
 
+  it('makes the sticky post the home lead; editors set and clear it, audited, and the home follows', async () => {
+    const sticky = await articleByExternal('10');
+    const short = await articleByExternal('12');
+    const draft = await articleByExternal('15');
+    const leadOf = async () => {
+      const home = (await app.server.inject({ method: 'GET', url: '/' })).body;
+      return (
+        /<article class="lead">[\s\S]*?<h2 class="lead-title">([\s\S]*?)<\/h2>/.exec(home)?.[1] ??
+        ''
+      );
+    };
+    // Post 10 is sticky in WordPress: it is pinned (and, the only post with a photo, leads anyway).
+    expect(first.entries.find((e) => e.code === 'home-lead')?.wpId).toBe('10');
+    expect(
+      (await k().selectFrom('home_lead').select('article_id').executeTakeFirstOrThrow()).article_id,
+    ).toBe(sticky.id);
+    expect(await leadOf()).toContain(sticky.headline);
+    const c = articleClient(app);
+    const editor = await loginAs(app, 'redaktur', { name: 'Rina' });
+    const writer = await loginAs(app, 'wartawan', { name: 'Kadek' });
+    const lead = (who: typeof editor, id: number, value: string) =>
+      c.post(who, `/newsroom/artikel/${id}/utama`, { lead: value });
+    expect((await lead(writer, short.id, '1')).statusCode).toBe(403);
+    expect((await lead(editor, short.id, '2')).statusCode).toBe(400);
+    expect((await lead(editor, sticky.id, '0')).statusCode).toBe(303);
+    // A post without a photo takes the lead slot only when pinned.
+    expect((await lead(editor, short.id, '1')).headers.location).toBe(
+      `/newsroom/artikel/${short.id}?done=lead`,
+    );
+    expect(await leadOf()).toContain(short.headline);
+    const list = (await c.get(editor, '/newsroom/artikel?scope=all')).body;
+    expect(list).toMatch(
+      new RegExp(
+        `artikel/${short.id}">[^<]*</a><span class="nr-status nr-lead-badge">Berita utama`,
+      ),
+    );
+    const page = (await c.get(editor, `/newsroom/artikel/${short.id}`)).body;
+    expect(page).toContain('Artikel ini adalah berita utama beranda.');
+    expect((await lead(editor, short.id, '0')).statusCode).toBe(303);
+    expect(await leadOf()).toContain(sticky.headline);
+    // A lead readers cannot see (a draft) leaves the home to its own choice.
+    await lead(editor, draft.id, '1');
+    expect(await leadOf()).toContain(sticky.headline);
+    const audits = await k()
+      .selectFrom('audit_log')
+      .select(['action', 'target'])
+      .where('action', 'like', 'home.lead.%')
+      .orderBy('id')
+      .execute();
+    expect(audits.map((a) => `${a.action} ${a.target}`)).toEqual([
+      `home.lead.set article:${sticky.id}`,
+      `home.lead.cleared article:${sticky.id}`,
+      `home.lead.set article:${short.id}`,
+      `home.lead.cleared article:${short.id}`,
+      `home.lead.set article:${draft.id}`,
+    ]);
+    await lead(editor, draft.id, '0');
+  });
+
+  it('links comments by imported staff authors to their account and badges them "Redaksi"', async () => {
+    const staffUser = await k()
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'redaksi@kabarpesisir.example')
+      .executeTakeFirstOrThrow();
+    const commentOf = async (wpId: string) =>
+      k()
+        .selectFrom('comments')
+        .select(['user_id', 'legacy_anchor'])
+        .where('legacy_anchor', '=', `comment-${wpId}`)
+        .executeTakeFirstOrThrow();
+    expect((await commentOf('101')).user_id).toBe(staffUser.id);
+    // User 7 is not in the export: a guest comment, as before, and reported.
+    expect((await commentOf('106')).user_id).toBeNull();
+    expect(first.entries.find((e) => e.code === 'comment-unknown-user')?.wpId).toBe('106');
+    expect((await commentOf('100')).user_id).toBeNull();
+    const a = await articleByExternal('10');
+    const section = await k()
+      .selectFrom('sections')
+      .select('slug')
+      .where('id', '=', a.section_id)
+      .executeTakeFirstOrThrow();
+    const html = (
+      await app.server.inject({ method: 'GET', url: `/${section.slug}/${a.id}/${a.slug}` })
+    ).body;
+    const badges = html.match(
+      /<strong class="comment-author">[^<]*<\/strong> <span class="comment-badge comment-badge-staff">Redaksi<\/span>/g,
+    );
+    expect(badges).toEqual([
+      '<strong class="comment-author">Ni Luh Ayu Sekar</strong> <span class="comment-badge comment-badge-staff">Redaksi</span>',
+    ]);
+  });
+
   it('answers old addresses with 301 and costs nothing on pages that exist', async () => {
     const a = await articleByExternal('10');
     const section = await k()
@@ -313,6 +423,15 @@ describe.each(DIALECTS)('warta import wordpress (%s)', (dialect) => {
       const res = await get(old);
       expect([res.statusCode, res.headers.location], old).toEqual([301, canonical]);
     }
+    // The imported table reaches the page inside its wrapper; the unknown iframe only as a link.
+    const article = (await get(canonical)).body;
+    expect(article).toContain(
+      '<div class="html-block"><table><tbody><tr><td>Pasang tertinggi</td><td>2,6 m</td>',
+    );
+    expect(article).toContain(
+      'href="https://peta.example.net/embed/rob-sanur" rel="nofollow noopener"',
+    );
+    expect(article).not.toContain('<iframe');
     // A WordPress permalink that looks like a Warta article URL (/2026/11/…) still goes to its post.
     expect((await get('/category/daerah/badung/')).headers.location).toBe('/badung');
     expect((await get('/category/daerah/feed/')).headers.location).toBe('/daerah/feed');

@@ -11,9 +11,12 @@ import {
   ensureTag,
   markPublished,
 } from '../../content/commands.ts';
+import { importHomeLead } from '../../content/home-lead.ts';
 import type { Db } from '../../db/connection.ts';
 import type { ArticleStatus, Database } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { indexArticle } from '../../discovery/indexing.ts';
+import { rebuildRelatedIndex } from '../../discovery/related-bulk.ts';
 import { enqueueScheduledPublish } from '../../jobs/publish-scheduled.ts';
 import { EventBus } from '../../lib/events.ts';
 import { isReservedSlug, slugify } from '../../lib/slug.ts';
@@ -57,6 +60,14 @@ export interface WpImportOptions {
   resume?: boolean;
   fileName?: string;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Bulk mode (the CLI's): no `article.published` event per post; the search
+   * index and the related-articles index are brought up to date once at the
+   * end for every post of this site's imports (so a resumed run is covered).
+   */
+  bulk?: boolean;
+  /** Progress of the bulk indexing phase (search, then related), after `onProgress`. */
+  onIndexProgress?: (done: number, total: number) => void;
   /** Tests: stop (as a kill would) after this many posts. */
   stopAfterPosts?: number;
   /** Where images come from (tests hand in their own fetch-free source). */
@@ -649,6 +660,12 @@ class Run {
     const known = await this.mappedMany('comment', [
       ...new Set([...comments.map((c) => c.id), ...parents]),
     ]);
+    // With --staff, a comment by an imported author is linked to that staff account.
+    const staffIds = this.opts.staff
+      ? await this.mappedMany('user', [
+          ...new Set(comments.map((c) => c.userId).filter((u) => u && u !== '0')),
+        ])
+      : new Map<string, number>();
     await inTransaction(this.k, async (tx) => {
       for (const c of comments) {
         if (known.has(c.id)) {
@@ -695,6 +712,7 @@ class Run {
             status,
             createdAt: wpDate(c.dateGmt, c.date, this.config.timeZone) ?? this.now(),
             legacyAnchor: /^\d+$/.test(c.id) ? `comment-${c.id}` : undefined,
+            userId: staffIds.get(c.userId) ?? null,
           },
           this.maxDepth,
         );
@@ -785,12 +803,21 @@ export async function importWordpress(
     const progressEvery = Math.max(1, Math.floor(cat.items / 200));
     const saveEvery = 50;
     const sink = { error: null as WxrError | null };
+    // WordPress's sticky post (`<wp:is_sticky>1`; the newest if several) becomes the home lead.
+    let sticky: { articleId: number; publishedAt: number; wpId: string } | null = null;
     for await (const r of guarded(readWxrFile(path), sink)) {
       if (r.kind !== 'item') continue;
       try {
         const res = await run.importItem(r.item);
-        if (res?.publishedAt != null)
+        if (res?.publishedAt != null && !opts.bulk)
           await bus.emit('article.published', { articleId: res.articleId });
+        if (
+          res?.publishedAt != null &&
+          r.item.sticky &&
+          r.item.type === 'post' &&
+          (!sticky || res.publishedAt > sticky.publishedAt)
+        )
+          sticky = { articleId: res.articleId, publishedAt: res.publishedAt, wpId: r.item.id };
         if (res) posts++;
       } catch (err) {
         const kind: ImportKind = r.item.type === 'page' ? 'page' : 'post';
@@ -811,6 +838,10 @@ export async function importWordpress(
       }
     }
     media.countInto(run.counts);
+    if (sticky) {
+      await importHomeLead(scoped, bus, sticky.articleId, `WordPress sticky post ${sticky.wpId}`);
+      run.report('post', sticky.wpId, 'home-lead', 'changed');
+    }
     cat.error = cat.error ?? sink.error;
     return run;
   };
@@ -831,6 +862,7 @@ export async function importWordpress(
   }
 
   const run = await work(db.kysely, events);
+  if (opts.bulk) await bulkIndex(db, site, opts.onIndexProgress);
   const error = cat.error;
   await saveRun(
     db.kysely,
@@ -841,6 +873,40 @@ export async function importWordpress(
     now(),
   );
   return { runId, site, counts: run.counts, entries: run.entries, error };
+}
+
+/**
+ * The bulk mode's one indexing pass: each imported post goes through the same
+ * search upsert the `article.published` listener does, then the related index
+ * is rebuilt in batches with every stored list recomputed.
+ */
+async function bulkIndex(
+  db: Db,
+  site: string,
+  onProgress: (done: number, total: number) => void = () => {},
+): Promise<void> {
+  const ids = (
+    await db.kysely
+      .selectFrom('wp_import_map')
+      .select('warta_id')
+      .where('site', '=', site)
+      .where('kind', '=', 'post')
+      .orderBy('warta_id')
+      .execute()
+  ).map((r) => r.warta_id);
+  const total = ids.length * 2;
+  let done = 0;
+  onProgress(0, total);
+  for (const id of ids) {
+    await indexArticle(db, id);
+    if (++done % 25 === 0) onProgress(done, total);
+  }
+  await rebuildRelatedIndex(db, {
+    lists: true,
+    onProgress: (d, t) =>
+      onProgress(ids.length + Math.round((d / Math.max(1, t)) * ids.length), total),
+  });
+  onProgress(total, total);
 }
 
 async function saveRun(

@@ -60,6 +60,7 @@ const id = {
     'comment-skipped': (type: string) => `Komentar jenis "${type}" tidak diimpor.`,
     'comment-duplicate': 'Komentar yang sama dari alamat yang sama sudah ada.',
     'comment-empty': 'Komentar kosong tidak diimpor.',
+    'home-lead': 'Tulisan sticky WordPress dijadikan berita utama beranda.',
     failed: (why: string) => `Gagal: ${why}`,
   },
   xml: {
@@ -76,6 +77,7 @@ const id = {
       `Impor #${id} dari situs ini belum selesai. Jalankan lagi dengan --resume untuk melanjutkannya.`,
     reading: 'Membaca ekspor',
     importing: 'Mengimpor',
+    indexing: 'Mengindeks pencarian dan artikel terkait',
   },
   admin: {
     title: 'Impor WordPress',
@@ -148,6 +150,7 @@ const en: typeof id = {
     'comment-skipped': (type: string) => `Comment of type "${type}" is not imported.`,
     'comment-duplicate': 'The same comment from the same address is already there.',
     'comment-empty': 'Empty comment not imported.',
+    'home-lead': 'The WordPress sticky post became the home page lead story.',
     failed: (why: string) => `Failed: ${why}`,
   },
   xml: {
@@ -164,6 +167,7 @@ const en: typeof id = {
       `Import #${id} of this site did not finish. Run again with --resume to continue it.`,
     reading: 'Reading the export',
     importing: 'Importing',
+    indexing: 'Indexing search and related articles',
   },
   admin: {
     title: 'WordPress import',

@@ -37,6 +37,11 @@ const every: Block[] = [
     url: 'https://www.youtube.com/watch?v=abc123',
     title: 'Video',
   },
+  {
+    type: 'html',
+    label: 'table',
+    html: '<table><tbody><tr><td>Pasang</td><td>2,6 m</td></tr></tbody></table>',
+  },
 ];
 
 describe('blocks ↔ editor document', () => {
@@ -147,5 +152,34 @@ describe('blocks ↔ editor document', () => {
     expect(embedFromUrl('https://www.youtube.com/')).toBeNull();
     expect(embedFromUrl('https://evil.example/watch?v=1')).toBeNull();
     expect(embedFromUrl('javascript:alert(1)')).toBeNull();
+  });
+});
+
+describe('html blocks through the editor and the save validation', () => {
+  it('travels as a non-editable htmlBlock atom and is saved back intact, moved or not', () => {
+    const html = every.at(-1) as Block;
+    const doc = blocksToDoc([html, { type: 'paragraph', content: [{ text: 'Teks' }] }]);
+    expect(doc.content?.[0]).toEqual({
+      type: 'htmlBlock',
+      attrs: { html: (html as { html: string }).html, label: 'table' },
+    });
+    // Moved below the paragraph by the editor: still there, unchanged.
+    const moved = { type: 'doc', content: [doc.content?.[1], doc.content?.[0]] as PMNode[] };
+    expect(docToBlocks(moved)).toEqual([{ type: 'paragraph', content: [{ text: 'Teks' }] }, html]);
+  });
+
+  it('cleans the block again on save and never drops a clean one', async () => {
+    const { bodySchema, sanitizeBody } = await import('./validate.ts');
+    const table = every.at(-1) as Block;
+    const bad: Block = {
+      type: 'html',
+      html: '<table onclick="alert(1)"><tr><td><a href="javascript:alert(1)">x</a><script>alert(1)</script></td></tr></table>',
+    };
+    const parsed = bodySchema.parse([table, bad, { type: 'html', html: '<script>x</script>' }]);
+    expect(sanitizeBody(parsed)).toEqual([
+      table,
+      { type: 'html', html: '<table><tr><td><a rel="nofollow noopener">x</a></td></tr></table>' },
+    ]);
+    expect(bodySchema.safeParse([{ type: 'html', html: 'x', style: 'y' }]).success).toBe(false);
   });
 });

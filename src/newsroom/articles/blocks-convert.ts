@@ -5,7 +5,8 @@ import type { Block, ImageBlock, InlineMark, TextRun } from '../../content/block
  * stored Block[]. Pure and dependency-free, so the browser editor and the
  * server share it. Anything the Block model cannot hold is dropped, never
  * smuggled through: unknown nodes and marks vanish, link targets other than
- * http(s) and same-site paths lose their link (the text stays).
+ * http(s) and same-site paths lose their link (the text stays). An `html`
+ * block (imported table…) travels as an `htmlBlock` atom and comes back intact.
  */
 
 export interface PMMark {
@@ -188,6 +189,14 @@ export function docToBlocks(doc: PMNode): Block[] {
         blocks.push(title ? { type: 'embed', ...found, title } : { type: 'embed', ...found });
         break;
       }
+      case 'htmlBlock': {
+        // Kept as-is (the server cleans it again with the html-block allowlist on save).
+        const html = node.attrs?.html;
+        if (typeof html !== 'string' || html.trim() === '') break;
+        const label = str(node.attrs?.label);
+        blocks.push(label ? { type: 'html', html, label } : { type: 'html', html });
+        break;
+      }
       default:
         break;
     }
@@ -277,6 +286,9 @@ export function blocksToDoc(
           type: 'embed',
           attrs: { provider: b.provider, url: b.url, title: b.title ?? '' },
         });
+        break;
+      case 'html':
+        content.push({ type: 'htmlBlock', attrs: { html: b.html, label: b.label ?? '' } });
         break;
     }
   }

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { homeLeadId } from '../../content/home-lead.ts';
 import { acquireLock, HEARTBEAT_MS } from '../../content/locks.ts';
 import type { EditableArticle } from '../../content/revisions.ts';
 import { publishedHeadlines } from '../../content/staff-reads.ts';
@@ -9,6 +10,7 @@ import { WireUpdateBanner } from '../../ingest/wire/views/desk-page.tsx';
 import { getMediaMany } from '../../media/library.ts';
 import { pickerItem } from '../../media/library-queries.ts';
 import { renderDocument } from '../../site/render.tsx';
+import { can } from '../policy.ts';
 import { getStaffUser } from '../users.ts';
 import { newsroomContext } from '../views/layout.tsx';
 import { blocksToDoc } from './blocks-convert.ts';
@@ -107,6 +109,10 @@ export async function sendEditPage(
         liveUrl:
           a.status === 'published' && section ? articleUrl(section.slug, a.id, e.slug) : null,
         notice: opts.notice ?? null,
+        lead: {
+          may: can(actor.role, 'home.lead'),
+          is: (await homeLeadId(db.kysely)) === a.id,
+        },
         scheduleValue: toLocalInput(a.scheduledAt ?? Date.now() + 3_600_000, config.timeZone),
         editorData,
         editorScript: bundle.url,

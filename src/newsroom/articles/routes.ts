@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { runWorkflowAction } from '../../content/commands/workflow-action.ts';
+import { homeLeadId, setHomeLead } from '../../content/home-lead.ts';
 import { acquireLock, heartbeat } from '../../content/locks.ts';
 import { createDraft } from '../../content/revisions.ts';
 import { availableActions, isWorkflowAction } from '../../content/workflow.ts';
@@ -46,6 +47,7 @@ import {
   articleParams,
   deskQuery,
   editPageQuery,
+  leadBody,
   newArticleBody,
   workflowActionBody,
 } from './schemas.ts';
@@ -108,6 +110,7 @@ export function registerArticleRoutes(app: FastifyInstance, deps: ArticleRouteDe
           m,
           p: {
             rows,
+            leadId: await homeLeadId(db.kysely),
             total,
             page: page.page,
             pageSize,
@@ -289,6 +292,35 @@ export function registerArticleRoutes(app: FastifyInstance, deps: ArticleRouteDe
             ? `/newsroom/meja?done=${act}`
             : `/newsroom/artikel/${id}?done=${act}`;
       return jsonOrRedirect(req, reply, { status: next.status }, location);
+    },
+  );
+
+  // The home page's lead story ("Berita utama"): set or clear, editors and up.
+  r.post(
+    '/newsroom/artikel/:id/utama',
+    {
+      preValidation: requireStaff('home.lead'),
+      schema: { params: articleParams, body: leadBody },
+    },
+    async (req, reply) => {
+      const id = idParam(req.params.id);
+      const lead = req.body.lead;
+      if (lead !== '1' && lead !== '0') throw new AppError('BAD_REQUEST');
+      await setHomeLead({
+        db,
+        events: deps.events,
+        actor: actorOf(req),
+        articleId: id,
+        lead: lead === '1',
+        ipHash: ipHashOf(req, config),
+      });
+      const done = lead === '1' ? 'lead' : 'unlead';
+      return jsonOrRedirect(
+        req,
+        reply,
+        { lead: lead === '1' },
+        `/newsroom/artikel/${id}?done=${done}`,
+      );
     },
   );
 

@@ -54,6 +54,9 @@ export const workflowActionBody = formBody({
   back: formField,
 });
 
+/** The home lead form: '1' makes the article the lead story, '0' clears it. */
+export const leadBody = formBody({ lead: formField });
+
 /** Restoring a revision: the version the restorer's page showed. */
 export const restoreBody = formBody({ version: formField });
 

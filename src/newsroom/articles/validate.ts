@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Block } from '../../content/blocks.ts';
+import { sanitizeHtmlBlock } from '../../content/html-block.ts';
 import type { ArticleEdit } from '../../content/revisions.ts';
 import { plainText } from '../../lib/plain-text.ts';
 import { isReservedSlug } from '../../lib/slug.ts';
@@ -37,6 +38,7 @@ export const LIMITS = {
   blocks: 2000,
   text: 20_000,
   note: 1000,
+  html: 200_000,
 } as const;
 
 /** Text inside a block: one line (headings, captions) or running text. */
@@ -90,10 +92,20 @@ export const blockSchema = z.discriminatedUnion('type', [
       title: short(300),
     })
     .strict(),
+  z
+    .object({
+      type: z.literal('html'),
+      html: z.string().max(LIMITS.html),
+      label: short(60),
+    })
+    .strict(),
 ]);
 export const bodySchema = z.array(blockSchema).max(LIMITS.blocks);
 
-/** Drops unsafe links (keeping the text) and embeds that are not YouTube/X/Instagram. */
+/**
+ * Drops unsafe links (keeping the text) and embeds that are not YouTube/X/Instagram;
+ * html blocks go through the html-block allowlist (and vanish only when nothing is left).
+ */
 export function sanitizeBody(blocks: Block[]): Block[] {
   const cleanRuns = (
     runs: { text: string; marks?: ('bold' | 'italic' | 'link')[]; href?: string }[],
@@ -109,6 +121,10 @@ export function sanitizeBody(blocks: Block[]): Block[] {
     if (b.type === 'embed') {
       const found = embedFromUrl(b.url);
       return found ? [{ ...b, ...found }] : [];
+    }
+    if (b.type === 'html') {
+      const html = sanitizeHtmlBlock(b.html);
+      return html ? [{ ...b, html }] : [];
     }
     return [b];
   });

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { Block, EmbedBlock, TextRun } from '../../content/blocks.ts';
+import { sanitizeHtmlBlock } from '../../content/html-block.ts';
 import type { Article } from '../../content/model.ts';
 import type { BodyItem, InlineRelated } from '../baca-juga.ts';
 import { Figure } from './image.tsx';
@@ -131,6 +132,14 @@ export function BlockView({
     }
     case 'embed':
       return <Embed ctx={ctx} block={block} />;
+    case 'html':
+      // Stored sanitised; cleaned again here (defence in depth) so nothing else can reach the page.
+      return (
+        <div
+          class="html-block"
+          dangerouslySetInnerHTML={{ __html: sanitizeHtmlBlock(block.html) }}
+        />
+      );
     default:
       return null;
   }

@@ -56,6 +56,13 @@ function CommentItem({
       {comment.legacyAnchor && <span id={comment.legacyAnchor} />}
       <p class="comment-meta">
         <strong class="comment-author">{comment.authorName}</strong>{' '}
+        {comment.staff && (
+          <>
+            <span class="comment-badge comment-badge-staff">
+              {commentText(ctx.lang).notice.staffLabel}
+            </span>{' '}
+          </>
+        )}
         <DateText ctx={ctx} ms={comment.createdAt} relative />
         {pending && (
           <>

@@ -9,7 +9,7 @@ import { Editor } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { cleanHref, docToBlocks, embedFromUrl, type PMNode } from '../blocks-convert.ts';
 import type { EditorStrings } from '../messages.ts';
-import { Embed, MediaImage, nodeText, QuoteWithCite } from './nodes.ts';
+import { Embed, HtmlBlock, MediaImage, nodeText, QuoteWithCite } from './nodes.ts';
 import { Sync, showBanner } from './sync.ts';
 import { openPicker, setupListAutocomplete, setupPins } from './widgets.ts';
 
@@ -46,6 +46,7 @@ function start(): void {
   const s = data.strings;
   nodeText.caption = s.captionFor;
   nodeText.credit = s.creditFor;
+  nodeText.htmlBlock = s.htmlBlock;
   const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | null;
 
   const editor = new Editor({
@@ -71,6 +72,7 @@ function start(): void {
       QuoteWithCite,
       MediaImage,
       Embed,
+      HtmlBlock,
     ],
     content: data.doc,
     editorProps: {

@@ -9,7 +9,12 @@ import Blockquote from '@tiptap/extension-blockquote';
  */
 
 /** Strings the node views show; set by main.ts from the page's catalog. */
-export const nodeText = { caption: 'Keterangan', credit: 'Kredit', remove: 'Hapus' };
+export const nodeText = {
+  caption: 'Keterangan',
+  credit: 'Kredit',
+  remove: 'Hapus',
+  htmlBlock: 'Blok HTML (impor)',
+};
 
 /** The blockquote with the stored quote's attribution preserved. */
 export const QuoteWithCite = Blockquote.extend({
@@ -143,6 +148,51 @@ export const Embed = Node.create({
       const span = document.createElement('span');
       span.textContent = ` ${String(node.attrs.url)}`;
       dom.append(strong, span);
+      return { dom };
+    };
+  },
+});
+
+/**
+ * An imported html block (a table…): a non-editable atom that can be moved or
+ * deleted like a photo. The preview is the block's text only (never its HTML),
+ * so nothing in it runs in the newsroom; the HTML itself rides in the attrs
+ * and is saved back unchanged (the server cleans it again).
+ */
+export const HtmlBlock = Node.create({
+  name: 'htmlBlock',
+  group: 'block',
+  atom: true,
+  draggable: true,
+  selectable: true,
+  addAttributes() {
+    return { html: { default: '' }, label: { default: '' } };
+  },
+  parseHTML() {
+    return [{ tag: 'div[data-html-block]', getAttrs: () => false }];
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ['div', { 'data-html-block': String(HTMLAttributes.label ?? '') }, nodeText.htmlBlock];
+  },
+  addNodeView() {
+    return ({ node }) => {
+      const dom = document.createElement('div');
+      dom.className = 'nr-node nr-node-html';
+      dom.contentEditable = 'false';
+      const strong = document.createElement('strong');
+      const label = String(node.attrs.label ?? '');
+      strong.textContent = label ? `${nodeText.htmlBlock} · ${label}` : nodeText.htmlBlock;
+      const preview = document.createElement('span');
+      const text = new DOMParser()
+        // Cells and paragraphs end with a space so their words do not run together.
+        .parseFromString(
+          String(node.attrs.html ?? '').replace(/<\/(td|th|p|li|caption)>/gi, ' $&'),
+          'text/html',
+        )
+        .body.textContent?.replace(/\s+/g, ' ')
+        .trim();
+      preview.textContent = ` ${(text ?? '').slice(0, 200)}`;
+      dom.append(strong, preview);
       return { dom };
     };
   },

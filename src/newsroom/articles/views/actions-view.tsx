@@ -17,6 +17,8 @@ export function Actions({
     article: { id: number; status: ArticleStatus; scheduledAt: number | null };
     actions: WorkflowAction[];
     scheduleValue: string;
+    /** Whether this person may set the home lead, and whether this article is it. */
+    lead?: { may: boolean; is: boolean };
   };
 }) {
   const base = `/newsroom/artikel/${p.article.id}/tindakan`;
@@ -76,6 +78,21 @@ export function Actions({
         </form>
       )}
       {has('delete') && simple('delete', 'btn danger')}
+      {p.lead?.may && (
+        <form
+          method="post"
+          action={`/newsroom/artikel/${p.article.id}/utama`}
+          class="nr-action nr-lead"
+        >
+          <CsrfField ctx={ctx} />
+          <h3>{m.actions.leadTitle}</h3>
+          <p class="hint">{p.lead.is ? m.actions.leadIs : m.actions.leadHint}</p>
+          <input type="hidden" name="lead" value={p.lead.is ? '0' : '1'} />
+          <button class="btn secondary" type="submit">
+            {p.lead.is ? m.actions.leadClear : m.actions.leadSet}
+          </button>
+        </form>
+      )}
     </section>
   );
 }

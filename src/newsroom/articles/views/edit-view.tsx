@@ -73,6 +73,8 @@ export interface EditPageProps {
   liveUrl: string | null;
   notice: { kind: 'ok' | 'error'; text: string } | null;
   scheduleValue: string;
+  /** The home lead form ("Berita utama"), for editors who may set it. */
+  lead?: { may: boolean; is: boolean };
   /** JSON for the editor script (already safe to embed). */
   editorData: string;
   editorScript: string;

@@ -20,6 +20,8 @@ function when(ctx: NewsroomContext, ms: number | null): string {
 
 export interface ListPageProps {
   rows: StaffArticleRow[];
+  /** The home page's lead story ("Berita utama"), marked in the list. */
+  leadId?: number | null;
   total: number;
   page: number;
   pageSize: number;
@@ -96,7 +98,7 @@ export function ArticleListPage({
           <tbody>
             {p.rows.map((r) => (
               <tr key={r.id}>
-                <ArticleCells m={m} row={r} />
+                <ArticleCells m={m} row={r} lead={r.id === p.leadId} />
                 <td>{when(ctx, r.updatedAt)}</td>
               </tr>
             ))}
@@ -169,11 +171,20 @@ export function NewArticlePage({
 }
 
 /** An article row's first cells: headline (linking to the editor), state, section, author. */
-function ArticleCells({ m, row }: { m: ArticleMessages; row: StaffArticleRow }) {
+function ArticleCells({
+  m,
+  row,
+  lead,
+}: {
+  m: ArticleMessages;
+  row: StaffArticleRow;
+  lead?: boolean;
+}) {
   return (
     <>
       <td>
         <a href={`/newsroom/artikel/${row.id}`}>{row.headline || m.list.untitled}</a>
+        {lead && <span class="nr-status nr-lead-badge">{m.actions.leadBadge}</span>}
       </td>
       <td>
         <StatusBadge m={m} status={row.status} />
