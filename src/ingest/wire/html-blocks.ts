@@ -1,4 +1,7 @@
 import type { Block, InlineMark, TextRun } from '../../content/blocks.ts';
+import { decodeEntities } from '../../lib/html-entities.ts';
+
+export { decodeEntities };
 
 /**
  * Agency HTML to Warta blocks. This is the wire desk's sanitiser: the result
@@ -59,48 +62,6 @@ const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /** Caps so one absurd item cannot blow up a draft. */
 export const MAX_BLOCKS = 400;
 export const MAX_RUN_CHARS = 20_000;
-
-const NAMED: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-  ndash: '–',
-  mdash: '—',
-  hellip: '…',
-  lsquo: '‘',
-  rsquo: '’',
-  ldquo: '“',
-  rdquo: '”',
-  laquo: '«',
-  raquo: '»',
-  copy: '©',
-  reg: '®',
-  deg: '°',
-  middot: '·',
-  bull: '•',
-};
-
-/** Decodes HTML character references (named ones we know, decimal and hex). Unknown ones stay as text. */
-export function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (whole, ref: string) => {
-    if (ref[0] === '#') {
-      const code =
-        ref[1] === 'x' || ref[1] === 'X' ? Number.parseInt(ref.slice(2), 16) : Number(ref.slice(1));
-      if (
-        !Number.isFinite(code) ||
-        code <= 0 ||
-        code > 0x10ffff ||
-        (code >= 0xd800 && code <= 0xdfff)
-      )
-        return '\ufffd';
-      return String.fromCodePoint(code);
-    }
-    return NAMED[ref.toLowerCase()] ?? whole;
-  });
-}
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;

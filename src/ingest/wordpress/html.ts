@@ -5,6 +5,10 @@
  * attributes from the tree, and every text is escaped later by the views.
  */
 
+import { decodeEntities } from '../../lib/html-entities.ts';
+
+export { decodeEntities };
+
 export interface HtmlElement {
   type: 'element';
   tag: string;
@@ -52,46 +56,6 @@ const CLOSES_P = new Set([
   'section',
 ]);
 const RAW_TEXT = new Set(['script', 'style']);
-
-const NAMED: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-  hellip: '…',
-  ndash: '–',
-  mdash: '—',
-  lsquo: '‘',
-  rsquo: '’',
-  ldquo: '“',
-  rdquo: '”',
-  laquo: '«',
-  raquo: '»',
-  copy: '©',
-  reg: '®',
-  trade: '™',
-  bull: '•',
-  middot: '·',
-  times: '×',
-  deg: '°',
-};
-
-/** Decodes character references (named ones WordPress writes, and every numeric one). */
-export function decodeEntities(s: string): string {
-  if (!s.includes('&')) return s;
-  return s.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (m, ref: string) => {
-    if (ref[0] === '#') {
-      const cp =
-        ref[1] === 'x' || ref[1] === 'X' ? Number.parseInt(ref.slice(2), 16) : Number(ref.slice(1));
-      return cp > 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff)
-        ? String.fromCodePoint(cp)
-        : '\ufffd';
-    }
-    return NAMED[ref.toLowerCase()] ?? m;
-  });
-}
 
 const TOKEN =
   /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][\w:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*(\/?)>|[^<]+|</g;
