@@ -13,7 +13,6 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
-import { Redis } from 'ioredis';
 import { registerApiAdminRoutes } from './api/newsroom-routes.ts';
 import { API_PREFIX, registerApiRoutes } from './api/routes.ts';
 import { registerPageCache } from './cache/page-cache.ts';
@@ -40,6 +39,8 @@ import { type JobRunner, startJobRunner, stopJobRunner } from './jobs/runner.ts'
 import { registerRenderedCompression } from './lib/compress-rendered.ts';
 import { AppError, errorForLog, toAppError } from './lib/errors.ts';
 import { EventBus } from './lib/events.ts';
+import { redisWithLocalFallback } from './lib/rate-limit-store.ts';
+import { connectRedis } from './lib/redis.ts';
 import { wireListeners } from './listeners.ts';
 import { registerMediaRoutes } from './media/routes.ts';
 import { registerArticleRoutes } from './newsroom/articles/routes.ts';
@@ -162,17 +163,12 @@ export async function buildApp(
   // (`config: { rateLimit: { max, timeWindow } }` on the route). With Redis
   // configured, every process counts against the same limit.
   const rateLimitRedis = config.cacheUrl.startsWith('redis')
-    ? new Redis(config.cacheUrl, {
-        maxRetriesPerRequest: 1,
-        enableOfflineQueue: false,
-        lazyConnect: true,
-      })
+    ? connectRedis(config.cacheUrl)
     : undefined;
   await server.register(rateLimit, {
     global: false,
-    redis: rateLimitRedis,
-    skipOnError: true,
-    nameSpace: 'warta-rl:',
+    // Shared through Redis when configured, this process's memory when Redis is down.
+    store: rateLimitRedis ? redisWithLocalFallback(rateLimitRedis, 'warta-rl:') : undefined,
   });
   await server.register(formbody);
   // Cookies for every capability: parsed into `req.cookies`; `signed: true`
