@@ -21,7 +21,7 @@ import { loadCommentAssets, registerCommentAssets } from './comments/assets.ts';
 import { derivedKey } from './comments/hashing.ts';
 import { registerCommentModeratorRoutes } from './comments/moderator-routes.ts';
 import { registerCommentReaderRoutes } from './comments/reader-routes.ts';
-import { type Config, trustProxySetting } from './config.ts';
+import { type Config, trustProxySetting, verifyingKeys } from './config.ts';
 import { type Db, openDb } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { registerViewCounting } from './discovery/most-read.ts';
@@ -173,7 +173,10 @@ export async function buildApp(
   await server.register(formbody);
   // Cookies for every capability: parsed into `req.cookies`; `signed: true`
   // cookies are signed with a key derived from the server secret for this purpose only.
-  await server.register(cookie, { secret: derivedKey(config.secretKey, 'cookie-signing') });
+  // Signed with SECRET_KEY; during a rotation SECRET_KEY_PREVIOUS still unsigns.
+  await server.register(cookie, {
+    secret: verifyingKeys(config).map((key) => derivedKey(key, 'cookie-signing')),
+  });
   await server.register(fastifyStatic, {
     root: config.mediaDir,
     prefix: '/media/',
