@@ -23,6 +23,7 @@ import { registerCommentModeratorRoutes } from './comments/moderator-routes.ts';
 import { registerCommentReaderRoutes } from './comments/reader-routes.ts';
 import { type Config, trustProxySetting, verifyingKeys } from './config.ts';
 import { type Db, openDb } from './db/connection.ts';
+import { startEventRelay } from './db/event-relay.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { registerViewCounting } from './discovery/most-read.ts';
 import { registerDiscoveryRoutes } from './discovery/routes.ts';
@@ -109,6 +110,9 @@ export async function buildApp(
   });
   const events = new EventBus((err, event) => server.log.error({ err, event }, 'listener failed'));
   wireListeners(events, db, config);
+  const stopEventRelay = await startEventRelay(db, events, (err) =>
+    server.log.error({ err }, 'event relay failed'),
+  );
   // Webhooks: listeners queue signed deliveries on the job runner (never sent from the request).
   wireWebhooks(events, db, config);
 
@@ -286,6 +290,7 @@ export async function buildApp(
     routes,
     async close() {
       await stopJobRunner(jobs);
+      await stopEventRelay();
       await server.close();
       await pageStore.close();
       rateLimitRedis?.disconnect();
