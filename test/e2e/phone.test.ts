@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.ts';
 import { createApiKey } from '../../src/api/keys.ts';
+import type { App } from '../../src/app.ts';
 import { runWorkflowAction } from '../../src/content/commands/workflow-action.ts';
 import { createDraft } from '../../src/content/revisions.ts';
 import { seedDemo } from '../../src/demo/seed.ts';
@@ -121,7 +121,8 @@ describe('the newsroom and the site on a phone (Chromium)', () => {
     const draft = await createDraft(db, {
       authorId: writer.id,
       sectionId: section.id,
-      headline: 'Pemerintah kabupaten menyiapkan anggaran perbaikan jalan provinsi menjelang musim hujan',
+      headline:
+        'Pemerintah kabupaten menyiapkan anggaran perbaikan jalan provinsi menjelang musim hujan',
     });
     await runWorkflowAction({
       db,
@@ -131,9 +132,17 @@ describe('the newsroom and the site on a phone (Chromium)', () => {
       action: 'submit',
     });
     const articleId = (
-      await db.kysely.selectFrom('articles').select('id').where('status', '=', 'published').orderBy('id').executeTakeFirstOrThrow()
+      await db.kysely
+        .selectFrom('articles')
+        .select('id')
+        .where('status', '=', 'published')
+        .orderBy('id')
+        .executeTakeFirstOrThrow()
     ).id;
-    for (const headline of ['Jalan desa Tista diperbaiki warga bersama', 'Jalan desa Tista selesai diperbaiki']) {
+    for (const headline of [
+      'Jalan desa Tista diperbaiki warga bersama',
+      'Jalan desa Tista selesai diperbaiki',
+    ]) {
       const { version } = await db.kysely
         .selectFrom('articles')
         .select('version')
@@ -148,7 +157,10 @@ describe('the newsroom and the site on a phone (Chromium)', () => {
           accept: 'application/json',
           'x-csrf-token': admin.csrf,
         },
-        payload: JSON.stringify({ ...fullEdit(section.id, { headline }), version: String(version) }),
+        payload: JSON.stringify({
+          ...fullEdit(section.id, { headline }),
+          version: String(version),
+        }),
       });
       expect(res.statusCode, res.body).toBe(200);
     }
@@ -169,7 +181,11 @@ describe('the newsroom and the site on a phone (Chromium)', () => {
       })
       .execute();
 
-    const media = await db.kysely.selectFrom('media').select('id').orderBy('id').executeTakeFirstOrThrow();
+    const media = await db.kysely
+      .selectFrom('media')
+      .select('id')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
     const wire = await wireFixture(db);
     await createApiKey(db.kysely, app.config.secretKey, {
       name: 'Aplikasi seluler pembaca',
@@ -216,7 +232,11 @@ describe('the newsroom and the site on a phone (Chromium)', () => {
       expect(res?.status(), url).toBe(status);
       expect(res?.headers()['content-type'], url).toContain('text/html');
       const width = await p.evaluate(() => document.documentElement.scrollWidth);
-      const name = url.replace(/^\/newsroom\/?/, '').replace(/\?.*$/, '').replace(/[^a-z0-9]+/gi, '-') || 'home';
+      const name =
+        url
+          .replace(/^\/newsroom\/?/, '')
+          .replace(/\?.*$/, '')
+          .replace(/[^a-z0-9]+/gi, '-') || 'home';
       await p.screenshot({ path: join(SCREENSHOT_DIR, `phone-${name}.png`), fullPage: true });
       if (width > PHONE.width) wide[url] = [`${width}px`, ...(await overflowing(p))];
     };
