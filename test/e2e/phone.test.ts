@@ -37,7 +37,7 @@ interface Sample {
  * A URL for each GET route under /newsroom that renders a page, or why it is
  * not visited. A route missing here fails the test: add its sample.
  */
-const PAGES: Record<string, ((s: Sample) => string) | { skip: string }> = {
+const PAGES: Record<string, ((s: Sample) => string | string[]) | { skip: string }> = {
   'GET /newsroom': () => '/newsroom',
   'GET /newsroom/masuk': { skip: 'logged in it redirects; visited logged out below' },
   'GET /newsroom/masuk/tantangan': { skip: 'JSON: the login proof-of-work challenge' },
@@ -53,7 +53,7 @@ const PAGES: Record<string, ((s: Sample) => string) | { skip: string }> = {
   'GET /newsroom/impor': () => '/newsroom/impor',
   'GET /newsroom/media': () => '/newsroom/media',
   'GET /newsroom/media/:id': (s) => `/newsroom/media/${s.mediaId}`,
-  'GET /newsroom/artikel': () => '/newsroom/artikel',
+  'GET /newsroom/artikel': () => ['/newsroom/artikel', '/newsroom/artikel?scope=all'],
   'GET /newsroom/artikel/baru': () => '/newsroom/artikel/baru',
   'GET /newsroom/artikel/saran/:kind': { skip: 'JSON: editor autocomplete' },
   'GET /newsroom/artikel/:id': (s) => `/newsroom/artikel/${s.articleId}`,
@@ -234,6 +234,7 @@ describe('the newsroom and the site on a phone (Chromium)', () => {
       const width = await p.evaluate(() => document.documentElement.scrollWidth);
       const name =
         url
+          .replace('?scope=all', '-all')
           .replace(/^\/newsroom\/?/, '')
           .replace(/\?.*$/, '')
           .replace(/[^a-z0-9]+/gi, '-') || 'home';
@@ -241,7 +242,7 @@ describe('the newsroom and the site on a phone (Chromium)', () => {
       if (width > PHONE.width) wide[url] = [`${width}px`, ...(await overflowing(p))];
     };
     for (const [route, how] of Object.entries(PAGES)) {
-      if (typeof how === 'function') await visit(how(sample), page);
+      if (typeof how === 'function') for (const url of [how(sample)].flat()) await visit(url, page);
       else expect(how.skip, route).toBeTruthy();
     }
     const anon = await browser.newContext({ viewport: PHONE });
@@ -250,4 +251,66 @@ describe('the newsroom and the site on a phone (Chromium)', () => {
     await anon.close();
     expect(wide).toEqual({});
   }, 120_000);
+
+  it('shows at 360 px that the sections row scrolls, and offers a menu of every section', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    const missing: string[] = [];
+    page.on('response', (r) => {
+      if (r.status() === 404) missing.push(r.url());
+    });
+    await page.goto(`${server.base}/`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      360,
+    );
+
+    // The row is wider than the screen: it scrolls, and its right edge fades to say so.
+    const row = page.locator('.nav-top');
+    const look = await row.evaluate((el) => ({
+      scrolls: el.scrollWidth > el.clientWidth,
+      overflow: getComputedStyle(el).overflowX,
+      fade: getComputedStyle(el).maskImage,
+    }));
+    expect(look).toMatchObject({ scrolls: true, overflow: 'auto' });
+    expect(look.fade).toContain('linear-gradient');
+    const rowBox = await row.boundingBox();
+    if (!rowBox) throw new Error('no sections row');
+    // Scrolled to the end, the last label comes fully clear of the fade.
+    await row.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+    await expect
+      .poll(() => row.evaluate((el) => Math.ceil(el.scrollLeft + el.clientWidth) >= el.scrollWidth))
+      .toBe(true);
+    const last = await page.locator('.nav-top li:last-child a').boundingBox();
+    expect(last && last.x + last.width).toBeLessThanOrEqual(rowBox.x + rowBox.width - 39);
+    await row.evaluate((el) => el.scrollTo({ left: 0 }));
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'phone-site-nav.png') });
+
+    // The menu beside it lists every section, each label whole inside the screen.
+    const summary = page.locator('.nav-all summary');
+    expect(await summary.isVisible()).toBe(true);
+    const box = await summary.boundingBox();
+    expect(box && box.x + box.width).toBeLessThanOrEqual(360);
+    await summary.click();
+    const labels = page.locator('.nav-tree a');
+    const topCount = await page.locator('.nav-top a').count();
+    expect(await labels.count()).toBeGreaterThanOrEqual(topCount - 1);
+    for (const b of await labels.evaluateAll((els) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect();
+        return {
+          left: r.left,
+          right: r.right,
+          text: el.textContent,
+          wraps: el.scrollWidth > el.clientWidth,
+        };
+      }),
+    )) {
+      expect(b.left, String(b.text)).toBeGreaterThanOrEqual(0);
+      expect(b.right, String(b.text)).toBeLessThanOrEqual(360);
+      expect(b.wraps, String(b.text)).toBe(false);
+    }
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'phone-site-menu.png') });
+    expect(missing).toEqual([]);
+    await context.close();
+  });
 });
