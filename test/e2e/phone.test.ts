@@ -71,6 +71,16 @@ const PAGES: Record<string, ((s: Sample) => string | string[]) | { skip: string 
   'GET /newsroom/api/webhook/:id': (s) => `/newsroom/api/webhook/${s.webhookId}`,
 };
 
+/** Pages screenshot whole (the rest: their first screen, to keep the test fast). */
+const FULL_PAGE = [
+  /\/meja$/,
+  /scope=all$/,
+  /\/riwayat$/,
+  /\/artikel\/\d+$/,
+  /\/komentar$/,
+  /\/api$/,
+];
+
 /** Pages without a session (login, password reset; a used-up setup link answers 404). */
 const LOGGED_OUT: [(s: Sample) => string, number][] = [
   [() => '/newsroom/masuk', 200],
@@ -238,7 +248,9 @@ describe('the newsroom and the site on a phone (Chromium)', () => {
           .replace(/^\/newsroom\/?/, '')
           .replace(/\?.*$/, '')
           .replace(/[^a-z0-9]+/gi, '-') || 'home';
-      await p.screenshot({ path: join(SCREENSHOT_DIR, `phone-${name}.png`), fullPage: true });
+      // The whole page where the issue measured it (and the busiest forms); the first screen elsewhere.
+      const fullPage = FULL_PAGE.some((re) => re.test(url));
+      await p.screenshot({ path: join(SCREENSHOT_DIR, `phone-${name}.png`), fullPage });
       if (width > PHONE.width) wide[url] = [`${width}px`, ...(await overflowing(p))];
     };
     for (const [route, how] of Object.entries(PAGES)) {
