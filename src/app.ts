@@ -49,6 +49,7 @@ import { isNewsroomUrl, registerAuth, renderNewsroomError } from './newsroom/aut
 import { registerBodyLimits, serverLimits } from './server-limits.ts';
 import { loadAssets } from './site/assets.ts';
 import { makeErrorRenderer } from './site/error-page.ts';
+import { createIconStore, type IconStore, registerIcons } from './site/icons.ts';
 import { registerSiteRoutes } from './site/routes.ts';
 import { deliveryHandler, WEBHOOK_DELIVER, wireWebhooks } from './webhooks/webhooks.ts';
 
@@ -61,6 +62,8 @@ export interface App {
   jobs: JobRunner;
   /** Every registered route (method, URL pattern, route config); the security tests enumerate it. */
   routes: readonly RouteRecord[];
+  /** The favicon and app icons served now; `icons.use(...)` swaps in an uploaded image. */
+  icons: IconStore;
   close(): Promise<void>;
 }
 
@@ -255,6 +258,8 @@ export async function buildApp(
     legacyRedirect: (url) => legacyRedirect(db.kysely, url),
   });
   registerViewCounting(server, db);
+  const icons = createIconStore(config);
+  registerIcons(server, icons);
   registerWireDesk(server, { config, db, events });
   // Response hooks run for cache hits too: those are logged only as the sample above.
   server.addHook('onResponse', async (req, reply) => {
@@ -288,6 +293,7 @@ export async function buildApp(
     events,
     jobs,
     routes,
+    icons,
     async close() {
       await stopJobRunner(jobs);
       await stopEventRelay();
