@@ -46,6 +46,7 @@ import { wireListeners } from './listeners.ts';
 import { registerMediaRoutes } from './media/routes.ts';
 import { registerArticleRoutes } from './newsroom/articles/routes.ts';
 import { isNewsroomUrl, registerAuth, renderNewsroomError } from './newsroom/auth.ts';
+import { registerHealth } from './ops/health.ts';
 import { registerBodyLimits, serverLimits } from './server-limits.ts';
 import { loadAssets } from './site/assets.ts';
 import { makeErrorRenderer } from './site/error-page.ts';
@@ -249,6 +250,7 @@ export async function buildApp(
     siteAssets: assetUrls,
   });
   registerCommentModeratorRoutes(server, { config, db, events, assets: commentAssets });
+  registerHealth(server, { db, pageStore, mediaDir: config.mediaDir });
   registerSiteRoutes(server, {
     config,
     db,

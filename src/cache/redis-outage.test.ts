@@ -177,7 +177,17 @@ describe('a Warta server whose Redis dies mid-run', () => {
       return (await app.server.inject({ url: '/' })).headers['x-cache'] === 'HIT';
     }, 'the home page to be cached');
 
+    expect((await app.server.inject({ url: '/readyz' })).json()).toEqual({
+      ok: true,
+      checks: { database: 'ok', cache: 'ok', storage: 'ok' },
+    });
+
     await redis.kill();
+    // Not ready (the shared cache is gone) but alive, and still serving readers.
+    const ready = await app.server.inject({ url: '/readyz' });
+    expect(ready.statusCode).toBe(503);
+    expect(ready.json().checks).toEqual({ database: 'ok', cache: 'failed', storage: 'ok' });
+    expect((await app.server.inject({ url: '/healthz' })).statusCode).toBe(200);
     const home = await app.server.inject({ url: '/' });
     expect(home.statusCode).toBe(200);
     expect(home.headers['x-cache']).toBe('MISS');

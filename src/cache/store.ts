@@ -33,6 +33,8 @@ export interface PageCacheStore {
   /** Removes every page carrying any of the surrogate keys. */
   purgeKeys(keys: readonly string[]): Promise<void>;
   purgeAll(): Promise<void>;
+  /** True when the store answers (readiness checks). */
+  ping(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -120,6 +122,10 @@ export class MemoryStore implements PageCacheStore {
     this.entries.clear();
     this.byKey.clear();
     this.total = 0;
+  }
+
+  async ping(): Promise<boolean> {
+    return true;
   }
 
   async close(): Promise<void> {
@@ -240,6 +246,14 @@ export class RedisStore implements PageCacheStore {
   async purgeAll(): Promise<void> {
     this.purgeOwed = true;
     await this.settleOwedPurge();
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      return (await this.redis.ping()) === 'PONG';
+    } catch {
+      return false;
+    }
   }
 
   async close(): Promise<void> {

@@ -60,6 +60,7 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   'newsroom',
   'admin',
   'healthz',
+  'readyz',
   'robots.txt',
   'favicon.ico',
 ]);

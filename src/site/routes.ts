@@ -56,11 +56,6 @@ export function registerSiteRoutes(server: FastifyInstance, deps: SiteDeps): voi
 
   for (const asset of Object.values(deps.assets)) registerAsset(server, asset);
 
-  app.get('/healthz', async () => {
-    await k.selectFrom('sections').select('id').limit(1).execute();
-    return { ok: true };
-  });
-
   app.get('/', async (_req, reply) => {
     const c = await ctx();
     return html(

@@ -507,6 +507,7 @@ export const ROUTES: Record<string, RouteRule> = {
   // --- The public site: reading ---
   'GET /': { who: 'anyone' },
   'GET /healthz': { who: 'anyone' },
+  'GET /readyz': { who: 'anyone' },
   'GET /robots.txt': { who: 'anyone' },
   // The favicon and app icons (issue 15, src/site/icons.ts).
   'GET /favicon.ico': { who: 'anyone' },

@@ -1,0 +1,64 @@
+import { constants } from 'node:fs';
+import { access } from 'node:fs/promises';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import type { PageCacheStore } from '../cache/store.ts';
+import type { Db } from '../db/connection.ts';
+
+/** How long a readiness check may take before it counts as failed. */
+const CHECK_TIMEOUT_MS = 1000;
+
+export interface HealthDeps {
+  db: Db;
+  pageStore: PageCacheStore;
+  mediaDir: string;
+}
+
+type Check = 'ok' | 'failed';
+
+/**
+ * `/healthz`: the process is alive and answering (for a supervisor that
+ * restarts it). `/readyz`: it can do its work, so a load balancer may send it
+ * readers: the database answers, the shared cache answers (Redis, when
+ * configured) and the media folder is writable. 503 with the failing checks
+ * named otherwise. Neither is cached, logged as a page, or needs a login.
+ */
+export function registerHealth(server: FastifyInstance, deps: HealthDeps): void {
+  server.get('/healthz', async (_req, reply) => {
+    return reply.header('cache-control', 'no-store').send({ ok: true });
+  });
+
+  server.get('/readyz', async (_req, reply) => {
+    const [database, cache, storage] = await Promise.all([
+      check(async () => {
+        await sql`SELECT 1`.execute(deps.db.kysely);
+        return true;
+      }),
+      check(() => deps.pageStore.ping()),
+      check(async () => {
+        await access(deps.mediaDir, constants.W_OK);
+        return true;
+      }),
+    ]);
+    const checks = { database, cache, storage };
+    const ok = Object.values(checks).every((c) => c === 'ok');
+    return reply
+      .code(ok ? 200 : 503)
+      .header('cache-control', 'no-store')
+      .send({ ok, checks });
+  });
+}
+
+async function check(probe: () => Promise<boolean>): Promise<Check> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), CHECK_TIMEOUT_MS);
+  });
+  try {
+    return (await Promise.race([probe(), timeout])) ? 'ok' : 'failed';
+  } catch {
+    return 'failed';
+  } finally {
+    clearTimeout(timer);
+  }
+}
