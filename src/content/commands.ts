@@ -59,7 +59,7 @@ async function checkParent(db: DB, parentId: number, selfId?: number): Promise<v
     .where('id', '=', parentId)
     .executeTakeFirst();
   if (!parent || parent.parent_id != null || parent.id === selfId) {
-    throw new AppError('SECTION_PARENT_INVALID');
+    throw new AppError('SECTION_PARENT_INVALID', 'sections nest one level only');
   }
   if (selfId !== undefined) {
     const child = await db
@@ -67,7 +67,7 @@ async function checkParent(db: DB, parentId: number, selfId?: number): Promise<v
       .select('id')
       .where('parent_id', '=', selfId)
       .executeTakeFirst();
-    if (child) throw new AppError('SECTION_PARENT_INVALID');
+    if (child) throw new AppError('SECTION_PARENT_INVALID', 'sections nest one level only');
   }
 }
 

@@ -1,7 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { loadCommentAssets } from '../../comments/assets.ts';
 import { newsroomLoginJs } from '../assets.ts';
-import { can } from '../policy.ts';
 import { CsrfField, type NewsroomContext, NewsroomLayout } from './layout.tsx';
 
 /** A notice box; `kind` picks the colour, the role makes screen readers announce it. */
