@@ -52,6 +52,7 @@ function SectionFields({
         <input
           id={id('name')}
           name="name"
+          type="text"
           value={values.name}
           required
           maxLength={NAME_MAX}
@@ -65,6 +66,7 @@ function SectionFields({
         <input
           id={id('slug')}
           name="slug"
+          type="text"
           value={values.slug}
           maxLength={60}
           aria-invalid={errors.slug ? 'true' : undefined}
@@ -359,7 +361,7 @@ export function SettingsPage({
               <input
                 id={`f-social-${n}`}
                 name={`social.${n}`}
-                type="url"
+                type="text"
                 inputMode="url"
                 value={values.social[n] ?? ''}
                 maxLength={URL_MAX}
@@ -382,6 +384,7 @@ export function SettingsPage({
                 <input
                   id={`f-legal-${i}-title`}
                   name="legalTitle"
+                  type="text"
                   value={r.title}
                   maxLength={LINK_TITLE_MAX}
                   aria-invalid={errors[`legal.${i}.title`] ? 'true' : undefined}
@@ -393,6 +396,8 @@ export function SettingsPage({
                 <input
                   id={`f-legal-${i}-url`}
                   name="legalUrl"
+                  type="text"
+                  inputMode="url"
                   value={r.url}
                   maxLength={URL_MAX}
                   aria-invalid={errors[`legal.${i}.url`] ? 'true' : undefined}
