@@ -46,6 +46,8 @@ import { wireListeners } from './listeners.ts';
 import { registerMediaRoutes } from './media/routes.ts';
 import { registerArticleRoutes } from './newsroom/articles/routes.ts';
 import { isNewsroomUrl, registerAuth, renderNewsroomError } from './newsroom/auth.ts';
+import { registerSiteAdminRoutes } from './newsroom/site-admin/routes.ts';
+import { loadLiveSettings } from './newsroom/site-admin/settings.ts';
 import { registerHealth } from './ops/health.ts';
 import { registerBodyLimits, serverLimits } from './server-limits.ts';
 import { loadAssets } from './site/assets.ts';
@@ -83,12 +85,16 @@ const MAX_URL_LENGTH = 12_000;
  * plugins and routes. Tests call this and use `server.inject()`.
  */
 export async function buildApp(
-  config: Config,
+  bootConfig: Config,
   opts: { db?: Db; logStream?: { write(line: string): void } } = {},
 ): Promise<App> {
-  mkdirSync(config.mediaDir, { recursive: true });
-  const db = opts.db ?? (await openDb(config.databaseUrl));
+  mkdirSync(bootConfig.mediaDir, { recursive: true });
+  const db = opts.db ?? (await openDb(bootConfig.databaseUrl));
   await migrateToLatest(db);
+  // The configuration with the admins' site settings over it (decision 006):
+  // every route and view reads the site's name, tagline, zone and language through it.
+  const liveSettings = await loadLiveSettings(bootConfig, db);
+  const config = liveSettings.config;
   const server = Fastify({
     // Body, header and connection limits and timeouts: see server-limits.ts.
     ...serverLimits(config),
@@ -148,6 +154,10 @@ export async function buildApp(
       },
     });
   }
+  // Settings saved by another process show within SETTINGS_TTL_MS (a cache hit needs none).
+  server.addHook('onRequest', async () => {
+    await liveSettings.refresh();
+  });
   await server.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -237,6 +247,7 @@ export async function buildApp(
   });
   await registerMediaRoutes(server, { config, db });
   registerArticleRoutes(server, { config, db, events });
+  await registerSiteAdminRoutes(server, { config, db, events });
   registerWordpressImportRoutes(server, { config, db });
   registerDistributionRoutes(server, { config, db });
   registerDiscoveryRoutes(server, { config, db, assets: assetUrls });

@@ -41,6 +41,7 @@ const schema = z.object({
       'DATABASE_URL must start with sqlite: (e.g. sqlite:./data/warta.db) or postgres:// (e.g. postgres://user@127.0.0.1:5432/warta)',
     ),
   siteName: z.string().min(1, 'SITE_NAME must not be empty').max(60, 'SITE_NAME is too long'),
+  siteTagline: z.string().max(120, 'SITE_TAGLINE is too long (at most 120 characters)'),
   siteUrl: z
     .string()
     .url('SITE_URL must be a full URL, e.g. https://warta.example')
@@ -126,6 +127,7 @@ const ENV_NAMES: Record<keyof z.infer<typeof schema>, string> = {
   host: 'HOST',
   databaseUrl: 'DATABASE_URL',
   siteName: 'SITE_NAME',
+  siteTagline: 'SITE_TAGLINE',
   siteUrl: 'SITE_URL',
   language: 'SITE_LANGUAGE',
   timeZone: 'SITE_TIMEZONE',
@@ -170,6 +172,7 @@ export function loadConfig(
     host: pick('host') ?? '0.0.0.0',
     databaseUrl: pick('databaseUrl') ?? 'sqlite:./data/warta.db',
     siteName: pick('siteName') ?? 'Warta',
+    siteTagline: pick('siteTagline') ?? '',
     siteUrl: pick('siteUrl') ?? `http://localhost:${port}`,
     language: pick('language') ?? 'id',
     timeZone: pick('timeZone') ?? 'WITA',

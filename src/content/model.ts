@@ -18,6 +18,8 @@ export interface Section extends SectionRef {
   position: number;
   parent: SectionRef | null;
   children: SectionRef[];
+  /** Left out of the menus by an admin; its page and articles still answer. */
+  hidden: boolean;
 }
 
 export interface TagRef {

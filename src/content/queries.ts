@@ -401,6 +401,7 @@ export async function listSections(db: DB): Promise<Section[]> {
     position: r.position,
     parent: r.parent_id != null ? (refs.get(r.parent_id) ?? null) : null,
     children: rows.filter((c) => c.parent_id === r.id).map((c) => refs.get(c.id) as SectionRef),
+    hidden: r.hidden === 1,
   }));
 }
 

@@ -21,6 +21,7 @@ const LANDED: Record<string, string> = {
   '011-api.ts': '8ce2c396eda69070b1077fb0892c834f6c2e7b1792d2b232a007f4936c0471c8',
   '012-home-lead-and-comment-users.ts':
     '94e7f73f9c54dcc7e87bf72905b50f2968ceeec990a8d428f80c9dc8842172d8',
+  '013-site-settings.ts': '9756fb2a2d3bbb72af7991c74a21672742f3265dd3d982cce67d22b8319ff8c4',
 };
 
 const DIR = new URL('./migrations/', import.meta.url);

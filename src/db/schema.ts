@@ -14,6 +14,8 @@ export interface SectionTable {
   parent_id: number | null;
   position: number;
   description: string;
+  /** 1: left out of the menus (its page and articles still answer); migration 013. */
+  hidden: Generated<number>;
 }
 
 export interface TagTable {
@@ -581,4 +583,19 @@ export interface CommentTable {
 
 export interface Database {
   home_lead: HomeLeadTable;
+}
+
+// --- Site settings (migration 013-site-settings) ----------------------------
+
+export interface SiteSettingTable {
+  /** One of SITE_SETTING_KEYS (newsroom/site-admin/settings.ts). */
+  key: string;
+  /** JSON text of the value. */
+  value: string;
+  updated_by: number | null;
+  updated_at: number;
+}
+
+export interface Database {
+  site_settings: SiteSettingTable;
 }

@@ -342,6 +342,67 @@ export const ERRORS = {
     id: 'Alamat webhook mengarah ke jaringan lokal atau privat. Izinkan host ini secara khusus bila memang disengaja.',
     en: 'The webhook address points to a local or private network. Allow this host explicitly if that is intended.',
   },
+  // --- Sections and site settings (newsroom/site-admin) ---
+  SECTION_NAME_REQUIRED: {
+    status: 400,
+    id: 'Nama rubrik wajib diisi.',
+    en: 'The section needs a name.',
+  },
+  SECTION_NAME_TOO_LONG: {
+    status: 400,
+    id: 'Nama rubrik terlalu panjang (paling banyak 60 karakter).',
+    en: 'The section name is too long (at most 60 characters).',
+  },
+  SECTION_SLUG_INVALID: {
+    status: 400,
+    id: 'Alamat rubrik hanya boleh berisi huruf kecil, angka dan tanda hubung (mis. "nusa-tenggara"), paling banyak 60 karakter, bukan angka saja dan bukan alamat milik situs (cari, tag, arsip, newsroom…).',
+    en: 'A section address may hold only lowercase letters, digits and hyphens (e.g. "nusa-tenggara"), at most 60 characters, not digits alone and not one of the site\'s own paths (cari, tag, arsip, newsroom…).',
+  },
+  SECTION_SLUG_TAKEN: {
+    status: 409,
+    id: 'Alamat rubrik ini sudah dipakai rubrik lain. Pilih alamat lain.',
+    en: 'Another section already uses this address. Choose another one.',
+  },
+  SECTION_PARENT_INVALID: {
+    status: 400,
+    id: 'Rubrik hanya bisa bersarang satu tingkat: induknya harus rubrik utama, dan rubrik yang punya anak tidak bisa menjadi anak.',
+    en: 'Sections nest one level only: the parent must be a top-level section, and a section with children cannot become a child.',
+  },
+  SITE_NAME_REQUIRED: {
+    status: 400,
+    id: 'Nama situs wajib diisi.',
+    en: 'The site needs a name.',
+  },
+  SITE_NAME_TOO_LONG: {
+    status: 400,
+    id: 'Nama situs terlalu panjang (paling banyak 60 karakter).',
+    en: 'The site name is too long (at most 60 characters).',
+  },
+  SITE_TAGLINE_TOO_LONG: {
+    status: 400,
+    id: 'Slogan terlalu panjang (paling banyak 120 karakter).',
+    en: 'The tagline is too long (at most 120 characters).',
+  },
+  SITE_TIME_ZONE_INVALID: {
+    status: 400,
+    id: 'Zona waktu harus WIB, WITA atau WIT.',
+    en: 'The time zone must be WIB, WITA or WIT.',
+  },
+  SITE_LANGUAGE_INVALID: {
+    status: 400,
+    id: 'Bahasa situs harus Indonesia (id) atau Inggris (en).',
+    en: 'The site language must be Indonesian (id) or English (en).',
+  },
+  SITE_LINK_INVALID: {
+    status: 400,
+    id: 'Alamat tautan harus dimulai dengan https:// (atau / untuk halaman di situs ini, mis. alamat sebuah artikel).',
+    en: "A link address must start with https:// (or / for a page of this site, e.g. an article's address).",
+  },
+  SITE_LINK_TITLE_INVALID: {
+    status: 400,
+    id: 'Setiap tautan perlu judul (paling banyak 60 karakter).',
+    en: 'Every link needs a title (at most 60 characters).',
+  },
 } as const satisfies Record<string, { status: number; id: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -19,8 +19,11 @@ export interface DomainEvents {
   'wire.taken': { itemId: number; articleId: number };
   /** A section was created or changed (navigation, section pages, every page's menu). */
   'sections.changed': { sectionId: number };
-  /** Site settings changed (`comments`: the comment settings, shown on every article page). */
-  'settings.changed': { scope: 'comments' };
+  /**
+   * Site settings changed (`comments`: the comment settings, shown on every
+   * article page; `site`: name, tagline, logo, time zone… shown on every page).
+   */
+  'settings.changed': { scope: 'comments' | 'site' };
   /** The home page's lead story was set or cleared (null). */
   'home.lead.changed': { articleId: number | null };
 }

@@ -23,8 +23,10 @@ import {
   deleteUserSessions,
   SESSION_COOKIE,
 } from './sessions.ts';
+import { NewsroomHome } from './site-admin/home-page.tsx';
+import { homeQueues } from './site-admin/home-queues.ts';
 import { EMAIL_MAX, findUserByEmail, normaliseEmail } from './users.ts';
-import { LoginPage, NewsroomHome } from './views/auth-pages.tsx';
+import { LoginPage } from './views/auth-pages.tsx';
 import { newsroomContext } from './views/layout.tsx';
 
 type Deps = AuthDeps & { now: () => number };
@@ -82,7 +84,9 @@ export function registerLoginRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.get(NEWSROOM, async (req, reply) => {
     // Only staff reach this route (the auth hook sends anyone else to the login).
-    const home = NewsroomHome({ ctx: await ctxOf(req) });
+    if (!req.staff) return reply.redirect(`${NEWSROOM}/masuk`, 302);
+    const queues = await homeQueues(db, req.staff);
+    const home = NewsroomHome({ ctx: await ctxOf(req), queues });
     return home ? sendPage(reply, home) : reply.redirect(`${NEWSROOM}/masuk`, 302);
   });
 

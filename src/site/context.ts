@@ -1,5 +1,6 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connection.ts';
+import { siteIdentity } from '../newsroom/site-admin/settings.ts';
 import { messages } from './messages.ts';
 import { cachedSections } from './read-cache.ts';
 import type { SiteContext } from './views/props.ts';
@@ -11,10 +12,18 @@ export async function siteContext(
   assets: { css: string; js: string },
 ): Promise<SiteContext> {
   const sections = await cachedSections(db.kysely);
+  // Sections an admin hid stay out of the menus (their pages still answer).
+  const hidden = new Set(sections.filter((s) => s.hidden).map((s) => s.id));
   return contextWith(
     config,
     assets,
-    sections.filter((s) => s.parent === null),
+    sections
+      .filter((s) => s.parent === null && !s.hidden)
+      .map((s) =>
+        s.children.some((c) => hidden.has(c.id))
+          ? { ...s, children: s.children.filter((c) => !hidden.has(c.id)) }
+          : s,
+      ),
   );
 }
 
@@ -26,6 +35,7 @@ export function contextWith(
 ): SiteContext {
   return {
     siteName: config.siteName,
+    identity: siteIdentity(config),
     siteUrl: config.siteUrl,
     lang: config.language,
     zone: config.timeZone,

@@ -428,6 +428,69 @@ export const ROUTES: Record<string, RouteRule> = {
   },
   'GET /newsroom/meja': { who: 'article.view.desk', make: get('/newsroom/meja'), ok: [200] },
 
+  // --- Sections and site settings (newsroom/site-admin) ---
+  'GET /newsroom/rubrik': { who: 'section.manage', make: get('/newsroom/rubrik'), ok: [200] },
+  'POST /newsroom/rubrik': {
+    who: 'section.manage',
+    csrf: 'session',
+    make: async () =>
+      post('/newsroom/rubrik', {
+        name: 'Rubrik Uji',
+        slug: `rubrik-uji-${Math.random().toString(36).slice(2, 8)}`,
+        parent: '',
+      })({} as Env),
+    ok: [303],
+  },
+  'POST /newsroom/rubrik/:id': {
+    who: 'section.manage',
+    csrf: 'session',
+    // Saves the fixture section unchanged (its slug is in other entries' URLs).
+    make: async (env) => {
+      const s = await env.app.db.kysely
+        .selectFrom('sections')
+        .select(['name', 'slug'])
+        .where('id', '=', env.fx.sectionId)
+        .executeTakeFirstOrThrow();
+      return post(`/newsroom/rubrik/${env.fx.sectionId}`, { name: s.name, slug: s.slug })(env);
+    },
+    ok: [303],
+  },
+  'POST /newsroom/rubrik/:id/geser': {
+    who: 'section.manage',
+    csrf: 'session',
+    make: post(({ fx }) => `/newsroom/rubrik/${fx.sectionId}/geser`, { arah: 'down' }),
+    ok: [303],
+  },
+  'GET /newsroom/situs': { who: 'settings.manage', make: get('/newsroom/situs'), ok: [200] },
+  'POST /newsroom/situs': {
+    who: 'settings.manage',
+    csrf: 'session',
+    // The configured values: other entries' pages keep their name, zone and language.
+    make: post('/newsroom/situs', {
+      siteName: 'Warta',
+      siteTagline: '',
+      timeZone: 'WITA',
+      language: 'id',
+    }),
+    ok: [303],
+  },
+  'POST /newsroom/situs/gambar': {
+    who: 'settings.manage',
+    csrf: 'session',
+    make: async ({ fx }) => ({
+      method: 'POST',
+      url: '/newsroom/situs/gambar',
+      multipart: { fields: { which: 'logo' }, file: { name: 'logo.jpg', data: fx.jpeg } },
+    }),
+    ok: [303],
+  },
+  'POST /newsroom/situs/gambar/hapus': {
+    who: 'settings.manage',
+    csrf: 'session',
+    make: post('/newsroom/situs/gambar/hapus', { which: 'logo' }),
+    ok: [303],
+  },
+
   // --- Comment moderation ---
   'GET /newsroom/komentar': { who: 'comment.moderate', make: get('/newsroom/komentar'), ok: [200] },
   'POST /newsroom/komentar/aksi': {

@@ -80,6 +80,8 @@ export async function recordLegacyPaths(
       .execute();
     added += inserted.length;
   }
+  // This process knows at once that there are old addresses now (a renamed section's, too).
+  if (added > 0) knownSome.add(k);
   return added;
 }
 

@@ -1,7 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { loadCommentAssets } from '../../comments/assets.ts';
 import { newsroomLoginJs } from '../assets.ts';
-import { can } from '../policy.ts';
 import { CsrfField, type NewsroomContext, NewsroomLayout } from './layout.tsx';
 
 /** A notice box; `kind` picks the colour, the role makes screen readers announce it. */
@@ -141,40 +140,6 @@ export function LoginPage({
           </p>
         </div>
       </div>
-    </NewsroomLayout>
-  );
-}
-
-/** The newsroom home: a greeting and a tile for each area the role may use. */
-export function NewsroomHome({ ctx }: { ctx: NewsroomContext }) {
-  const { m } = ctx;
-  const staff = ctx.staff;
-  if (!staff) return null;
-  const tiles = [
-    { href: '/newsroom/artikel', label: m.nav.articles, ok: can(staff.role, 'article.create') },
-    { href: '/newsroom/meja', label: m.nav.desk, ok: can(staff.role, 'article.view.desk') },
-    { href: '/newsroom/media', label: m.nav.media, ok: can(staff.role, 'media.view') },
-    { href: '/newsroom/staf', label: m.nav.staff, ok: can(staff.role, 'staff.manage') },
-    { href: '/newsroom/audit', label: m.nav.audit, ok: can(staff.role, 'audit.view') },
-    { href: '/newsroom/kotak-keluar', label: m.nav.outbox, ok: can(staff.role, 'outbox.view') },
-    { href: '/newsroom/akun', label: m.nav.account, ok: true },
-  ];
-  return (
-    <NewsroomLayout ctx={ctx} title={m.home.title}>
-      <h1>{m.home.title}</h1>
-      <p>
-        {m.home.welcome(staff.name)} {m.home.role(m.roles[staff.role])}
-      </p>
-      <p>{m.home.intro}</p>
-      <ul class="tiles">
-        {tiles
-          .filter((t) => t.ok)
-          .map((t) => (
-            <li key={t.href}>
-              <a href={t.href}>{t.label}</a>
-            </li>
-          ))}
-      </ul>
     </NewsroomLayout>
   );
 }

@@ -72,6 +72,8 @@ const NAV: { href: string; key: NavKey; action: Action }[] = [
   { href: '/newsroom/kotak-keluar', key: 'outbox', action: 'outbox.view' },
   { href: '/newsroom/impor', key: 'imports', action: 'audit.view' },
   { href: '/newsroom/api', key: 'api', action: 'settings.manage' },
+  { href: '/newsroom/rubrik', key: 'sections', action: 'section.manage' },
+  { href: '/newsroom/situs', key: 'siteSettings', action: 'settings.manage' },
 ];
 
 /** A hidden `_csrf` field; put one in every form. */

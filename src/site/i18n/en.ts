@@ -123,6 +123,8 @@ export const en: Widen<typeof id> = {
     rss: 'RSS',
     rssTitle: (siteName: string) => `${siteName} RSS`,
     copyright: (year: string, siteName: string) => `© ${year} ${siteName}. All rights reserved.`,
+    follow: 'Follow us',
+    legal: 'Information',
     poweredBy: 'Made with Warta',
   },
 };

@@ -123,6 +123,8 @@ export const id = {
     rss: 'RSS',
     rssTitle: (siteName: string) => `RSS ${siteName}`,
     copyright: (year: string, siteName: string) => `© ${year} ${siteName}. Hak cipta dilindungi.`,
+    follow: 'Ikuti kami',
+    legal: 'Informasi',
     poweredBy: 'Dibuat dengan Warta',
   },
 };

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Section } from '../../content/model.ts';
 import { formatLongDate, isoInZone } from '../../lib/time.ts';
+import { SOCIAL_LABELS } from '../../newsroom/site-admin/settings.ts';
 import { DocumentHead } from './head.tsx';
 import type { PageMeta, SiteContext } from './props.ts';
 import { SearchForm } from './search-form.tsx';
@@ -42,9 +43,21 @@ export function SiteHeader({ ctx }: { ctx: SiteContext }) {
   return (
     <header class="masthead">
       <div class="wrap masthead-main">
-        <a class="brand" href="/">
-          {ctx.siteName}
-        </a>
+        <div class="brand-block">
+          <a class="brand" href="/">
+            {ctx.identity?.logo && (
+              <img
+                class="brand-logo"
+                src={ctx.identity.logo.url}
+                width={ctx.identity.logo.width}
+                height={ctx.identity.logo.height}
+                alt=""
+              />
+            )}
+            {ctx.siteName}
+          </a>
+          {ctx.identity?.tagline && <p class="tagline">{ctx.identity.tagline}</p>}
+        </div>
         <div class="masthead-side">
           <p class="today">
             <time datetime={isoInZone(ctx.now, ctx.zone).slice(0, 10)}>
@@ -95,6 +108,30 @@ export function SiteFooter({ ctx }: { ctx: SiteContext }) {
             </li>
           </ul>
         </nav>
+        {!!ctx.identity?.social.length && (
+          <nav aria-label={m.follow}>
+            <ul class="footer-nav footer-social">
+              {ctx.identity.social.map((a) => (
+                <li key={a.network}>
+                  <a href={a.url} rel="me noopener">
+                    {SOCIAL_LABELS[a.network]}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        {!!ctx.identity?.legalPages.length && (
+          <nav aria-label={m.legal}>
+            <ul class="footer-nav footer-legal">
+              {ctx.identity.legalPages.map((l) => (
+                <li key={l.url}>
+                  <a href={l.url}>{l.title}</a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
         <p class="copyright">{m.copyright(year, ctx.siteName)}</p>
       </div>
     </footer>

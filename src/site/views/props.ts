@@ -9,6 +9,7 @@ import type {
 } from '../../content/model.ts';
 import type { Lang } from '../../lib/i18n.ts';
 import type { ZoneLabel } from '../../lib/time.ts';
+import type { SiteIdentity } from '../../newsroom/site-admin/settings.ts';
 import type { InlineRelated } from '../baca-juga.ts';
 import type { Messages } from '../messages.ts';
 import type { CommentBoxProps } from './comments.tsx';
@@ -21,6 +22,8 @@ import type { CommentBoxProps } from './comments.tsx';
 /** Everything the layout needs on every page. */
 export interface SiteContext {
   siteName: string;
+  /** Tagline, logo, social accounts and legal pages set by admins (newsroom/site-admin). */
+  identity?: SiteIdentity;
   /** Absolute base URL without trailing slash, for canonical links and share links. */
   siteUrl: string;
   lang: Lang;
