@@ -46,6 +46,7 @@ import { wireListeners } from './listeners.ts';
 import { registerMediaRoutes } from './media/routes.ts';
 import { registerArticleRoutes } from './newsroom/articles/routes.ts';
 import { isNewsroomUrl, registerAuth, renderNewsroomError } from './newsroom/auth.ts';
+import { PRUNE_SESSIONS, pruneSessions } from './newsroom/sessions.ts';
 import { registerSiteAdminRoutes } from './newsroom/site-admin/routes.ts';
 import { loadLiveSettings } from './newsroom/site-admin/settings.ts';
 import { registerHealth } from './ops/health.ts';
@@ -295,9 +296,14 @@ export async function buildApp(
       [PUBLISH_SCHEDULED]: publishScheduledHandler(db, events),
       [WEBHOOK_DELIVER]: deliveryHandler(db, config),
     },
-    { onError: (err, job) => server.log.error({ err, job }, 'job failed') },
+    {
+      // A `--no-jobs` process serves and queues; the others run what it queues.
+      poll: config.runJobs,
+      onError: (err, job) => server.log.error({ err, job }, 'job failed'),
+    },
   );
   registerWireJobs(jobs, db);
+  await jobs.every(PRUNE_SESSIONS, 3_600_000, () => pruneSessions(db, Date.now()));
 
   return {
     server,

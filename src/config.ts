@@ -79,6 +79,13 @@ const schema = z.object({
       'SMTP_URL must be empty (mail stays in the outbox) or smtp://user:pass@host:587',
     ),
   mailFrom: z.string().min(3, 'MAIL_FROM must be an address, e.g. Warta <redaksi@example.com>'),
+  // `warta serve --no-jobs` overrides it with false.
+  runJobs: z.union([
+    z.boolean(),
+    z
+      .enum(['true', 'false'], { error: 'RUN_JOBS must be true or false' })
+      .transform((v) => v === 'true'),
+  ]),
   trustProxy: z
     .string()
     .refine(
@@ -140,6 +147,7 @@ const ENV_NAMES: Record<keyof z.infer<typeof schema>, string> = {
   smtpUrl: 'SMTP_URL',
   mailFrom: 'MAIL_FROM',
   requireAdmin2fa: 'REQUIRE_ADMIN_2FA',
+  runJobs: 'RUN_JOBS',
   trustProxy: 'TRUST_PROXY',
   pageCacheTtl: 'PAGE_CACHE_TTL',
   pageCacheMb: 'PAGE_CACHE_MB',
@@ -197,6 +205,7 @@ export function loadConfig(
     smtpUrl: pick('smtpUrl') ?? '',
     mailFrom: pick('mailFrom') ?? 'Warta <noreply@localhost>',
     requireAdmin2fa: pick('requireAdmin2fa') ?? 'false',
+    runJobs: pick('runJobs') ?? 'true',
     trustProxy: pick('trustProxy') ?? '',
     ...overrides,
   };

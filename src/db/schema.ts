@@ -300,6 +300,8 @@ export interface JobTable {
   locked_until: number | null;
   last_error: string | null;
   created_at: number;
+  /** A periodic job's name: at most one row per key (migration 016). */
+  unique_key: string | null;
 }
 
 export interface Database {

@@ -34,6 +34,50 @@ describe.each(DIALECTS)('job runner on %s', (dialect) => {
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
 
+  it('runs a periodic job once per period across two runners, and again after a failure', async () => {
+    let clock = 1_000_000;
+    const now = () => clock;
+    const runs: string[] = [];
+    let fail = false;
+    const handler = (who: string) => async () => {
+      runs.push(who);
+      if (fail) throw new Error('mail server down');
+    };
+    const a = startJobRunner(t.db, {}, { poll: false, now });
+    const b = startJobRunner(t.db, {}, { poll: false, now });
+    // Both processes declare it at start: one row.
+    await a.every('sweep.test', 60_000, handler('a'));
+    await b.every('sweep.test', 60_000, handler('b'));
+    const rows = await t.db.kysely
+      .selectFrom('jobs')
+      .select('id')
+      .where('unique_key', '=', 'sweep.test')
+      .execute();
+    expect(rows).toHaveLength(1);
+
+    await Promise.all([a.runDue(), b.runDue(), a.runDue(), b.runDue()]);
+    expect(runs).toHaveLength(1);
+    clock += 59_000;
+    await Promise.all([a.runDue(), b.runDue()]);
+    expect(runs).toHaveLength(1);
+    clock += 1_000;
+    await Promise.all([a.runDue(), b.runDue()]);
+    expect(runs).toHaveLength(2);
+
+    // A failure is retried (after its backoff, never later than the period) and never given up.
+    fail = true;
+    for (let i = 0; i < 10; i++) {
+      clock += 60_000;
+      await a.runDue();
+    }
+    expect(runs).toHaveLength(12);
+    const row = await status(rows[0]?.id ?? 0);
+    expect(row.status).toBe('queued');
+    expect(row.last_error).toBe('mail server down');
+    await stopJobRunner(a);
+    await stopJobRunner(b);
+  });
+
   it('runs a due job once even with two runners polling the same database', async () => {
     const runs: number[] = [];
     const handler = async (p: Record<string, unknown>) => {

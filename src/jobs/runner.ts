@@ -25,6 +25,11 @@ export interface JobRunnerOptions {
   backoffMs?: number;
   /** Jobs claimed per poll. */
   batch?: number;
+  /**
+   * Poll the queue (default true). False for a process started with
+   * `--no-jobs`: it still queues jobs and registers handlers, others run them.
+   */
+  poll?: boolean;
   onError?: (err: unknown, job: { id: number; kind: string }) => void;
   now?: () => number;
 }
@@ -36,6 +41,12 @@ export interface JobRunner {
    * tick instead of one after another, so one slow job never delays the others.
    */
   handle(kind: string, handler: JobHandler, opts?: { concurrent?: boolean }): void;
+  /**
+   * A periodic job: one row in the queue under the kind as its unique key,
+   * queued again `periodMs` after each run (or after a failure's backoff), so
+   * it runs once per period whichever of the processes claims it.
+   */
+  every(kind: string, periodMs: number, handler: JobHandler): Promise<void>;
   /** Resolves when every concurrent job started so far has finished (tests, shutdown). */
   settled(): Promise<void>;
   /** Runs every due job once now; resolves with how many ran. Tests and `stop` use it. */
@@ -121,30 +132,51 @@ export function startJobRunner(
   const now = options.now ?? Date.now;
   const table = new Map(Object.entries(handlers));
   const concurrentKinds = new Set<string>();
+  const periods = new Map<string, number>();
   const detached = new Set<Promise<void>>();
   let timer: NodeJS.Timeout | undefined;
   let running = true;
   let inFlight: Promise<number> | null = null;
 
-  async function runOne(job: { id: number; kind: string; payload: string; attempts: number }) {
+  async function runOne(job: {
+    id: number;
+    kind: string;
+    payload: string;
+    attempts: number;
+    unique_key: string | null;
+  }) {
     const handler = table.get(job.kind);
     const attempts = job.attempts + 1;
+    const period = job.unique_key === null ? undefined : periods.get(job.kind);
     try {
       if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
       await handler(JSON.parse(job.payload) as Record<string, unknown>, { id: job.id, attempts });
       await db.kysely
         .updateTable('jobs')
-        .set({ status: 'done', locked_until: null, last_error: null })
+        .set(
+          period === undefined
+            ? { status: 'done', locked_until: null, last_error: null }
+            : {
+                status: 'queued',
+                run_at: now() + period,
+                attempts: 0,
+                locked_until: null,
+                last_error: null,
+              },
+        )
         .where('id', '=', job.id)
         .execute();
     } catch (err) {
       opts.onError?.(err, job);
-      const failed = attempts >= opts.maxAttempts;
+      // A periodic job is never given up: it waits for its backoff or its next period.
+      const failed = period === undefined && attempts >= opts.maxAttempts;
       await db.kysely
         .updateTable('jobs')
         .set({
           status: failed ? 'failed' : 'queued',
-          run_at: now() + backoffDelay(attempts, opts.backoffMs),
+          run_at:
+            now() +
+            Math.min(backoffDelay(attempts, opts.backoffMs), period ?? Number.POSITIVE_INFINITY),
           locked_until: null,
           last_error: String((err as Error)?.message ?? err).slice(0, 2000),
         })
@@ -157,7 +189,7 @@ export function startJobRunner(
     const t = now();
     const due = await db.kysely
       .selectFrom('jobs')
-      .select(['id', 'kind', 'payload', 'attempts'])
+      .select(['id', 'kind', 'payload', 'attempts', 'unique_key'])
       .where('run_at', '<=', t)
       .where((eb) =>
         eb.or([
@@ -203,17 +235,37 @@ export function startJobRunner(
     }, opts.pollMs);
     timer.unref?.();
   }
-  schedule();
-  // A restart picks up what fell due while the process was down, without waiting a poll.
-  setImmediate(() => {
-    if (running) runDue().catch((err) => opts.onError?.(err, { id: 0, kind: 'poll' }));
-  });
+  if (opts.poll !== false) {
+    schedule();
+    // A restart picks up what fell due while the process was down, without waiting a poll.
+    setImmediate(() => {
+      if (running) runDue().catch((err) => opts.onError?.(err, { id: 0, kind: 'poll' }));
+    });
+  }
 
   return {
     handle(kind, handler, handleOpts) {
       table.set(kind, handler);
       if (handleOpts?.concurrent) concurrentKinds.add(kind);
       else concurrentKinds.delete(kind);
+    },
+    async every(kind, periodMs, handler) {
+      table.set(kind, handler);
+      periods.set(kind, periodMs);
+      await db.kysely
+        .insertInto('jobs')
+        .values({
+          kind,
+          payload: '{}',
+          run_at: now(),
+          status: 'queued',
+          locked_until: null,
+          last_error: null,
+          created_at: now(),
+          unique_key: kind,
+        })
+        .onConflict((oc) => oc.column('unique_key').doNothing())
+        .execute();
     },
     async settled() {
       while (detached.size > 0) await Promise.allSettled([...detached]);

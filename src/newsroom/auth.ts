@@ -23,7 +23,7 @@ import {
 } from './csrf.ts';
 import { registerLoginRoutes } from './login-routes.ts';
 import { type OutboxSender, startOutboxSender } from './outbox.ts';
-import { pruneSessions, resolveSession, SESSION_COOKIE, type SessionRow } from './sessions.ts';
+import { resolveSession, SESSION_COOKIE, type SessionRow } from './sessions.ts';
 import { registerSetup } from './setup.ts';
 import { registerStaffRoutes } from './staff-routes.ts';
 import type { StaffUser } from './users.ts';
@@ -174,25 +174,19 @@ export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promis
   registerStaffRoutes(app, routeDeps);
   registerSetup(app, routeDeps);
 
-  // Background work started with the app and stopped on close: the mail sender
-  // and an hourly sweep of expired sessions.
+  // The mail sender, started with the app and stopped on close; not in a
+  // process started with `--no-jobs` (expired sessions are a periodic job, see app.ts).
   const outbox: { sender: OutboxSender | null } = { sender: null };
   app.decorate('newsroomOutbox', outbox);
-  let sweep: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {
+    if (!config.runJobs) return;
     outbox.sender = startOutboxSender({
       db,
       config,
       onError: (err) => app.log.error({ err }, 'outbox sender failed'),
     });
-    await pruneSessions(db, now());
-    sweep = setInterval(() => {
-      pruneSessions(db, now()).catch((err) => app.log.error({ err }, 'session sweep failed'));
-    }, 3_600_000);
-    sweep.unref();
   });
   app.addHook('onClose', async () => {
-    if (sweep) clearInterval(sweep);
     await outbox.sender?.stop();
     outbox.sender = null;
   });

@@ -121,7 +121,10 @@ export async function deleteUserSessions(db: Db, userId: number): Promise<number
   return Number(res.numDeletedRows);
 }
 
-/** Removes expired sessions and old failure records; called now and then by the app. */
+/** The periodic job that runs {@link pruneSessions} (hourly, see app.ts). */
+export const PRUNE_SESSIONS = 'sessions.prune';
+
+/** Removes expired sessions and old failure records; a periodic job of the app. */
 export async function pruneSessions(db: Db, now = Date.now()): Promise<void> {
   await db.kysely
     .deleteFrom('sessions')
