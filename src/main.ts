@@ -14,7 +14,9 @@ Usage: warta <command> [options]
 
 Commands:
   start      Migrate, add demo content to an empty database, and serve
-  serve      Migrate and serve the site (no demo content)
+  serve [--no-jobs]  Migrate and serve the site (no demo content); --no-jobs leaves
+             background work (scheduled publishing, mail, webhooks, wire polls) to workers
+  worker     Run background work only, serving nothing (scale out: see docs/deploy.md)
   migrate    Bring the database schema up to date
   demo       Add the demo newspaper to an empty database (or finish an interrupted one)
   reindex    Rebuild the search index from all published articles
@@ -32,7 +34,8 @@ Commands:
 
 Configuration comes from environment variables (see README):
   PORT, HOST, DATABASE_URL, SITE_NAME, SITE_URL, SITE_LANGUAGE, SITE_TIMEZONE,
-  MEDIA_DIR, LOG_LEVEL, PAGE_SIZE, SECRET_KEY, SMTP_URL, MAIL_FROM, REQUIRE_ADMIN_2FA,
+  MEDIA_DIR, LOG_LEVEL, PAGE_SIZE, SECRET_KEY, SECRET_KEY_PREVIOUS, SMTP_URL, MAIL_FROM,
+  REQUIRE_ADMIN_2FA, TRUST_PROXY, RUN_JOBS, SITE_TAGLINE,
   CACHE_URL, PAGE_CACHE_TTL, PAGE_CACHE_STALE, PAGE_CACHE_MB, CDN_MAX_AGE, LOG_HIT_SAMPLE,
   HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS, IDLE_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS,
   WARTA_CONFIG (a JSON file with the same settings)
@@ -99,6 +102,25 @@ async function serve(config: Config): Promise<void> {
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   console.log(
     `\nWarta is running at http://${host}:${port}/  (database: ${redact(config.databaseUrl)}${config.databaseUrl.startsWith('sqlite:') ? ` through ${sqliteDriverName()}` : ''}, Node ${process.version})`,
+  );
+}
+
+/**
+ * Background work only: the job queue (scheduled publishing, webhooks, wire
+ * polls, periodic sweeps) and the mail sender, with the same event listeners
+ * as a server, and no port. Stops on SIGTERM after the job in progress.
+ */
+async function worker(config: Config): Promise<void> {
+  const app = await buildApp(config);
+  await app.server.ready();
+  const stop = async () => {
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  console.log(
+    `Warta worker is running (database: ${redact(config.databaseUrl)}, Node ${process.version})`,
   );
 }
 
@@ -171,7 +193,9 @@ async function main(argv: string[]): Promise<void> {
       await demo(config, true);
       return serve(config);
     case 'serve':
-      return serve(config);
+      return serve(argv.includes('--no-jobs') ? { ...config, runJobs: false } : config);
+    case 'worker':
+      return worker({ ...config, runJobs: true });
     default:
       console.error(`Unknown command "${command}".\n\n${HELP}`);
       process.exit(2);
