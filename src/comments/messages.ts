@@ -54,6 +54,8 @@ const id = {
     seconds < 90
       ? `Anda mengirim komentar terlalu cepat. Coba lagi dalam ${seconds} detik.`
       : `Anda sudah mengirim banyak komentar. Coba lagi dalam ${Math.ceil(seconds / 60)} menit.`,
+  tooFast: (seconds: number) =>
+    `Komentar Anda terkirim lebih cepat dari biasanya. Tunggu ${seconds} detik, lalu tekan Kirim Komentar lagi; tulisan Anda tetap ada di bawah.`,
   notice: {
     published: 'Terima kasih, komentar Anda sudah terbit.',
     held: 'Terima kasih! Komentar Anda menunggu moderasi dan baru tampil untuk pembaca lain setelah disetujui redaksi. Sementara itu hanya Anda yang dapat melihatnya di peramban ini.',
@@ -201,6 +203,8 @@ const en: CommentMessages = {
     seconds < 90
       ? `You are sending comments too quickly. Try again in ${seconds} seconds.`
       : `You have sent many comments. Try again in ${Math.ceil(seconds / 60)} minutes.`,
+  tooFast: (seconds) =>
+    `Your comment was sent faster than usual. Wait ${seconds} seconds, then press Post Comment again; your text is kept below.`,
   notice: {
     published: 'Thank you, your comment is published.',
     held: 'Thank you! Your comment is awaiting moderation and other readers will see it once an editor approves it. Until then only you can see it, in this browser.',

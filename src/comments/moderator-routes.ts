@@ -32,6 +32,7 @@ import {
   settingsQuery,
   wordsBody,
 } from './schemas.ts';
+import { sectionTree } from './section-tree.ts';
 import { type CommentSettings, DEFAULT_SETTINGS, loadSettings, saveSettings } from './settings.ts';
 import { QueuePage } from './views/queue-page.tsx';
 import { SettingsPage } from './views/settings-page.tsx';
@@ -128,9 +129,7 @@ export function registerCommentModeratorRoutes(app: FastifyInstance, deps: Moder
         items,
         counts,
         filter,
-        sections: sections
-          .flatMap((s) => [s, ...s.children])
-          .map((s) => ({ id: s.id, name: s.name })),
+        sections: sectionTree(sections),
         notice,
         back,
         scriptUrl: assets.moderation.url,
@@ -190,9 +189,7 @@ export function registerCommentModeratorRoutes(app: FastifyInstance, deps: Moder
         settings,
         words,
         bans,
-        sections: sections
-          .flatMap((s) => [s, ...s.children])
-          .map((s) => ({ id: s.id, name: s.name })),
+        sections: sectionTree(sections),
         isAdmin: !!req.staff && can(req.staff.role, 'settings.manage'),
         notice,
       }),

@@ -223,10 +223,13 @@ export function registerCommentReaderRoutes(
     }
     const code: ErrorCode = result.code;
     const status = ERRORS[code].status;
-    const message =
-      code === 'COMMENT_RATE_LIMITED' && result.retryAfter
+    const message = !result.retryAfter
+      ? ERRORS[code][config.language]
+      : code === 'COMMENT_RATE_LIMITED'
         ? m.rateLimited(result.retryAfter)
-        : ERRORS[code][config.language];
+        : code === 'COMMENT_TOO_FAST'
+          ? m.tooFast(result.retryAfter)
+          : ERRORS[code][config.language];
     if (result.retryAfter) reply.header('retry-after', String(result.retryAfter));
     if (json)
       return reply.code(status).send({

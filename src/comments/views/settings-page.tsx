@@ -1,6 +1,7 @@
 import type { CommentBanTable } from '../../db/schema.ts';
 import { CsrfField, type NewsroomContext, NewsroomLayout } from '../../newsroom/views/layout.tsx';
 import { commentText } from '../messages.ts';
+import type { SectionOption } from '../section-tree.ts';
 import type { CommentSettings } from '../settings.ts';
 
 export interface SettingsPageProps {
@@ -8,7 +9,8 @@ export interface SettingsPageProps {
   settings: CommentSettings;
   words: { banned: string[]; suspect: string[] };
   bans: (Omit<CommentBanTable, 'id'> & { id: number })[];
-  sections: { id: number; name: string }[];
+  /** In tree order, children after their parent (shown indented). */
+  sections: SectionOption[];
   /** Admins edit the site settings and handle readers' data requests; editors edit words and bans. */
   isAdmin: boolean;
   notice?: { kind: 'ok' | 'error'; text: string };
@@ -50,10 +52,12 @@ function ModeSelect(p: {
   value: string;
   m: ModText;
   inherit?: boolean;
+  /** A sub-section's picker is indented under its parent's. */
+  depth?: number;
 }) {
   const { m, value } = p;
   return (
-    <p class="field">
+    <p class={p.depth ? 'field mod-subsection' : 'field'} data-depth={p.depth || undefined}>
       <label for={p.id}>{p.label}</label>
       <select id={p.id} name={p.name}>
         {p.inherit && (
@@ -145,19 +149,18 @@ export function SettingsPage(p: SettingsPageProps) {
             />
             <fieldset>
               <legend>{m.setting.sectionModes}</legend>
-              {p.sections.map((s) => {
-                return (
-                  <ModeSelect
-                    key={s.id}
-                    id={`set-section-${s.id}`}
-                    name={`section_${s.id}`}
-                    label={s.name}
-                    value={settings.sectionModes[String(s.id)] ?? ''}
-                    m={m}
-                    inherit
-                  />
-                );
-              })}
+              {p.sections.map((s) => (
+                <ModeSelect
+                  key={s.id}
+                  id={`set-section-${s.id}`}
+                  name={`section_${s.id}`}
+                  label={s.name}
+                  value={settings.sectionModes[String(s.id)] ?? ''}
+                  m={m}
+                  inherit
+                  depth={s.depth}
+                />
+              ))}
             </fieldset>
             {NUMBERS.map((key) => (
               <p class="field" key={key}>
