@@ -194,6 +194,11 @@ export const ERRORS = {
     id: 'Anda mengirim komentar terlalu cepat. Silakan coba lagi sebentar lagi.',
     en: 'You are sending comments too quickly. Please try again shortly.',
   },
+  COMMENT_NETWORK_BUSY: {
+    status: 429,
+    id: 'Banyak komentar dari jaringan internet Anda saat ini. Silakan coba lagi sebentar lagi.',
+    en: 'Many comments are coming from your internet network right now. Please try again shortly.',
+  },
   COMMENT_DUPLICATE: {
     status: 409,
     id: 'Komentar yang sama sudah Anda kirim untuk artikel ini.',

@@ -215,7 +215,7 @@ describe('commenting in Chromium', () => {
       page.locator(`#set-section-${id}`).evaluate((el) => {
         // The field before this one with a smaller indent is the parent's.
         let p = el.closest('.field')?.previousElementSibling;
-        while (p && p.classList.contains('mod-subsection')) p = p.previousElementSibling;
+        while (p?.classList.contains('mod-subsection')) p = p.previousElementSibling;
         return p?.querySelector('label')?.textContent ?? '';
       });
     expect(await parentOf(bali.id)).toBe('Daerah');

@@ -2,7 +2,13 @@ import type { CommentBanTable } from '../../db/schema.ts';
 import { CsrfField, type NewsroomContext, NewsroomLayout } from '../../newsroom/views/layout.tsx';
 import { commentText } from '../messages.ts';
 import type { SectionOption } from '../section-tree.ts';
-import type { CommentSettings } from '../settings.ts';
+import {
+  type CommentSettings,
+  NUMBER_SETTINGS,
+  type NumberSetting,
+  numberRange,
+  ORDERED_SETTINGS,
+} from '../settings.ts';
 
 export interface SettingsPageProps {
   ctx: NewsroomContext;
@@ -14,21 +20,31 @@ export interface SettingsPageProps {
   /** Admins edit the site settings and handle readers' data requests; editors edit words and bans. */
   isAdmin: boolean;
   notice?: { kind: 'ok' | 'error'; text: string };
+  /** A settings form sent back with problems: the numbers as typed and a message per wrong one. */
+  form?: SettingsForm;
 }
 
-const NUMBERS = [
-  'closeAfterDays',
-  'maxDepth',
-  'trustAfter',
-  'minFillSeconds',
-  'rateWindowSeconds',
-  'ratePerHour',
-  'reportThreshold',
-  'retentionDays',
-  'captchaCost',
-  'captchaCounterMin',
-  'captchaCounterMax',
-] as const;
+export interface SettingsForm {
+  values: Partial<Record<NumberSetting, string>>;
+  errors: Partial<Record<NumberSetting, string>>;
+}
+
+/** The message next to each number the settings refused (the issues of `saveSettings`). */
+export function settingsErrors(
+  issues: readonly { code: string; path: readonly PropertyKey[] }[],
+  lang: NewsroomContext['lang'],
+): SettingsForm['errors'] {
+  const t = commentText(lang).mod.setting;
+  const errors: SettingsForm['errors'] = {};
+  for (const issue of issues) {
+    const key = NUMBER_SETTINGS.find((k) => k === issue.path[0]);
+    if (!key || errors[key]) continue;
+    const low = ORDERED_SETTINGS.find(([, high]) => high === key)?.[0];
+    const { min, max } = numberRange(key);
+    errors[key] = issue.code === 'custom' && low ? t.notBelow(t[low]) : t.range(min, max);
+  }
+  return errors;
+}
 
 type ModText = ReturnType<typeof commentText>['mod'];
 
@@ -162,19 +178,34 @@ export function SettingsPage(p: SettingsPageProps) {
                 />
               ))}
             </fieldset>
-            {NUMBERS.map((key) => (
-              <p class="field" key={key}>
-                <label for={`set-${key}`}>{m.setting[key]}</label>
-                <input
-                  id={`set-${key}`}
-                  name={key}
-                  type="number"
-                  min="0"
-                  inputMode="numeric"
-                  value={String(settings[key])}
-                />
-              </p>
-            ))}
+            <p class="hint" id="limits-help">
+              {m.setting.limitsHelp}
+            </p>
+            {NUMBER_SETTINGS.map((key) => {
+              const error = p.form?.errors[key];
+              const { min, max } = numberRange(key);
+              return (
+                <p class="field" key={key}>
+                  <label for={`set-${key}`}>{m.setting[key]}</label>
+                  <input
+                    id={`set-${key}`}
+                    name={key}
+                    type="number"
+                    min={String(min)}
+                    max={String(max)}
+                    inputMode="numeric"
+                    value={p.form?.values[key] ?? String(settings[key])}
+                    aria-invalid={error ? 'true' : undefined}
+                    aria-describedby={error ? `set-${key}-error` : undefined}
+                  />
+                  {error && (
+                    <span class="field-error" id={`set-${key}-error`}>
+                      {error}
+                    </span>
+                  )}
+                </p>
+              );
+            })}
             <p class="field">
               <input
                 id="set-notify"
