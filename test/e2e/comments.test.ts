@@ -235,6 +235,10 @@ describe('commenting in Chromium', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       390,
     );
+    // The limits for shared carrier addresses, explained next to their numbers.
+    await page.locator('#limits-help').scrollIntoViewIfNeeded();
+    expect(await page.locator('#set-addressPerMinute').inputValue()).toBe('30');
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'comment-limits-settings-390.png') });
 
     await page.goto(`${base}/newsroom/komentar`);
     const options = await page
