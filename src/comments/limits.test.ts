@@ -123,7 +123,7 @@ describe.each(DIALECTS)('comment limits and shared addresses (%s)', (dialect) =>
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Pengaturan tidak valid');
     expect(bad.body).toMatch(
-      /name="addressPerHour"[^>]*value="10" aria-invalid="true" aria-describedby="set-addressPerHour-error"/,
+      /name="addressPerHour"[^>]*value="10" aria-invalid="true" aria-describedby="set-addressPerHour-error limits-help"/,
     );
     expect(bad.body).toContain(
       'id="set-addressPerHour-error">Tidak boleh lebih kecil dari &quot;Komentar per menit dari satu alamat IP&quot;.</span>',

@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import type { CommentBanTable } from '../../db/schema.ts';
 import { CsrfField, type NewsroomContext, NewsroomLayout } from '../../newsroom/views/layout.tsx';
 import { commentText } from '../messages.ts';
@@ -45,6 +46,15 @@ export function settingsErrors(
   }
   return errors;
 }
+
+/** The limits the hint about shared carrier addresses explains (it comes before the first). */
+const LIMITS = new Set<NumberSetting>([
+  'rateWindowSeconds',
+  'ratePerHour',
+  'addressPerMinute',
+  'addressPerHour',
+  'challengesPerMinute',
+]);
 
 type ModText = ReturnType<typeof commentText>['mod'];
 
@@ -178,32 +188,40 @@ export function SettingsPage(p: SettingsPageProps) {
                 />
               ))}
             </fieldset>
-            <p class="hint" id="limits-help">
-              {m.setting.limitsHelp}
-            </p>
             {NUMBER_SETTINGS.map((key) => {
               const error = p.form?.errors[key];
               const { min, max } = numberRange(key);
               return (
-                <p class="field" key={key}>
-                  <label for={`set-${key}`}>{m.setting[key]}</label>
-                  <input
-                    id={`set-${key}`}
-                    name={key}
-                    type="number"
-                    min={String(min)}
-                    max={String(max)}
-                    inputMode="numeric"
-                    value={p.form?.values[key] ?? String(settings[key])}
-                    aria-invalid={error ? 'true' : undefined}
-                    aria-describedby={error ? `set-${key}-error` : undefined}
-                  />
-                  {error && (
-                    <span class="field-error" id={`set-${key}-error`}>
-                      {error}
-                    </span>
+                <Fragment key={key}>
+                  {key === 'rateWindowSeconds' && (
+                    <p class="hint" id="limits-help">
+                      {m.setting.limitsHelp}
+                    </p>
                   )}
-                </p>
+                  <p class="field">
+                    <label for={`set-${key}`}>{m.setting[key]}</label>
+                    <input
+                      id={`set-${key}`}
+                      name={key}
+                      type="number"
+                      min={String(min)}
+                      max={String(max)}
+                      inputMode="numeric"
+                      value={p.form?.values[key] ?? String(settings[key])}
+                      aria-invalid={error ? 'true' : undefined}
+                      aria-describedby={
+                        [error ? `set-${key}-error` : '', LIMITS.has(key) ? 'limits-help' : '']
+                          .filter(Boolean)
+                          .join(' ') || undefined
+                      }
+                    />
+                    {error && (
+                      <span class="field-error" id={`set-${key}-error`}>
+                        {error}
+                      </span>
+                    )}
+                  </p>
+                </Fragment>
               );
             })}
             <p class="field">
