@@ -54,6 +54,10 @@ const id = {
     seconds < 90
       ? `Anda mengirim komentar terlalu cepat. Coba lagi dalam ${seconds} detik.`
       : `Anda sudah mengirim banyak komentar. Coba lagi dalam ${Math.ceil(seconds / 60)} menit.`,
+  networkBusy: (seconds: number) =>
+    `Banyak komentar dari jaringan internet Anda saat ini. Coba lagi dalam ${seconds < 90 ? `${seconds} detik` : `${Math.ceil(seconds / 60)} menit`}; tulisan Anda tetap ada di bawah.`,
+  tooFast: (seconds: number) =>
+    `Komentar Anda terkirim lebih cepat dari biasanya. Tunggu ${seconds} detik, lalu tekan Kirim Komentar lagi; tulisan Anda tetap ada di bawah.`,
   notice: {
     published: 'Terima kasih, komentar Anda sudah terbit.',
     held: 'Terima kasih! Komentar Anda menunggu moderasi dan baru tampil untuk pembaca lain setelah disetujui redaksi. Sementara itu hanya Anda yang dapat melihatnya di peramban ini.',
@@ -136,14 +140,21 @@ const id = {
       maxDepth: 'Kedalaman balasan',
       trustAfter: 'Percayai pengirim setelah … komentar disetujui',
       minFillSeconds: 'Waktu isi minimum (detik)',
-      rateWindowSeconds: 'Jeda antarkomentar (detik)',
-      ratePerHour: 'Komentar per jam per pengirim',
+      rateWindowSeconds: 'Jeda antarkomentar per email dan per peramban (detik)',
+      ratePerHour: 'Komentar per jam per email dan per peramban',
+      addressPerMinute: 'Komentar per menit dari satu alamat IP',
+      addressPerHour: 'Komentar per jam dari satu alamat IP',
+      challengesPerMinute: 'Verifikasi antispam per menit dari satu alamat IP',
       reportThreshold: 'Laporan untuk mengembalikan ke antrean',
       retentionDays: 'Simpan hash alamat IP selama (hari)',
       captchaCost: 'Kesulitan verifikasi: iterasi',
       captchaCounterMin: 'Kesulitan verifikasi: percobaan minimum',
       captchaCounterMax: 'Kesulitan verifikasi: percobaan maksimum',
       replyNotifications: 'Izinkan notifikasi balasan lewat email',
+      limitsHelp:
+        'Banyak pembaca di Indonesia berbagi satu alamat IP publik (NAT operator seluler). Batas yang ketat berlaku per email dan per peramban, dan setiap komentar perlu verifikasi antispam; batas per alamat IP sengaja longgar.',
+      range: (min: number, max: number) => `Isi bilangan bulat dari ${min} sampai ${max}.`,
+      notBelow: (other: string) => `Tidak boleh lebih kecil dari "${other}".`,
     },
   },
   mail: {
@@ -201,6 +212,10 @@ const en: CommentMessages = {
     seconds < 90
       ? `You are sending comments too quickly. Try again in ${seconds} seconds.`
       : `You have sent many comments. Try again in ${Math.ceil(seconds / 60)} minutes.`,
+  networkBusy: (seconds) =>
+    `Many comments are coming from your internet network right now. Try again in ${seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`}; your text is kept below.`,
+  tooFast: (seconds) =>
+    `Your comment was sent faster than usual. Wait ${seconds} seconds, then press Post Comment again; your text is kept below.`,
   notice: {
     published: 'Thank you, your comment is published.',
     held: 'Thank you! Your comment is awaiting moderation and other readers will see it once an editor approves it. Until then only you can see it, in this browser.',
@@ -283,14 +298,21 @@ const en: CommentMessages = {
       maxDepth: 'Reply depth',
       trustAfter: 'Trust a commenter after … approved comments',
       minFillSeconds: 'Minimum time to fill the form (seconds)',
-      rateWindowSeconds: 'Pause between comments (seconds)',
-      ratePerHour: 'Comments per hour per commenter',
+      rateWindowSeconds: 'Pause between comments per email and per browser (seconds)',
+      ratePerHour: 'Comments per hour per email and per browser',
+      addressPerMinute: 'Comments per minute from one IP address',
+      addressPerHour: 'Comments per hour from one IP address',
+      challengesPerMinute: 'Anti-spam checks per minute from one IP address',
       reportThreshold: 'Reports that send a comment back to the queue',
       retentionDays: 'Keep IP address hashes for (days)',
       captchaCost: 'Check difficulty: iterations',
       captchaCounterMin: 'Check difficulty: minimum attempts',
       captchaCounterMax: 'Check difficulty: maximum attempts',
       replyNotifications: 'Allow reply notifications by email',
+      limitsHelp:
+        'Many readers in Indonesia share one public IP address (mobile carrier NAT). The tight limits apply per email and per browser, and every comment needs the anti-spam check; the per-address limits are loose on purpose.',
+      range: (min, max) => `Enter a whole number from ${min} to ${max}.`,
+      notBelow: (other) => `Must not be smaller than "${other}".`,
     },
   },
   mail: {

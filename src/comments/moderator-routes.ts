@@ -32,9 +32,10 @@ import {
   settingsQuery,
   wordsBody,
 } from './schemas.ts';
-import { type CommentSettings, DEFAULT_SETTINGS, loadSettings, saveSettings } from './settings.ts';
+import { sectionTree } from './section-tree.ts';
+import { type CommentSettings, loadSettings, NUMBER_SETTINGS, saveSettings } from './settings.ts';
 import { QueuePage } from './views/queue-page.tsx';
-import { SettingsPage } from './views/settings-page.tsx';
+import { type SettingsForm, SettingsPage, settingsErrors } from './views/settings-page.tsx';
 import { loadWordLists, parseWordList, replaceWordList } from './word-lists.ts';
 
 export interface ModeratorDeps {
@@ -128,9 +129,7 @@ export function registerCommentModeratorRoutes(app: FastifyInstance, deps: Moder
         items,
         counts,
         filter,
-        sections: sections
-          .flatMap((s) => [s, ...s.children])
-          .map((s) => ({ id: s.id, name: s.name })),
+        sections: sectionTree(sections),
         notice,
         back,
         scriptUrl: assets.moderation.url,
@@ -175,8 +174,10 @@ export function registerCommentModeratorRoutes(app: FastifyInstance, deps: Moder
     reply: FastifyReply,
     notice?: { kind: 'ok' | 'error'; text: string },
     status = 200,
+    /** A settings form sent back with problems: what was chosen and typed, and the messages. */
+    sentBack?: { chosen: Partial<CommentSettings>; form: SettingsForm },
   ) {
-    const [ctx, settings, words, bans, sections] = await Promise.all([
+    const [ctx, stored, words, bans, sections] = await Promise.all([
       ctxOf(req),
       loadSettings(k),
       loadWordLists(k),
@@ -187,12 +188,11 @@ export function registerCommentModeratorRoutes(app: FastifyInstance, deps: Moder
       reply,
       SettingsPage({
         ctx,
-        settings,
+        settings: { ...stored, ...sentBack?.chosen },
+        form: sentBack?.form,
         words,
         bans,
-        sections: sections
-          .flatMap((s) => [s, ...s.children])
-          .map((s) => ({ id: s.id, name: s.name })),
+        sections: sectionTree(sections),
         isAdmin: !!req.staff && can(req.staff.role, 'settings.manage'),
         notice,
       }),
@@ -250,20 +250,31 @@ export function registerCommentModeratorRoutes(app: FastifyInstance, deps: Moder
       if (mm?.[1] && (value === 'pre' || value === 'post')) sectionModes[mm[1]] = value;
     }
     patch.sectionModes = sectionModes;
-    for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof CommentSettings)[]) {
-      if (typeof DEFAULT_SETTINGS[key] !== 'number') continue;
+    const typed: SettingsForm['values'] = {};
+    for (const key of NUMBER_SETTINGS) {
       const raw = (body[key] ?? '').trim();
-      if (raw !== '') patch[key] = /^\d{1,7}$/.test(raw) ? Number(raw) : Number.NaN;
+      if (raw === '') continue;
+      typed[key] = raw;
+      patch[key] = /^\d{1,7}$/.test(raw) ? Number(raw) : Number.NaN;
     }
     patch.replyNotifications = body.replyNotifications === '1';
     const result = await saveSettings(k, patch as Partial<CommentSettings>, Date.now(), events);
     if (!result.ok) {
       const ctx = await ctxOf(req);
+      const { sectionModes, replyNotifications } = patch as Partial<CommentSettings>;
       return settingsPage(
         req,
         reply,
         { kind: 'error', text: commentText(ctx.lang).mod.settingsInvalid },
         400,
+        {
+          chosen: {
+            ...(mode === 'pre' || mode === 'post' ? { mode } : {}),
+            sectionModes,
+            replyNotifications,
+          },
+          form: { values: typed, errors: settingsErrors(result.issues, ctx.lang) },
+        },
       );
     }
     await log(req, 'comment.settings', 'comment-settings', JSON.stringify(patch).slice(0, 1000));

@@ -34,16 +34,16 @@ export function rememberPending(
 ): void {
   const ids = [...new Set([...pendingIdsOf(req), id])].slice(-MAX_IDS);
   reply.setCookie(PENDING_COOKIE, ids.join('-'), {
-    ...pendingCookieOptions(siteUrl),
+    ...readerCookieOptions(siteUrl, MAX_AGE_S),
     signed: true,
   });
 }
 
-/** How the cookie is set: whole site, a month, not readable by scripts, Secure on https. */
-function pendingCookieOptions(siteUrl: string): CookieSerializeOptions {
+/** How a reader's cookie is set: whole site, `maxAge` seconds, not readable by scripts, Secure on https. */
+export function readerCookieOptions(siteUrl: string, maxAge: number): CookieSerializeOptions {
   return {
     path: '/',
-    maxAge: MAX_AGE_S,
+    maxAge,
     httpOnly: true,
     sameSite: 'lax',
     secure: siteUrl.startsWith('https:'),

@@ -302,7 +302,7 @@ describe.each(DIALECTS)('posting a comment over HTTP: bad input (%s)', (dialect)
     expect(Number(time)).toBeGreaterThanOrEqual(before);
     // The token is the form's: a post with it is checked like any other (sent too fast here).
     const tooFast = await postComment(app, a.action, fields(fresh), { json: true });
-    expect(tooFast.statusCode).toBe(422);
+    expect(tooFast.statusCode).toBe(429);
     for (const [query, status] of [
       ['artikel=abc', 400],
       ['', 400],
@@ -324,15 +324,46 @@ describe.each(DIALECTS)('posting a comment over HTTP: bad input (%s)', (dialect)
     await refused(fields(token), 403, { headers: { 'sec-fetch-site': 'cross-site' } });
   });
 
-  it('honeypot and a form sent back too fast are refused quietly; a day-old form asks to reload', async () => {
+  it('a filled honeypot is refused quietly; a day-old form asks to reload', async () => {
     const hp = await refused(fields(token, { telepon: '08123456789' }), 422, { json: true });
     expect(hp.json().message).toBe('Komentar tidak dapat diterima.');
-    await refused(fields(tokenFor(app, a.id, 200)), 422);
     const stale = await refused(
       fields(tokenFor(app, a.id, 25 * 3_600_000), { body: 'Teks lama' }),
       400,
     );
     expect(stale.body).toContain('kedaluwarsa');
     expect(stale.body).toContain('>Teks lama</textarea>');
+  });
+
+  it('a form sent back within the minimum fill time: 429, wait and send again, the text kept at the form', async () => {
+    const typed = { body: 'Saya mengetik cepat', name: 'Komang', email: 'komang@contoh.id' };
+    const json = await refused(fields(tokenFor(app, a.id, 200), typed), 429, { json: true });
+    expect(json.headers['retry-after']).toBe('3');
+    expect(json.json()).toEqual({
+      error: 'COMMENT_TOO_FAST',
+      message:
+        'Komentar Anda terkirim lebih cepat dari biasanya. Tunggu 3 detik, lalu tekan Kirim Komentar lagi; tulisan Anda tetap ada di bawah.',
+      retryAfter: 3,
+    });
+    const page = await refused(fields(tokenFor(app, a.id, 200), typed), 429);
+    expect(page.body).toMatch(
+      /<p class="form-error" role="alert" id="comment-form-error" tabindex="-1" autofocus>Komentar Anda terkirim lebih cepat dari biasanya\. Tunggu 3 detik/,
+    );
+    expect(page.body).toContain('>Saya mengetik cepat</textarea>');
+    expect(page.body).toContain('value="Komang"');
+    expect(page.body).toContain('value="komang@contoh.id"');
+    // In English on an English site.
+    const en = await testApp(dialect, { language: 'en' });
+    try {
+      await setSettings(en, { trustAfter: 0 });
+      const b = await commentableArticle(en);
+      const res = await postComment(en, b.action, fields(tokenFor(en, b.id, 200)), { json: true });
+      expect(res.statusCode).toBe(429);
+      expect(res.json().message).toBe(
+        'Your comment was sent faster than usual. Wait 3 seconds, then press Post Comment again; your text is kept below.',
+      );
+    } finally {
+      await en.dispose();
+    }
   });
 });

@@ -12,6 +12,7 @@ import { renderDocument } from '../site/render.tsx';
 import type { CommentBoxProps } from '../site/views/comments.tsx';
 import { ArticlePage } from '../site/views/index.ts';
 import type { CommentAssets } from './assets.ts';
+import { recentPostsOf, rememberPost } from './browser-cookie.ts';
 import { createChallenge } from './captcha.ts';
 import { buildCommentBox } from './comment-box.ts';
 import { checkFormToken, formToken } from './form-token.ts';
@@ -42,8 +43,6 @@ export interface CommentRouteDeps {
 
 const ID = /^[1-9]\d{0,9}$/;
 const HOUR = 3_600_000;
-/** Challenges per client address and minute: each costs a key derivation. */
-export const CHALLENGE_RATE = { max: 30, timeWindow: '1 minute' } as const;
 
 /** Whether the client wants JSON back (fetch, API clients) rather than a page. */
 function wantsJson(req: FastifyRequest): boolean {
@@ -85,6 +84,15 @@ export function registerCommentReaderRoutes(
   const r = app.withTypeProvider<ZodTypeProvider>();
   const m = commentText(config.language);
   const secret = config.secretKey;
+  /**
+   * Challenges (and fresh form tokens) per client address and minute: each
+   * challenge costs a key derivation. A setting, loose by default: one public
+   * address may be a whole mobile carrier's readers.
+   */
+  const challengeRate = {
+    max: async () => (await loadSettings(k)).challengesPerMinute,
+    timeWindow: '1 minute',
+  };
 
   /** The comment box for a page render, from the request's cookie. */
   const commentBox = (
@@ -136,7 +144,7 @@ export function registerCommentReaderRoutes(
     '/komentar/tantangan',
     {
       schema: { querystring: challengeQuery },
-      config: { rateLimit: CHALLENGE_RATE },
+      config: { rateLimit: challengeRate },
       errorHandler: jsonError,
     },
     async (req, reply) => {
@@ -163,7 +171,7 @@ export function registerCommentReaderRoutes(
     '/komentar/token',
     {
       schema: { querystring: challengeQuery },
-      config: { rateLimit: CHALLENGE_RATE },
+      config: { rateLimit: challengeRate },
       errorHandler: jsonError,
     },
     async (req, reply) => {
@@ -194,6 +202,7 @@ export function registerCommentReaderRoutes(
   ) {
     const json = wantsJson(req);
     if (result.kind === 'stored') {
+      rememberPost(req, reply, config.siteUrl, result.keepPosts);
       if (result.status === 'pending') {
         rememberPending(req, reply, config.siteUrl, result.id);
       }
@@ -223,10 +232,15 @@ export function registerCommentReaderRoutes(
     }
     const code: ErrorCode = result.code;
     const status = ERRORS[code].status;
-    const message =
-      code === 'COMMENT_RATE_LIMITED' && result.retryAfter
+    const message = !result.retryAfter
+      ? ERRORS[code][config.language]
+      : code === 'COMMENT_RATE_LIMITED'
         ? m.rateLimited(result.retryAfter)
-        : ERRORS[code][config.language];
+        : code === 'COMMENT_NETWORK_BUSY'
+          ? m.networkBusy(result.retryAfter)
+          : code === 'COMMENT_TOO_FAST'
+            ? m.tooFast(result.retryAfter)
+            : ERRORS[code][config.language];
     if (result.retryAfter) reply.header('retry-after', String(result.retryAfter));
     if (json)
       return reply.code(status).send({
@@ -260,7 +274,13 @@ export function registerCommentReaderRoutes(
       const result =
         badBytes.length > 0
           ? badEncoding(req.body, badBytes)
-          : await submitComment({ db: k, events, secret }, article.id, req.body, { ip: req.ip }, m);
+          : await submitComment(
+              { db: k, events, secret },
+              article.id,
+              req.body,
+              { ip: req.ip, recentPosts: recentPostsOf(req) },
+              m,
+            );
       return answer(req, reply, article, result);
     },
   );

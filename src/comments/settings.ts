@@ -21,10 +21,19 @@ export const settingsSchema = z.object({
   trustAfter: z.number().int().min(0).max(100),
   /** A form sent sooner than this after the page was rendered is a bot. */
   minFillSeconds: z.number().int().min(0).max(120),
-  /** At most one comment per address and per email in this many seconds. */
+  /** At most one comment per email and per browser in this many seconds. */
   rateWindowSeconds: z.number().int().min(0).max(3600),
-  /** At most this many comments per address and per email in an hour. */
+  /** At most this many comments per email and per browser in an hour. */
   ratePerHour: z.number().int().min(1).max(1000),
+  /**
+   * Comments per client address in a minute and in an hour. Loose on purpose:
+   * readers on one mobile carrier share a public address (carrier NAT), so the
+   * tight limits are per email and per browser, with a proof of work per comment.
+   */
+  addressPerMinute: z.number().int().min(1).max(10_000),
+  addressPerHour: z.number().int().min(1).max(100_000),
+  /** Proof-of-work challenges (and fresh form tokens) one address may fetch in a minute. */
+  challengesPerMinute: z.number().int().min(1).max(10_000),
   /** Reports that send an approved comment back to the queue. */
   reportThreshold: z.number().int().min(1).max(100),
   /** Days after which address hashes are dropped. */
@@ -48,6 +57,9 @@ export const DEFAULT_SETTINGS: CommentSettings = {
   minFillSeconds: 3,
   rateWindowSeconds: 15,
   ratePerHour: 20,
+  addressPerMinute: 30,
+  addressPerHour: 300,
+  challengesPerMinute: 120,
   reportThreshold: 3,
   retentionDays: 90,
   captchaCost: 1000,
@@ -55,6 +67,38 @@ export const DEFAULT_SETTINGS: CommentSettings = {
   captchaCounterMax: 5000,
   replyNotifications: true,
 };
+
+/** The number settings, in the order the settings page shows them. */
+export const NUMBER_SETTINGS = [
+  'closeAfterDays',
+  'maxDepth',
+  'trustAfter',
+  'minFillSeconds',
+  'rateWindowSeconds',
+  'ratePerHour',
+  'addressPerMinute',
+  'addressPerHour',
+  'challengesPerMinute',
+  'reportThreshold',
+  'retentionDays',
+  'captchaCost',
+  'captchaCounterMin',
+  'captchaCounterMax',
+] as const satisfies readonly (keyof CommentSettings)[];
+
+export type NumberSetting = (typeof NUMBER_SETTINGS)[number];
+
+/** Pairs [low, high] where high must not be below low; an issue marks the high one. */
+export const ORDERED_SETTINGS = [
+  ['captchaCounterMin', 'captchaCounterMax'],
+  ['addressPerMinute', 'addressPerHour'],
+] as const satisfies readonly (readonly [NumberSetting, NumberSetting])[];
+
+/** The smallest and largest value a number setting takes. */
+export function numberRange(key: NumberSetting): { min: number; max: number } {
+  const shape = settingsSchema.shape[key];
+  return { min: shape.minValue ?? 0, max: shape.maxValue ?? Number.MAX_SAFE_INTEGER };
+}
 
 /** The current settings: stored values over the defaults (a bad stored value falls back). */
 export async function loadSettings(db: Kysely<Database>): Promise<CommentSettings> {
@@ -85,15 +129,17 @@ export async function saveSettings(
 ): Promise<{ ok: true; settings: CommentSettings } | { ok: false; issues: z.core.$ZodIssue[] }> {
   const merged = { ...(await loadSettings(db)), ...patch };
   const parsed = settingsSchema.safeParse(merged);
-  if (!parsed.success) return { ok: false, issues: parsed.error.issues };
-  if (parsed.data.captchaCounterMax < parsed.data.captchaCounterMin) {
-    return {
-      ok: false,
-      issues: [
-        { code: 'custom', path: ['captchaCounterMax'], message: 'max < min', input: undefined },
-      ],
-    };
-  }
+  // Every problem at once: the ordering of two numbers is checked even when a third is wrong.
+  const issues: z.core.$ZodIssue[] = parsed.success ? [] : [...parsed.error.issues];
+  issues.push(
+    ...ORDERED_SETTINGS.filter(([low, high]) => merged[high] < merged[low]).map(([low, high]) => ({
+      code: 'custom' as const,
+      path: [high],
+      message: `${high} < ${low}`,
+      input: undefined,
+    })),
+  );
+  if (!parsed.success || issues.length > 0) return { ok: false, issues };
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) continue;
     await db

@@ -24,6 +24,8 @@ export type SubmitResult =
       status: 'approved' | 'pending';
       reasons: HoldReason[];
       articleUrl: string;
+      /** How many post times the browser's cookie keeps (the hourly limit). */
+      keepPosts: number;
     }
   | { kind: 'invalid'; errors: FieldErrors; values: FormValues }
   | {
@@ -87,7 +89,8 @@ export async function submitComment(
   deps: SubmitDeps,
   articleId: number,
   raw: unknown,
-  client: { ip: string },
+  /** The client's address, and when its browser last posted (from its cookie, `recentPostsOf`). */
+  client: { ip: string; recentPosts?: number[] },
   m: CommentMessages,
   now = Date.now(),
 ): Promise<SubmitResult> {
@@ -118,6 +121,7 @@ export async function submitComment(
     website: input.website,
     emailHash: emailHash(deps.secret, input.email),
     ipHash: ipHash(deps.secret, client.ip),
+    browserTimes: client.recentPosts ?? [],
     bodyHash: bodyHash(input.body),
     token: input.token,
     honeypot: input.honeypot,
@@ -161,5 +165,12 @@ export async function submitComment(
   if (!row) return { kind: 'refused', code: 'COMMENT_DUPLICATE', values };
   if (status === 'approved')
     await deps.events.emit('comment.approved', { commentId: row.id, articleId });
-  return { kind: 'stored', id: row.id, status, reasons, articleUrl: article.url };
+  return {
+    kind: 'stored',
+    id: row.id,
+    status,
+    reasons,
+    articleUrl: article.url,
+    keepPosts: settings.ratePerHour,
+  };
 }

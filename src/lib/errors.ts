@@ -184,10 +184,20 @@ export const ERRORS = {
     id: 'Komentar tidak dapat diterima.',
     en: 'The comment could not be accepted.',
   },
+  COMMENT_TOO_FAST: {
+    status: 429,
+    id: 'Komentar Anda terkirim lebih cepat dari biasanya. Tunggu sebentar, lalu kirim lagi; tulisan Anda tetap ada.',
+    en: 'Your comment was sent faster than usual. Wait a moment, then send it again; your text is kept.',
+  },
   COMMENT_RATE_LIMITED: {
     status: 429,
     id: 'Anda mengirim komentar terlalu cepat. Silakan coba lagi sebentar lagi.',
     en: 'You are sending comments too quickly. Please try again shortly.',
+  },
+  COMMENT_NETWORK_BUSY: {
+    status: 429,
+    id: 'Banyak komentar dari jaringan internet Anda saat ini. Silakan coba lagi sebentar lagi.',
+    en: 'Many comments are coming from your internet network right now. Please try again shortly.',
   },
   COMMENT_DUPLICATE: {
     status: 409,

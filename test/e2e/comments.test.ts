@@ -20,10 +20,16 @@ describe('commenting in Chromium', () => {
   let browser: Browser;
   let server: E2eServer;
   let url: string;
+  /** Sub-sections: Bali under Daerah, Sepak Bola under Olahraga. */
+  let bali: { id: number };
+  let bola: { id: number };
 
   beforeAll(async () => {
     server = await startE2eServer('comments', {}, async (started) => {
       const section = await makeSection(started.db, 'Daerah');
+      bali = await makeSection(started.db, 'Bali', section.slug);
+      const olahraga = await makeSection(started.db, 'Olahraga');
+      bola = await makeSection(started.db, 'Sepak Bola', olahraga.slug);
       const a = await publishedArticle(started.db, section.id, {
         headline: 'Warga Menata Jalan Desa',
       });
@@ -188,5 +194,109 @@ describe('commenting in Chromium', () => {
     );
     expect(await page.locator('#comment-body').inputValue()).toBe('Nama saya lupa.');
     await context.close();
+  }, 60_000);
+
+  it('section settings: each section once, sub-sections indented, the saved mode shown; the queue filter too', async () => {
+    const admin = await loginAs(app, 'admin');
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    await context.addCookies([
+      { name: 'warta_session', value: admin.token, domain: '127.0.0.1', path: '/newsroom' },
+    ]);
+    const page = await context.newPage();
+    await page.goto(`${base}/newsroom/komentar/pengaturan`);
+    const names = await page
+      .locator('select[name^="section_"]')
+      .evaluateAll((els) => els.map((el) => (el as HTMLSelectElement).name));
+    expect(names.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(names).size).toBe(names.length);
+    const left = async (id: number) =>
+      (await page.locator(`#set-section-${id}`).boundingBox())?.x ?? 0;
+    const parentOf = async (id: number) =>
+      page.locator(`#set-section-${id}`).evaluate((el) => {
+        // The field before this one with a smaller indent is the parent's.
+        let p = el.closest('.field')?.previousElementSibling;
+        while (p?.classList.contains('mod-subsection')) p = p.previousElementSibling;
+        return p?.querySelector('label')?.textContent ?? '';
+      });
+    expect(await parentOf(bali.id)).toBe('Daerah');
+    expect(await parentOf(bola.id)).toBe('Olahraga');
+    const daerahSelect = page.locator('select[name^="section_"]').first();
+    expect(await left(bola.id)).toBeGreaterThan((await daerahSelect.boundingBox())?.x ?? 0);
+    await page.locator(`#set-section-${bola.id}`).selectOption('pre');
+    await page
+      .locator('form[action="/newsroom/komentar/pengaturan"] button[type="submit"]')
+      .click();
+    await page.waitForURL(/pengaturan\?ok=1/);
+    expect(await page.locator('.notice.ok').textContent()).toBe('Tersimpan.');
+    expect(await page.locator(`#set-section-${bola.id}`).inputValue()).toBe('pre');
+    expect(await page.locator(`#set-section-${bali.id}`).inputValue()).toBe('');
+    await page.locator(`#set-section-${bola.id}`).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'comment-section-settings-390.png') });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
+    // The limits for shared carrier addresses, explained next to their numbers.
+    await page.locator('#limits-help').scrollIntoViewIfNeeded();
+    expect(await page.locator('#set-addressPerMinute').inputValue()).toBe('30');
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'comment-limits-settings-390.png') });
+
+    await page.goto(`${base}/newsroom/komentar`);
+    const options = await page
+      .locator('select[name="rubrik"] option')
+      .evaluateAll((els) => els.map((el) => [(el as HTMLOptionElement).value, el.textContent]));
+    const values = options.map(([v]) => v);
+    expect(new Set(values).size).toBe(values.length);
+    expect(options.find(([v]) => v === String(bola.id))?.[1]).toBe('\u2003Sepak Bola');
+    await saveSettings(app.db.kysely, { sectionModes: {} });
+    await context.close();
+  }, 60_000);
+
+  it('a fast typist is asked to wait and send again, at the form, text kept (with and without JavaScript)', async () => {
+    await saveSettings(app.db.kysely, {
+      minFillSeconds: 30,
+      captchaCost: 10,
+      captchaCounterMin: 1,
+      captchaCounterMax: 30,
+    });
+    for (const javaScriptEnabled of [false, true]) {
+      const context = await browser.newContext({
+        javaScriptEnabled,
+        viewport: { width: 390, height: 844 },
+      });
+      const page = await context.newPage();
+      await page.goto(`${base}${url}`);
+      const email = `cepat.${javaScriptEnabled}@contoh.id`;
+      await page.locator('#comment-body').fill('Saya mengetik dengan cepat.');
+      await page.locator('#comment-name').fill('Ketut Cepat');
+      await page.locator('#comment-email').fill(email);
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST'),
+        page.locator('form.comment-form button[type="submit"]').click(),
+      ]);
+      expect(response.status()).toBe(429);
+      await page.waitForLoadState('load');
+      const message = page.locator('#comment-form-error');
+      expect(await message.textContent()).toContain(
+        'Tunggu 30 detik, lalu tekan Kirim Komentar lagi',
+      );
+      expect(await page.locator('#comment-body').inputValue()).toBe('Saya mengetik dengan cepat.');
+      expect(await page.locator('#comment-name').inputValue()).toBe('Ketut Cepat');
+      expect(await page.locator('#comment-email').inputValue()).toBe(email);
+      // The page opens at the form's message, not at the top.
+      await page.waitForFunction(() => document.activeElement?.id === 'comment-form-error');
+      const box = await message.boundingBox();
+      expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+      expect(box && box.y >= 0 && box.y + box.height <= 844).toBe(true);
+      await page.screenshot({
+        path: join(SCREENSHOT_DIR, `comment-too-fast-${javaScriptEnabled ? 'js' : 'nojs'}-390.png`),
+      });
+      await context.close();
+    }
+    await saveSettings(app.db.kysely, {
+      minFillSeconds: 1,
+      captchaCost: 1000,
+      captchaCounterMin: 1000,
+      captchaCounterMax: 5000,
+    });
   }, 60_000);
 });

@@ -18,14 +18,17 @@ describe('form check (honeypot, signed render time, form token)', () => {
     expect(run(formToken(SECRET, 2, now - 10_000))).toMatchObject({ code: 'COMMENT_FORM_TOKEN' });
     expect(run('1.2.3')).toMatchObject({ code: 'COMMENT_FORM_TOKEN' });
   });
-  it('refuses quietly when the honeypot is filled or the form came back too fast', () => {
+  it('refuses quietly when the honeypot is filled', () => {
     expect(run(formToken(SECRET, 1, now - 10_000), 'spam')).toMatchObject({
       code: 'COMMENT_REJECTED',
       quiet: true,
     });
-    expect(run(formToken(SECRET, 1, now - 500))).toMatchObject({
-      code: 'COMMENT_REJECTED',
-      quiet: true,
+  });
+  it('asks a form sent back too fast to wait the minimum fill time and send again', () => {
+    expect(run(formToken(SECRET, 1, now - 500))).toEqual({
+      kind: 'reject',
+      code: 'COMMENT_TOO_FAST',
+      retryAfter: 3,
     });
   });
   it('asks to reload a form older than a day', () => {

@@ -3,9 +3,11 @@ import { ACCEPT, type Phase } from './types.ts';
 
 /**
  * Honeypot and signed render time. The form token doubles as the CSRF token:
- * without it (a cross-site POST) the answer is 403. A filled honeypot or a form
- * sent back faster than a person types is refused quietly; a stale form asks
- * the reader to reload (their text is kept).
+ * without it (a cross-site POST) the answer is 403. A filled honeypot is
+ * refused quietly. A form sent back sooner than the minimum fill time may be a
+ * bot, or a person who types fast: they are asked to wait that long and send
+ * again (429 with Retry-After; the page they get back is a fresh form, their
+ * text kept). A stale form asks the reader to reload (their text is kept).
  */
 export const formCheck: Phase = {
   name: 'form',
@@ -20,8 +22,13 @@ export const formCheck: Phase = {
     if (result === 'missing' || result === 'invalid')
       return { kind: 'reject', code: 'COMMENT_FORM_TOKEN' };
     if (result === 'expired') return { kind: 'reject', code: 'COMMENT_FORM_EXPIRED', reload: true };
-    if (c.honeypot.trim() !== '' || result === 'too-fast') {
-      return { kind: 'reject', code: 'COMMENT_REJECTED', quiet: true };
+    if (c.honeypot.trim() !== '') return { kind: 'reject', code: 'COMMENT_REJECTED', quiet: true };
+    if (result === 'too-fast') {
+      return {
+        kind: 'reject',
+        code: 'COMMENT_TOO_FAST',
+        retryAfter: Math.max(1, env.settings.minFillSeconds),
+      };
     }
     return ACCEPT;
   },

@@ -20,6 +20,7 @@ export function candidate(over: Partial<Candidate> = {}): Candidate {
     website: '',
     emailHash: emailHash(SECRET, email),
     ipHash: ipHash(SECRET, '10.0.0.1'),
+    browserTimes: [],
     bodyHash: bodyHash(body),
     token: '',
     honeypot: '',

@@ -66,6 +66,40 @@ describe.each(DIALECTS)('phases that read the store (%s)', (dialect) => {
     expect((later as { retryAfter: number }).retryAfter).toBeGreaterThan(9 * 60);
   });
 
+  it('rate limit: loose per address (a shared carrier address), tight per browser', async () => {
+    const k = t.db.kysely;
+    const now = Date.now();
+    const shared = ipHash(SECRET, '10.3.3.3');
+    const settings = { addressPerMinute: 4, addressPerHour: 6 } as never;
+    const reader = (i: number) =>
+      candidate({ articleId, email: `nat${i}@contoh.id`, ipHash: shared, body: `Komentar ${i}` });
+    for (let i = 0; i < 4; i++) {
+      expect(await rateLimit.run(reader(i), env(k, { now, settings }))).toEqual({ kind: 'accept' });
+      await storeComment(k, articleId, reader(i), { createdAt: now - 1000 * (10 - i) });
+    }
+    // The fifth reader within the minute: the network is busy, not this reader.
+    const busy = await rateLimit.run(reader(4), env(k, { now, settings }));
+    expect(busy).toEqual({ kind: 'reject', code: 'COMMENT_NETWORK_BUSY', retryAfter: 50 });
+    // A minute later the hourly limit (6) still has room for two.
+    expect(await rateLimit.run(reader(4), env(k, { now: now + 60_000, settings }))).toEqual({
+      kind: 'accept',
+    });
+    // The browser's own recent posts (from its cookie) count like the email's.
+    const fresh = candidate({
+      articleId,
+      email: 'baru@contoh.id',
+      ipHash: ipHash(SECRET, '10.4.4.4'),
+    });
+    expect(await rateLimit.run({ ...fresh, browserTimes: [now - 3000] }, env(k, { now }))).toEqual({
+      kind: 'reject',
+      code: 'COMMENT_RATE_LIMITED',
+      retryAfter: 12,
+    });
+    expect(
+      await rateLimit.run({ ...fresh, browserTimes: [now - 16_000] }, env(k, { now })),
+    ).toEqual({ kind: 'accept' });
+  });
+
   it('duplicate: same text, same article, same email is a 409', async () => {
     const k = t.db.kysely;
     const c = candidate({ articleId, email: 'dobel@contoh.id', body: 'Sama persis.' });

@@ -39,6 +39,8 @@ export interface Candidate {
   website: string;
   emailHash: string;
   ipHash: string;
+  /** When this browser posted comments in the last hour (ms, from its cookie; none without one). */
+  browserTimes: number[];
   bodyHash: string;
   token: string;
   honeypot: string;

@@ -4,6 +4,7 @@ import { commentText } from '../messages.ts';
 import type { QueueItem, QueueView } from '../moderation.ts';
 import { QUEUE_VIEWS } from '../moderation.ts';
 import { CommentText } from '../render-text.tsx';
+import type { SectionOption } from '../section-tree.ts';
 
 export interface QueuePageProps {
   ctx: NewsroomContext;
@@ -11,7 +12,8 @@ export interface QueuePageProps {
   items: QueueItem[];
   counts: Record<QueueView, number>;
   filter: { articleId?: number; sectionId?: number };
-  sections: { id: number; name: string }[];
+  /** In tree order, children after their parent (indented). */
+  sections: SectionOption[];
   notice?: { kind: 'ok' | 'error'; text: string };
   /** The queue URL with the current view and filters, to come back to after an action. */
   back: string;
@@ -81,7 +83,7 @@ export function QueuePage(p: QueuePageProps) {
             <option value="">{m.allSections}</option>
             {p.sections.map((s) => (
               <option key={s.id} value={String(s.id)} selected={s.id === p.filter.sectionId}>
-                {s.name}
+                {`${'\u2003'.repeat(s.depth)}${s.name}`}
               </option>
             ))}
           </select>

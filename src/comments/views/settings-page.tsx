@@ -1,32 +1,60 @@
+import { Fragment } from 'preact';
 import type { CommentBanTable } from '../../db/schema.ts';
 import { CsrfField, type NewsroomContext, NewsroomLayout } from '../../newsroom/views/layout.tsx';
 import { commentText } from '../messages.ts';
-import type { CommentSettings } from '../settings.ts';
+import type { SectionOption } from '../section-tree.ts';
+import {
+  type CommentSettings,
+  NUMBER_SETTINGS,
+  type NumberSetting,
+  numberRange,
+  ORDERED_SETTINGS,
+} from '../settings.ts';
 
 export interface SettingsPageProps {
   ctx: NewsroomContext;
   settings: CommentSettings;
   words: { banned: string[]; suspect: string[] };
   bans: (Omit<CommentBanTable, 'id'> & { id: number })[];
-  sections: { id: number; name: string }[];
+  /** In tree order, children after their parent (shown indented). */
+  sections: SectionOption[];
   /** Admins edit the site settings and handle readers' data requests; editors edit words and bans. */
   isAdmin: boolean;
   notice?: { kind: 'ok' | 'error'; text: string };
+  /** A settings form sent back with problems: the numbers as typed and a message per wrong one. */
+  form?: SettingsForm;
 }
 
-const NUMBERS = [
-  'closeAfterDays',
-  'maxDepth',
-  'trustAfter',
-  'minFillSeconds',
+export interface SettingsForm {
+  values: Partial<Record<NumberSetting, string>>;
+  errors: Partial<Record<NumberSetting, string>>;
+}
+
+/** The message next to each number the settings refused (the issues of `saveSettings`). */
+export function settingsErrors(
+  issues: readonly { code: string; path: readonly PropertyKey[] }[],
+  lang: NewsroomContext['lang'],
+): SettingsForm['errors'] {
+  const t = commentText(lang).mod.setting;
+  const errors: SettingsForm['errors'] = {};
+  for (const issue of issues) {
+    const key = NUMBER_SETTINGS.find((k) => k === issue.path[0]);
+    if (!key || errors[key]) continue;
+    const low = ORDERED_SETTINGS.find(([, high]) => high === key)?.[0];
+    const { min, max } = numberRange(key);
+    errors[key] = issue.code === 'custom' && low ? t.notBelow(t[low]) : t.range(min, max);
+  }
+  return errors;
+}
+
+/** The limits the hint about shared carrier addresses explains (it comes before the first). */
+const LIMITS = new Set<NumberSetting>([
   'rateWindowSeconds',
   'ratePerHour',
-  'reportThreshold',
-  'retentionDays',
-  'captchaCost',
-  'captchaCounterMin',
-  'captchaCounterMax',
-] as const;
+  'addressPerMinute',
+  'addressPerHour',
+  'challengesPerMinute',
+]);
 
 type ModText = ReturnType<typeof commentText>['mod'];
 
@@ -50,10 +78,12 @@ function ModeSelect(p: {
   value: string;
   m: ModText;
   inherit?: boolean;
+  /** A sub-section's picker is indented under its parent's. */
+  depth?: number;
 }) {
   const { m, value } = p;
   return (
-    <p class="field">
+    <p class={p.depth ? 'field mod-subsection' : 'field'} data-depth={p.depth || undefined}>
       <label for={p.id}>{p.label}</label>
       <select id={p.id} name={p.name}>
         {p.inherit && (
@@ -145,33 +175,55 @@ export function SettingsPage(p: SettingsPageProps) {
             />
             <fieldset>
               <legend>{m.setting.sectionModes}</legend>
-              {p.sections.map((s) => {
-                return (
-                  <ModeSelect
-                    key={s.id}
-                    id={`set-section-${s.id}`}
-                    name={`section_${s.id}`}
-                    label={s.name}
-                    value={settings.sectionModes[String(s.id)] ?? ''}
-                    m={m}
-                    inherit
-                  />
-                );
-              })}
-            </fieldset>
-            {NUMBERS.map((key) => (
-              <p class="field" key={key}>
-                <label for={`set-${key}`}>{m.setting[key]}</label>
-                <input
-                  id={`set-${key}`}
-                  name={key}
-                  type="number"
-                  min="0"
-                  inputMode="numeric"
-                  value={String(settings[key])}
+              {p.sections.map((s) => (
+                <ModeSelect
+                  key={s.id}
+                  id={`set-section-${s.id}`}
+                  name={`section_${s.id}`}
+                  label={s.name}
+                  value={settings.sectionModes[String(s.id)] ?? ''}
+                  m={m}
+                  inherit
+                  depth={s.depth}
                 />
-              </p>
-            ))}
+              ))}
+            </fieldset>
+            {NUMBER_SETTINGS.map((key) => {
+              const error = p.form?.errors[key];
+              const { min, max } = numberRange(key);
+              return (
+                <Fragment key={key}>
+                  {key === 'rateWindowSeconds' && (
+                    <p class="hint" id="limits-help">
+                      {m.setting.limitsHelp}
+                    </p>
+                  )}
+                  <p class="field">
+                    <label for={`set-${key}`}>{m.setting[key]}</label>
+                    <input
+                      id={`set-${key}`}
+                      name={key}
+                      type="number"
+                      min={String(min)}
+                      max={String(max)}
+                      inputMode="numeric"
+                      value={p.form?.values[key] ?? String(settings[key])}
+                      aria-invalid={error ? 'true' : undefined}
+                      aria-describedby={
+                        [error ? `set-${key}-error` : '', LIMITS.has(key) ? 'limits-help' : '']
+                          .filter(Boolean)
+                          .join(' ') || undefined
+                      }
+                    />
+                    {error && (
+                      <span class="field-error" id={`set-${key}-error`}>
+                        {error}
+                      </span>
+                    )}
+                  </p>
+                </Fragment>
+              );
+            })}
             <p class="field">
               <input
                 id="set-notify"

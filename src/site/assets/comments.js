@@ -53,6 +53,10 @@
     document.head.appendChild(script);
   };
   form.addEventListener('focusin', load);
+  // The form came back with a message (sent too fast, a field to fix): the page opens at it.
+  // `autofocus` does this without JavaScript; some browsers skip it, so focus it here too.
+  const message = form.querySelector('#comment-form-error');
+  if (message && document.activeElement !== message) message.focus();
   form.addEventListener('submit', (ev) => {
     if (widget && state === 'verifying') {
       ev.preventDefault();

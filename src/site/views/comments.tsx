@@ -205,7 +205,8 @@ export function CommentForm({ ctx, box }: { ctx: SiteContext; box: CommentBoxPro
     >
       <h3 class="form-title">{m.formHeading}</h3>
       {box.form?.message && (
-        <p class="form-error" role="alert" id="comment-form-error">
+        // Focused on load (with or without JavaScript), so the page opens at the form, not at the top.
+        <p class="form-error" role="alert" id="comment-form-error" tabindex={-1} autofocus>
           {box.form.message}
         </p>
       )}
