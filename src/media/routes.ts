@@ -324,7 +324,9 @@ export async function registerMediaRoutes(server: FastifyInstance, deps: MediaRo
         uses,
         canEdit: mayEditMedia(actor, item),
         canDelete: mayDeleteMedia(actor, item),
-        ...opts,
+        notice: opts.notice,
+        error: opts.error,
+        form: opts.form,
       }),
     );
   }
