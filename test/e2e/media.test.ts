@@ -115,8 +115,8 @@ describe('media library in Chromium', () => {
       writeFileSync(f, await photo(w, Math.round((w * 3) / 4), 'jpeg'));
       return f;
     };
-    const sawah = await good('sawah.jpg', 2400);
-    const pasar = await good('pasar.jpg', 1200);
+    const sawah = await good('sawah.jpg', 1000);
+    const pasar = await good('pasar.jpg', 800);
     const fake = join(dir, 'surat.jpg');
     writeFileSync(fake, Buffer.from('%PDF-1.7\n1 0 obj\n'));
 
@@ -127,7 +127,7 @@ describe('media library in Chromium', () => {
     const page = await phone.newPage();
     await page.goto(`${base}/newsroom/media`);
     await page.getByLabel('Berkas foto').setInputFiles([sawah, fake, pasar]);
-    await page.getByLabel('Kredit').fill('Kadek Stringer/Warta');
+    await page.getByLabel('Kredit', { exact: true }).fill('Kadek Stringer/Warta');
     await page.getByRole('button', { name: 'Unggah' }).click();
     await page.locator('#media-upload-progress[data-finished="3"]').waitFor();
     const rows = page.locator('#media-upload-progress li');

@@ -74,14 +74,15 @@
         if (xhr.status === 201 && body && body.id) {
           ui.set(100);
           ui.link(`/newsroom/media/${body.id}`, text.done);
+          resolve(body);
         } else {
           ui.say(body?.error?.message || text.failed, 'error');
+          resolve(null);
         }
-        resolve();
       });
       xhr.addEventListener('error', () => {
         ui.say(text.failed, 'error');
-        resolve();
+        resolve(null);
       });
       xhr.send(data);
     });
@@ -95,7 +96,14 @@
     list.replaceChildren();
     list.hidden = false;
     const rows = files.map(row);
-    for (let i = 0; i < files.length; i += 1) await send(files[i], rows[i]);
+    const results = [];
+    for (let i = 0; i < files.length; i += 1) results.push(await send(files[i], rows[i]));
+    // One photo: on to its page, as without JavaScript, to check the caption and alt.
+    const only = results.length === 1 ? results[0] : null;
+    if (only) {
+      location.assign(`/newsroom/media/${only.id}?${only.prefilled ? 'isi=meta' : 'baru=1'}`);
+      return;
+    }
     if (button) button.disabled = false;
     input.value = '';
     list.dataset.finished = String(files.length);
