@@ -21,6 +21,7 @@ const LANDED: Record<string, string> = {
   '011-api.ts': '8ce2c396eda69070b1077fb0892c834f6c2e7b1792d2b232a007f4936c0471c8',
   '012-home-lead-and-comment-users.ts':
     '94e7f73f9c54dcc7e87bf72905b50f2968ceeec990a8d428f80c9dc8842172d8',
+  '015-media-published.ts': '3a1d10f1e2317c1016c0db0760e3833eb35bd6a0b9fc7a0a6eb4c4f1ba85169a',
 };
 
 const DIR = new URL('./migrations/', import.meta.url);
