@@ -45,10 +45,16 @@ export async function deleteMedia(p: Props & { confirmed: boolean }): Promise<vo
   const item = await found(p.db, p.mediaId);
   if (!mayDeleteMedia(p.actor, item)) throw new AppError('FORBIDDEN');
   if (!p.confirmed) throw new AppError('MEDIA_DELETE_UNCONFIRMED');
-  await p.db.kysely.transaction().execute(async (tx) => {
+  const gone = await p.db.kysely.transaction().execute(async (tx) => {
     const uses = await mediaUsage(tx, item.id);
     if (uses.length > 0) throw new MediaInUseError(uses);
-    await tx.deleteFrom('media').where('id', '=', item.id).execute();
+    // The folder as it is now (a replace may have moved it since `item` was read).
+    const row = await tx
+      .deleteFrom('media')
+      .where('id', '=', item.id)
+      .returning('storage_key')
+      .executeTakeFirst();
+    if (!row) throw new AppError('NOT_FOUND');
     await audit(tx, {
       actorId: p.actor.id,
       action: 'media.deleted',
@@ -56,8 +62,9 @@ export async function deleteMedia(p: Props & { confirmed: boolean }): Promise<vo
       detail: item.caption || item.originalName,
       ipHash: p.ipHash,
     });
+    return row.storage_key;
   });
-  await removeFolder(p.mediaDir, item.storageKey);
+  await removeFolder(p.mediaDir, gone);
 }
 
 /**
