@@ -123,6 +123,47 @@ export async function uploadImage(
   return { id, prefilled };
 }
 
+/** One file of a several-file upload: the photo it became, or why it was refused. */
+export interface UploadOutcome {
+  name: string;
+  id?: number;
+  prefilled?: boolean;
+  error?: AppError;
+}
+
+/**
+ * Several files with one caption, credit and alt (refused once for all when
+ * too long): each file is checked and stored on its own, one after another,
+ * and a refused one does not stop the others. A file may arrive already
+ * refused (`error`, e.g. too large for the parser). A lone file's refusal, and
+ * any server fault, is thrown as uploadImage throws it.
+ */
+export async function uploadImages(
+  db: Kysely<Database>,
+  mediaDir: string,
+  files: Array<{ name: string; data?: Buffer; error?: AppError }>,
+  input: Omit<UploadInput, 'originalName'>,
+): Promise<UploadOutcome[]> {
+  if (files.length === 0) throw new AppError('MEDIA_NO_FILE');
+  checkMediaText(input);
+  const outcomes: UploadOutcome[] = [];
+  for (const file of files) {
+    try {
+      if (file.error) throw file.error;
+      if (!file.data) throw new AppError('MEDIA_NO_FILE');
+      const { id, prefilled } = await uploadImage(db, mediaDir, file.data, {
+        ...input,
+        originalName: file.name,
+      });
+      outcomes.push({ name: file.name, id, prefilled });
+    } catch (err) {
+      if (files.length === 1 || !(err instanceof AppError) || err.status >= 500) throw err;
+      outcomes.push({ name: file.name, error: err });
+    }
+  }
+  return outcomes;
+}
+
 /** The name a file was uploaded with, as the library shows it (never used as a path). */
 function fileName(name: string | undefined): string {
   return cleanText(path.basename(name ?? '')).slice(0, 200);

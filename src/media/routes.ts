@@ -31,7 +31,7 @@ import {
   type MediaItem,
   setFocalPoint,
   updateMediaText,
-  uploadImage,
+  uploadImages,
 } from './library.ts';
 import {
   type MediaUse,
@@ -41,14 +41,9 @@ import {
   searchMedia,
 } from './library-queries.ts';
 import { mediaMessages } from './messages.ts';
-import { checkMediaText, MAX_UPLOAD_BYTES } from './upload.ts';
+import { MAX_UPLOAD_BYTES } from './upload.ts';
 import { ItemPage } from './views/item-page.tsx';
-import {
-  type LibraryFilters,
-  LibraryPage,
-  type UploadFormState,
-  type UploadOutcome,
-} from './views/library-page.tsx';
+import { type LibraryFilters, LibraryPage, type UploadFormState } from './views/library-page.tsx';
 
 /**
  * The newsroom's media library under /newsroom/media: the grid with search and
@@ -388,27 +383,10 @@ export async function registerMediaRoutes(server: FastifyInstance, deps: MediaRo
         let parsed: ParsedUpload = { files: [], fields: {} };
         try {
           parsed = await readUpload(req);
-          if (parsed.files.length === 0) throw new AppError('MEDIA_NO_FILE');
-          // Caption, credit and alt are shared by every file: refused once, for all.
-          checkMediaText(parsed.fields);
-          const outcomes: UploadOutcome[] = [];
-          for (const file of parsed.files) {
-            try {
-              if (file.error) throw file.error;
-              if (!file.data) throw new AppError('MEDIA_NO_FILE');
-              const { id, prefilled } = await uploadImage(k, config.mediaDir, file.data, {
-                ...parsed.fields,
-                originalName: file.name,
-                uploadedBy: staff.id,
-              });
-              outcomes.push({ name: file.name, id, prefilled });
-            } catch (err) {
-              const appErr = toAppError(err);
-              // One file alone answers as it always did; a server fault stops the batch.
-              if (parsed.files.length === 1 || appErr.status >= 500) throw appErr;
-              outcomes.push({ name: file.name, error: appErr });
-            }
-          }
+          const outcomes = await uploadImages(k, config.mediaDir, parsed.files, {
+            ...parsed.fields,
+            uploadedBy: staff.id,
+          });
           const done = outcomes.filter((o) => o.id !== undefined);
           const status = done.length > 0 ? 201 : (outcomes[0]?.error?.status ?? 400);
           if (wantsJson(req)) {

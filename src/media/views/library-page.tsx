@@ -1,9 +1,8 @@
-import type { AppError } from '../../lib/errors.ts';
 import { formatShortDate } from '../../lib/time.ts';
 import { Notice } from '../../newsroom/views/auth-pages.tsx';
 import { CsrfField, type NewsroomContext, NewsroomLayout } from '../../newsroom/views/layout.tsx';
 import { libraryUploadJs } from '../assets.ts';
-import type { MediaItem } from '../library.ts';
+import type { MediaItem, UploadOutcome } from '../library.ts';
 import type { MediaPage } from '../library-queries.ts';
 import { type MediaMessages, mediaMessages } from '../messages.ts';
 import { MAX_ALT, MAX_CAPTION, MAX_CREDIT, UPLOAD_ACCEPT } from '../upload.ts';
@@ -14,14 +13,6 @@ export interface LibraryFilters {
   q: string;
   dari: string;
   sampai: string;
-}
-
-/** One file of a several-file upload: the photo it became, or why it was refused. */
-export interface UploadOutcome {
-  name: string;
-  id?: number;
-  prefilled?: boolean;
-  error?: AppError;
 }
 
 /** What the upload form shows again after an upload: a refusal, or each file's outcome. */
