@@ -225,7 +225,7 @@ describe('media library in Chromium', () => {
 
     const before = await page.locator('input[type="image"][name="fokus"]').getAttribute('src');
     const replacement = join(dir, 'ganti.png');
-    writeFileSync(replacement, await photo(1000, 1000, 'png'));
+    writeFileSync(replacement, await photo(600, 600, 'png'));
     await page.getByLabel('Berkas pengganti').setInputFiles(replacement);
     await Promise.all([
       page.waitForURL(new RegExp(`/newsroom/media/${used}\\?diganti=1$`)),
@@ -233,7 +233,7 @@ describe('media library in Chromium', () => {
     ]);
     const after = await page.locator('input[type="image"][name="fokus"]').getAttribute('src');
     expect(after).not.toBe(before);
-    expect(await page.getByText('1000 × 1000 piksel').count()).toBe(1);
+    expect(await page.getByText('600 × 600 piksel').count()).toBe(1);
     await page.screenshot({
       path: join(SCREENSHOT_DIR, 'newsroom-media-item-replaced.png'),
       fullPage: true,
