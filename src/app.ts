@@ -246,7 +246,7 @@ export async function buildApp(
     db,
     openapi: () => server.swagger() as unknown as Record<string, unknown>,
   });
-  await registerMediaRoutes(server, { config, db });
+  await registerMediaRoutes(server, { config, db, events });
   registerArticleRoutes(server, { config, db, events });
   await registerSiteAdminRoutes(server, { config, db, events });
   registerWordpressImportRoutes(server, { config, db });

@@ -4,6 +4,7 @@ import type { Db } from './db/connection.ts';
 import { wireSearchIndexing } from './discovery/indexing.ts';
 import { wireRelated } from './discovery/related-store.ts';
 import type { EventBus } from './lib/events.ts';
+import { wireMediaPublication } from './media/publication.ts';
 import { wireReadCaches } from './site/read-cache.ts';
 
 /**
@@ -18,4 +19,5 @@ export function wireListeners(events: EventBus, db: Db, config: Config): void {
   wireSearchIndexing(events, db);
   wireComments(events, db, config);
   wireReadCaches(events, db);
+  wireMediaPublication(events, db);
 }

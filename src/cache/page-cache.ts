@@ -353,4 +353,8 @@ export function wireCachePurges(
   events.onEveryProcess('sections.changed', () => store.purgeAll());
   events.onEveryProcess('settings.changed', () => store.purgeAll());
   events.onEveryProcess('home.lead.changed', () => store.purgeKeys([cacheKeys.home]));
+  // A replaced photo has new file URLs: every page of an article using it, and the lists showing it.
+  events.onEveryProcess('media.replaced', async ({ articleIds }) => {
+    for (const articleId of articleIds) await articleChanged({ articleId });
+  });
 }

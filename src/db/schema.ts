@@ -57,6 +57,8 @@ export interface MediaTable {
   original_name: Generated<string>;
   /** Last edit of caption, credit, alt or focal point. */
   updated_at: number | null;
+  /** When an article using it was first published; null while no reader has seen it (015). */
+  published_at: number | null;
 }
 
 export type ArticleStatus =

@@ -305,6 +305,26 @@ export const ERRORS = {
     id: 'Formulir unggahan tidak valid: kirim satu berkas dengan keterangan, kredit dan teks alternatif.',
     en: 'The upload form is not valid: send one file with a caption, credit and alternative text.',
   },
+  MEDIA_TOO_MANY_FILES: {
+    status: 400,
+    id: 'Terlalu banyak berkas sekaligus: paling banyak 10 foto atau 60 MB dalam satu unggahan. Unggah sisanya sesudah ini.',
+    en: 'Too many files at once: at most 10 photos or 60 MB in one upload. Upload the rest afterwards.',
+  },
+  MEDIA_IN_USE: {
+    status: 409,
+    id: 'Foto ini masih dipakai artikel, jadi tidak dapat dihapus. Lepaskan dulu dari artikel itu.',
+    en: 'This photo is still used by an article, so it cannot be deleted. Remove it from that article first.',
+  },
+  MEDIA_DELETE_UNCONFIRMED: {
+    status: 400,
+    id: 'Centang kotak konfirmasi untuk menghapus foto ini.',
+    en: 'Tick the confirmation box to delete this photo.',
+  },
+  MEDIA_CHANGED: {
+    status: 409,
+    id: 'Foto ini baru saja diganti orang lain. Muat ulang halaman lalu coba lagi.',
+    en: 'Someone else has just replaced this photo. Reload the page and try again.',
+  },
   // --- Wire desk (issue 12) ---
   WIRE_EMBARGOED: {
     status: 409,

@@ -26,6 +26,8 @@ export interface DomainEvents {
   'settings.changed': { scope: 'comments' | 'site' };
   /** The home page's lead story was set or cleared (null). */
   'home.lead.changed': { articleId: number | null };
+  /** A library photo got a new file (same id, new files): the articles using it show it. */
+  'media.replaced': { mediaId: number; articleIds: number[] };
 }
 
 type Listener<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => void | Promise<void>;

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeSection } from '../../test/factories.ts';
+import { makeSection, publishedArticle } from '../../test/factories.ts';
 import { DIALECTS, freshDb, type TestDb } from '../../test/helpers.ts';
+import { makeStaff } from '../../test/staff.ts';
 import { paragraph } from '../content/blocks.ts';
 import { createArticle } from '../content/commands.ts';
 import { AppError } from '../lib/errors.ts';
+import { EventBus } from '../lib/events.ts';
 import {
   mediaUsage,
   parseMediaSearch,
@@ -11,6 +13,7 @@ import {
   requireAltText,
   searchMedia,
 } from './library-queries.ts';
+import { wireMediaPublication } from './publication.ts';
 
 const DAY = 86_400_000;
 /** 2024-05-10 00:00 WITA (UTC+8). */
@@ -176,5 +179,40 @@ describe.each(DIALECTS)('media library queries (%s)', (dialect) => {
       height: 900,
       createdAt: MAY_10 + 3_600_000,
     });
+  });
+
+  it('shows a kontributor their own uploads and the photos a published article shows, marked by the publish event', async () => {
+    const user = await makeStaff(t.db, 'kontributor');
+    await t.db.kysely
+      .updateTable('media')
+      .set({ uploaded_by: user.id })
+      .where('id', '=', ids.pasar ?? 0)
+      .execute();
+    const visible = async () =>
+      (await searchMedia(t.db, { visibleTo: user.id })).items.map((i) => i.storageKey.slice(2));
+    expect(await visible()).toEqual(['pasar']);
+    const events = new EventBus((err) => {
+      throw err;
+    });
+    wireMediaPublication(events, t.db);
+    const at = Date.now() - 60_000;
+    await publishedArticle(
+      t.db,
+      sectionId,
+      {
+        featured: { mediaId: ids.ogoh ?? 0 },
+        body: [paragraph('Awal.'), { type: 'image', mediaId: ids.persen ?? 0 }],
+      },
+      at,
+      events,
+    );
+    expect(await visible()).toEqual(['persen', 'ogoh', 'pasar']);
+    const marked = await t.db.kysely
+      .selectFrom('media')
+      .select('published_at')
+      .where('id', '=', ids.ogoh ?? 0)
+      .executeTakeFirstOrThrow();
+    expect(Number(marked.published_at)).toBe(at);
+    expect((await searchMedia(t.db, {})).total).toBe(4);
   });
 });

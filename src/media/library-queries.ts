@@ -28,6 +28,11 @@ export interface MediaSearch {
   to?: number;
   page?: number;
   pageSize?: number;
+  /**
+   * Only what this staff member may see of a library they do not see whole
+   * (a kontributor, see access.ts): their own uploads and published photos.
+   */
+  visibleTo?: number;
 }
 
 export interface MediaPage {
@@ -55,6 +60,12 @@ export async function searchMedia(db: Db | K, search: MediaSearch = {}): Promise
     const pattern = likePattern(word);
     query = query.where(
       sql<boolean>`(lower(caption) like ${pattern} escape '\\' or lower(credit) like ${pattern} escape '\\')`,
+    );
+  }
+  const viewer = search.visibleTo;
+  if (viewer !== undefined) {
+    query = query.where((eb) =>
+      eb.or([eb('uploaded_by', '=', viewer), eb('published_at', 'is not', null)]),
     );
   }
   if (search.from !== undefined) query = query.where('created_at', '>=', search.from);

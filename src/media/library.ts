@@ -6,7 +6,13 @@ import type { Database, MediaTable } from '../db/schema.ts';
 import { AppError } from '../lib/errors.ts';
 import { clampFocal, type Focal, parseCrops, regenerateCrops } from './crops.ts';
 import { checkMediaText, checkUpload, cleanText } from './upload.ts';
-import { ImageDecodeError, type StoredImage, storeImage, type Variants } from './variants.ts';
+import {
+  assertStorageKey,
+  ImageDecodeError,
+  type StoredImage,
+  storeImage,
+  type Variants,
+} from './variants.ts';
 
 export interface ImageMeta {
   caption?: string;
@@ -26,10 +32,17 @@ export interface MediaItem extends StoredImage {
   updatedAt: number | null;
   uploadedBy: number | null;
   originalName: string;
+  /** When an article using it was first published; null while no reader has seen it. */
+  publishedAt: number | null;
 }
 
+/**
+ * A new folder name. Files are served by this name to anyone who knows it, so
+ * the address of a photo no article has published yet (a stringer's upload
+ * for a draft) must not be guessable: 64 random bits.
+ */
 function newStorageKey(now: number): string {
-  return `${now.toString(36)}-${randomBytes(4).toString('hex')}`;
+  return `${now.toString(36)}-${randomBytes(8).toString('hex')}`;
 }
 
 /** Stores an image's variants and crops on disk and records it in the media library; returns its id. */
@@ -68,7 +81,7 @@ export async function addImage(
     return row.id;
   } catch (err) {
     // No row, no files: an image nobody can find in the library must not stay on disk.
-    await rm(path.join(mediaDir, stored.storageKey), { recursive: true, force: true });
+    await removeFolder(mediaDir, stored.storageKey);
     throw err;
   }
 }
@@ -101,12 +114,65 @@ export async function uploadImage(
   const credit = text.credit || checked.prefill.credit;
   const prefilled =
     (!text.caption && !!checked.prefill.caption) || (!text.credit && !!checked.prefill.credit);
-  let id: number;
-  try {
-    id = await addImage(db, mediaDir, file, { caption, credit, alt: text.alt }, now, {
+  const id = await asUploadError(() =>
+    addImage(db, mediaDir, file, { caption, credit, alt: text.alt }, now, {
       uploadedBy: input.uploadedBy,
-      originalName: cleanText(path.basename(input.originalName ?? '')).slice(0, 200),
-    });
+      originalName: fileName(input.originalName),
+    }),
+  );
+  return { id, prefilled };
+}
+
+/** One file of a several-file upload: the photo it became, or why it was refused. */
+export interface UploadOutcome {
+  name: string;
+  id?: number;
+  prefilled?: boolean;
+  error?: AppError;
+}
+
+/**
+ * Several files with one caption, credit and alt (refused once for all when
+ * too long): each file is checked and stored on its own, one after another,
+ * and a refused one does not stop the others. A file may arrive already
+ * refused (`error`, e.g. too large for the parser). A lone file's refusal, and
+ * any server fault, is thrown as uploadImage throws it.
+ */
+export async function uploadImages(
+  db: Kysely<Database>,
+  mediaDir: string,
+  files: Array<{ name: string; data?: Buffer; error?: AppError }>,
+  input: Omit<UploadInput, 'originalName'>,
+): Promise<UploadOutcome[]> {
+  if (files.length === 0) throw new AppError('MEDIA_NO_FILE');
+  checkMediaText(input);
+  const outcomes: UploadOutcome[] = [];
+  for (const file of files) {
+    try {
+      if (file.error) throw file.error;
+      if (!file.data) throw new AppError('MEDIA_NO_FILE');
+      const { id, prefilled } = await uploadImage(db, mediaDir, file.data, {
+        ...input,
+        originalName: file.name,
+      });
+      outcomes.push({ name: file.name, id, prefilled });
+    } catch (err) {
+      if (files.length === 1 || !(err instanceof AppError) || err.status >= 500) throw err;
+      outcomes.push({ name: file.name, error: err });
+    }
+  }
+  return outcomes;
+}
+
+/** The name a file was uploaded with, as the library shows it (never used as a path). */
+function fileName(name: string | undefined): string {
+  return cleanText(path.basename(name ?? '')).slice(0, 200);
+}
+
+/** Runs a store of a checked upload; pixels that cannot be decoded are the uploader's MEDIA_CORRUPT. */
+async function asUploadError<T>(store: () => Promise<T>): Promise<T> {
+  try {
+    return await store();
   } catch (err) {
     if (err instanceof AppError) throw err;
     // The header was fine but the pixels are not: truncated or corrupt data.
@@ -114,7 +180,74 @@ export async function uploadImage(
       throw new AppError('MEDIA_CORRUPT', undefined, { cause: err });
     throw err;
   }
-  return { id, prefilled };
+}
+
+/**
+ * Puts a new file behind an existing library item: the same checks as any
+ * upload, every variant and crop cut again (around the item's focal point)
+ * into a new folder, the row pointed at it, the old folder removed. The id
+ * stays, so every article using the photo shows the new one; the folder
+ * changes, so no browser or CDN keeps serving the old files from its cache.
+ * Caption, credit and alt stay (an empty one is filled from the new file's
+ * IPTC/XMP). A replace that lost a race with another one keeps nothing and
+ * throws MEDIA_CHANGED.
+ */
+export async function replaceImage(
+  db: Kysely<Database>,
+  mediaDir: string,
+  id: number,
+  file: Buffer,
+  input: { originalName?: string } = {},
+  now: number = Date.now(),
+): Promise<MediaItem> {
+  const item = await getMedia(db, id);
+  if (!item) throw new AppError('NOT_FOUND');
+  const checked = await checkUpload(file);
+  const stored = await asUploadError(() =>
+    storeImage(mediaDir, newStorageKey(now), file, { focal: item.focal }),
+  );
+  const caption = item.caption || checked.prefill.caption;
+  const credit = item.credit || checked.prefill.credit;
+  try {
+    const res = await db
+      .updateTable('media')
+      .set({
+        storage_key: stored.storageKey,
+        mime: stored.mime,
+        width: stored.width,
+        height: stored.height,
+        bytes: stored.bytes,
+        variants: JSON.stringify(stored.variants),
+        crops: JSON.stringify(stored.crops),
+        caption,
+        credit,
+        original_name: fileName(input.originalName),
+        updated_at: now,
+      })
+      .where('id', '=', id)
+      .where('storage_key', '=', item.storageKey)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) === 0) throw new AppError('MEDIA_CHANGED');
+  } catch (err) {
+    await removeFolder(mediaDir, stored.storageKey);
+    throw err;
+  }
+  await removeFolder(mediaDir, item.storageKey);
+  return {
+    ...item,
+    ...stored,
+    focal: item.focal,
+    caption,
+    credit,
+    originalName: fileName(input.originalName),
+    updatedAt: now,
+  };
+}
+
+/** Removes a photo's folder (every variant, crop and the original). */
+export async function removeFolder(mediaDir: string, storageKey: string): Promise<void> {
+  assertStorageKey(storageKey);
+  await rm(path.join(mediaDir, storageKey), { recursive: true, force: true });
 }
 
 function toItem(row: Selectable<MediaTable>): MediaItem {
@@ -135,6 +268,7 @@ function toItem(row: Selectable<MediaTable>): MediaItem {
     updatedAt: row.updated_at == null ? null : Number(row.updated_at),
     uploadedBy: row.uploaded_by,
     originalName: row.original_name,
+    publishedAt: row.published_at == null ? null : Number(row.published_at),
   };
 }
 

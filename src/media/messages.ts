@@ -9,6 +9,8 @@ const id = {
     title: 'Pustaka media',
     intro:
       'Foto yang sudah diunggah. Pakai ulang foto arsip dengan memilihnya di penyunting artikel.',
+    introOwn:
+      'Foto unggahan Anda dan foto yang sudah terbit. Foto yang Anda unggah terlihat oleh redaksi, dan oleh pembaca baru setelah artikel yang memakainya terbit.',
     searchLabel: 'Cari foto',
     q: 'Keterangan atau kredit',
     from: 'Diunggah dari tanggal',
@@ -38,6 +40,12 @@ const id = {
     submit: 'Unggah',
     done: 'Foto sudah diunggah.',
     prefilled: 'Keterangan atau kredit diisi dari metadata foto. Periksa sebelum dipakai.',
+    progress: 'Kemajuan unggahan',
+    processing: 'Terkirim, sedang diproses…',
+    open: 'Selesai: buka foto',
+    failed: 'Unggahan terputus. Periksa koneksi lalu coba lagi.',
+    manyDone: (n: number) => `${n} foto sudah diunggah.`,
+    manyRefused: (n: number) => `${n} berkas ditolak; lihat alasannya di bawah.`,
   },
   item: {
     title: (id: number) => `Foto #${id}`,
@@ -66,6 +74,19 @@ const id = {
     featured: 'foto utama',
     inBody: 'di isi artikel',
     readOnly: 'Anda dapat melihat dan memilih foto ini, tetapi tidak mengubahnya.',
+    replace: 'Ganti berkas foto',
+    replaceHint:
+      'Unggah berkas baru untuk foto ini. Semua ukuran dan potongan dibuat ulang; setiap artikel yang memakainya langsung menampilkan foto baru. Keterangan, kredit dan alt tetap.',
+    replaceFile: 'Berkas pengganti',
+    replaceSubmit: 'Ganti foto',
+    replaced: 'Foto sudah diganti; semua ukuran dan potongan dibuat ulang.',
+    remove: 'Hapus foto',
+    removeHint: 'Foto yang masih dipakai artikel tidak dapat dihapus.',
+    removeConfirm: 'Ya, hapus foto ini beserta semua berkasnya. Ini tidak dapat dibatalkan.',
+    removeSubmit: 'Hapus foto',
+    deleted: 'Foto sudah dihapus dari pustaka.',
+    inUse: (headlines: string[]) =>
+      `Foto ini tidak dapat dihapus karena masih dipakai di ${headlines.length} artikel: ${headlines.map((h) => `«${h}»`).join(', ')}. Lepaskan dulu dari artikel itu.`,
   },
   status: {
     draft: 'Draf',
@@ -83,6 +104,8 @@ const en: Catalog = {
   library: {
     title: 'Media library',
     intro: 'Photos already uploaded. Reuse an archive photo by choosing it in the article editor.',
+    introOwn:
+      'Your uploads and the photos already published. Photos you upload are visible to the editors, and to readers once an article using them is published.',
     searchLabel: 'Search photos',
     q: 'Caption or credit',
     from: 'Uploaded from',
@@ -112,6 +135,12 @@ const en: Catalog = {
     submit: 'Upload',
     done: 'The photo has been uploaded.',
     prefilled: "The caption or credit was filled from the photo's metadata. Check it before use.",
+    progress: 'Upload progress',
+    processing: 'Sent, being processed…',
+    open: 'Done: open the photo',
+    failed: 'The upload was cut off. Check the connection and try again.',
+    manyDone: (n: number) => `${n} photo${n === 1 ? '' : 's'} uploaded.`,
+    manyRefused: (n: number) => `${n} file${n === 1 ? ' was' : 's were'} refused; see why below.`,
   },
   item: {
     title: (id: number) => `Photo #${id}`,
@@ -140,6 +169,19 @@ const en: Catalog = {
     featured: 'featured photo',
     inBody: 'in the article body',
     readOnly: 'You can view and pick this photo, but not change it.',
+    replace: 'Replace the photo file',
+    replaceHint:
+      'Upload a new file for this photo. Every size and crop is made again; every article using it shows the new photo at once. Caption, credit and alt stay.',
+    replaceFile: 'New file',
+    replaceSubmit: 'Replace photo',
+    replaced: 'The photo was replaced; every size and crop was made again.',
+    remove: 'Delete photo',
+    removeHint: 'A photo still used by an article cannot be deleted.',
+    removeConfirm: 'Yes, delete this photo and all its files. This cannot be undone.',
+    removeSubmit: 'Delete photo',
+    deleted: 'The photo was deleted from the library.',
+    inUse: (headlines: string[]) =>
+      `This photo cannot be deleted because ${headlines.length === 1 ? 'an article still uses' : `${headlines.length} articles still use`} it: ${headlines.map((h) => `“${h}”`).join(', ')}. Remove it from ${headlines.length === 1 ? 'that article' : 'those articles'} first.`,
   },
   status: {
     draft: 'Draft',

@@ -5,22 +5,41 @@ import { z } from 'zod';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connection.ts';
 import { AppError, toAppError } from '../lib/errors.ts';
+import type { EventBus } from '../lib/events.ts';
 import type { Lang } from '../lib/i18n.ts';
 import { parsePage } from '../lib/pagination.ts';
 import { requireStaff, wantsJson } from '../newsroom/auth.ts';
+import { ipHashOf } from '../newsroom/auth-shared.ts';
 import { csrfMatches } from '../newsroom/csrf.ts';
 import { can } from '../newsroom/policy.ts';
+import type { StaffUser } from '../newsroom/users.ts';
 import { newsroomContext } from '../newsroom/views/layout.tsx';
 import { renderDocument } from '../site/render.tsx';
 import { queryValue } from '../site/schemas.ts';
 import {
+  type MediaActor,
+  mayDeleteMedia,
+  mayEditMedia,
+  maySeeMedia,
+  seesWholeLibrary,
+} from './access.ts';
+import { registerLibraryAssets } from './assets.ts';
+import { deleteMedia, MediaInUseError, replaceMedia } from './commands.ts';
+import {
   getMedia,
+  getMediaMany,
   type MediaItem,
   setFocalPoint,
   updateMediaText,
-  uploadImage,
+  uploadImages,
 } from './library.ts';
-import { mediaUsage, parseMediaSearch, pickerItem, searchMedia } from './library-queries.ts';
+import {
+  type MediaUse,
+  mediaUsage,
+  parseMediaSearch,
+  pickerItem,
+  searchMedia,
+} from './library-queries.ts';
 import { mediaMessages } from './messages.ts';
 import { MAX_UPLOAD_BYTES } from './upload.ts';
 import { ItemPage } from './views/item-page.tsx';
@@ -39,6 +58,7 @@ import { type LibraryFilters, LibraryPage, type UploadFormState } from './views/
 export interface MediaRouteDeps {
   config: Config;
   db: Db;
+  events: EventBus;
 }
 
 const ID = /^[1-9][0-9]{0,9}$/;
@@ -63,6 +83,7 @@ const libraryQuery = z.looseObject({
   sampai: queryValue,
   page: queryValue,
   format: queryValue,
+  dihapus: queryValue,
 });
 type LibraryQuery = z.infer<typeof libraryQuery>;
 const itemQuery = z.looseObject({
@@ -71,6 +92,7 @@ const itemQuery = z.looseObject({
   baru: queryValue,
   disimpan: queryValue,
   fokus: queryValue,
+  diganti: queryValue,
 });
 /** A urlencoded form or a JSON object; absent is an empty form. */
 const formBody = z.record(z.string(), z.unknown()).optional();
@@ -81,43 +103,68 @@ function mediaId(params: { id: string }): number {
   return Number(params.id);
 }
 
-/** Multipart upload limits: one file of at most MAX_UPLOAD_BYTES and a few short fields. */
+/** Most photos in one upload (the no-JavaScript form sends them all at once). */
+export const MAX_UPLOAD_FILES = 10;
+/** Most bytes of photos held at once for one upload; each file is also at most MAX_UPLOAD_BYTES. */
+export const MAX_BATCH_BYTES = 60 * 1024 * 1024;
+
+/**
+ * Multipart upload limits: up to MAX_UPLOAD_FILES files of at most
+ * MAX_UPLOAD_BYTES each (a larger one is cut off by the parser and refused on
+ * its own) and a few short fields.
+ */
 const UPLOAD_LIMITS = {
   fileSize: MAX_UPLOAD_BYTES,
-  files: 1,
+  files: MAX_UPLOAD_FILES,
   fields: 6,
-  parts: 8,
+  parts: MAX_UPLOAD_FILES + 7,
   fieldSize: 16 * 1024,
   headerPairs: 50,
 };
 
+/** One file of an upload: its bytes, or why it was refused before it was looked at. */
+interface ParsedFile {
+  name: string;
+  data?: Buffer;
+  error?: AppError;
+}
+
 interface ParsedUpload {
-  file?: Buffer;
-  filename?: string;
+  files: ParsedFile[];
   fields: Record<string, string>;
 }
 
 /**
  * Reads the multipart body, mapping the parser's limit errors to catalog
- * errors. Without an `x-csrf-token` header (checked by the auth layer) the
- * body must carry the session's `_csrf` field before the file: the request is
- * refused with CSRF_INVALID when the file comes first, or the token is wrong
- * or missing, before the file is read.
+ * errors: a file over MAX_UPLOAD_BYTES (or past MAX_BATCH_BYTES in all) is
+ * refused on its own, more than MAX_UPLOAD_FILES files refuse the upload.
+ * Without an `x-csrf-token` header (checked by the auth layer) the body must
+ * carry the session's `_csrf` field before the files: the request is refused
+ * with CSRF_INVALID when a file comes first, or the token is wrong or missing,
+ * before any file is read.
  */
 async function readUpload(req: FastifyRequest): Promise<ParsedUpload> {
-  const out: ParsedUpload = { fields: {} };
+  const out: ParsedUpload = { files: [], fields: {} };
   if (!req.isMultipart()) throw new AppError('MEDIA_NO_FILE');
   let csrfChecked = req.headers['x-csrf-token'] !== undefined;
+  let held = 0;
   try {
     for await (const part of req.parts({ limits: UPLOAD_LIMITS })) {
       if (part.type === 'file') {
         if (!csrfChecked) throw new AppError('CSRF_INVALID');
         const buf = await part.toBuffer();
-        if (part.fieldname !== 'file' || out.file) throw new AppError('MEDIA_TOO_MANY_FIELDS');
+        if (part.fieldname !== 'file') throw new AppError('MEDIA_TOO_MANY_FIELDS');
         // A file input left empty arrives as a part with no name and no bytes.
         if (!part.filename && buf.length === 0) continue;
-        out.file = buf;
-        out.filename = part.filename;
+        const name = part.filename;
+        if (part.file.truncated) {
+          out.files.push({ name, error: new AppError('MEDIA_FILE_TOO_LARGE') });
+        } else if (held + buf.length > MAX_BATCH_BYTES) {
+          out.files.push({ name, error: new AppError('MEDIA_TOO_MANY_FILES') });
+        } else {
+          held += buf.length;
+          out.files.push({ name, data: buf });
+        }
       } else if (part.fieldname === '_csrf') {
         if (!csrfMatches(req.newsroomCsrf, part.value)) throw new AppError('CSRF_INVALID');
         csrfChecked = true;
@@ -131,12 +178,28 @@ async function readUpload(req: FastifyRequest): Promise<ParsedUpload> {
     if (!csrfChecked) throw new AppError('CSRF_INVALID');
     if (err instanceof AppError) throw err;
     const code = (err as { code?: string }).code ?? '';
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('MEDIA_FILE_TOO_LARGE');
-    if (/^FST_(FILES|FIELDS|PARTS)_LIMIT$/.test(code)) throw new AppError('MEDIA_TOO_MANY_FIELDS');
+    if (code === 'FST_FILES_LIMIT') throw new AppError('MEDIA_TOO_MANY_FILES');
+    if (/^FST_(FIELDS|PARTS)_LIMIT$/.test(code)) throw new AppError('MEDIA_TOO_MANY_FIELDS');
     throw new AppError('MEDIA_NO_FILE');
   }
   if (!csrfChecked) throw new AppError('CSRF_INVALID');
   return out;
+}
+
+/** The one file of a replace: a second file, or none, is refused. */
+function singleFile(parsed: ParsedUpload): { data: Buffer; name: string } {
+  if (parsed.files.length > 1) throw new AppError('MEDIA_TOO_MANY_FIELDS');
+  const file = parsed.files[0];
+  if (!file) throw new AppError('MEDIA_NO_FILE');
+  if (file.error) throw file.error;
+  if (!file.data) throw new AppError('MEDIA_NO_FILE');
+  return { data: file.data, name: file.name };
+}
+
+/** The acting staff member (the preHandler has made sure there is one). */
+function actorOf(req: FastifyRequest): MediaActor & StaffUser {
+  if (!req.staff) throw new AppError('NOT_LOGGED_IN');
+  return req.staff;
 }
 
 function tooLongError(field: string) {
@@ -165,11 +228,30 @@ function clamp01(v: number): number {
   return Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : v;
 }
 
+/** What a refused file of a several-file upload says: its name and the message. */
+function refusedFile(name: string, err: AppError, lang: Lang) {
+  return { name, error: { code: err.code, message: err.messageIn(lang) } };
+}
+
 /** Registers the media library routes (and multipart parsing, for these routes only). */
 export async function registerMediaRoutes(server: FastifyInstance, deps: MediaRouteDeps) {
   const app = server.withTypeProvider<ZodTypeProvider>();
-  const { config, db } = deps;
+  const { config, db, events } = deps;
   const k = db.kysely;
+
+  /** The library search as this staff member may see it (a kontributor: own and published). */
+  const visibleTo = (req: FastifyRequest) => {
+    const actor = actorOf(req);
+    return seesWholeLibrary(actor) ? undefined : actor.id;
+  };
+
+  /** The photo of `/newsroom/media/:id` if this staff member may see it; NOT_FOUND or FORBIDDEN. */
+  async function visibleItem(req: FastifyRequest, params: { id: string }): Promise<MediaItem> {
+    const item = await getMedia(k, mediaId(params));
+    if (!item) throw new AppError('NOT_FOUND');
+    if (!maySeeMedia(actorOf(req), item)) throw new AppError('FORBIDDEN');
+    return item;
+  }
 
   async function libraryPage(
     req: FastifyRequest,
@@ -194,12 +276,22 @@ export async function registerMediaRoutes(server: FastifyInstance, deps: MediaRo
     }
     const page = parsePage(query.page);
     if (!page.ok) throw new AppError('BAD_PAGE');
-    const result = await searchMedia(k, { ...search, page: page.page });
+    const result = await searchMedia(k, { ...search, page: page.page, visibleTo: visibleTo(req) });
     const canUpload = !!req.staff && can(req.staff.role, 'media.upload');
+    const notice = query.dihapus === '1' ? mediaMessages[ctx.lang].item.deleted : undefined;
     return html(
       reply,
       status,
-      LibraryPage({ ctx, result, filters, canUpload, upload, searchError }),
+      LibraryPage({
+        ctx,
+        result,
+        filters,
+        canUpload,
+        ownOnly: visibleTo(req) !== undefined,
+        upload,
+        searchError,
+        notice,
+      }),
     );
   }
 
@@ -212,12 +304,44 @@ export async function registerMediaRoutes(server: FastifyInstance, deps: MediaRo
       notice?: string;
       error?: string;
       form?: { caption: string; credit: string; alt: string };
+      uses?: MediaUse[];
     } = {},
   ) {
     const ctx = await newsroomContext(req, { config });
-    const uses = await mediaUsage(k, item.id);
-    const canEdit = !!req.staff && can(req.staff.role, 'media.edit');
-    return html(reply, opts.status ?? 200, ItemPage({ ctx, item, uses, canEdit, ...opts }));
+    const uses = opts.uses ?? (await mediaUsage(k, item.id));
+    const actor = actorOf(req);
+    return html(
+      reply,
+      opts.status ?? 200,
+      ItemPage({
+        ctx,
+        item,
+        uses,
+        canEdit: mayEditMedia(actor, item),
+        canDelete: mayDeleteMedia(actor, item),
+        notice: opts.notice,
+        error: opts.error,
+        form: opts.form,
+      }),
+    );
+  }
+
+  /** A refused form on the photo page: the page again with the message (JSON: the error). */
+  function refusedOnItem(req: FastifyRequest, reply: FastifyReply, item: MediaItem, err: unknown) {
+    const appErr = toAppError(err);
+    const lang = langOf(req, config);
+    const inUse = appErr instanceof MediaInUseError ? appErr.uses : undefined;
+    if (wantsJson(req) && inUse) {
+      return reply.code(appErr.status).send({
+        error: { code: appErr.code, message: appErr.messageIn(lang) },
+        usedIn: inUse,
+      });
+    }
+    if (wantsJson(req) || appErr.status >= 500 || appErr.code === 'CSRF_INVALID') throw appErr;
+    const error = inUse
+      ? mediaMessages[lang].item.inUse(inUse.map((u) => u.headline))
+      : appErr.messageIn(lang);
+    return itemPage(req, reply, item, { status: appErr.status, error, uses: inUse });
   }
 
   app.get(
@@ -229,7 +353,11 @@ export async function registerMediaRoutes(server: FastifyInstance, deps: MediaRo
         const search = parseMediaSearch(query, config.timeZone);
         const page = parsePage(query.page);
         if (!page.ok) throw new AppError('BAD_PAGE');
-        const result = await searchMedia(k, { ...search, page: page.page });
+        const result = await searchMedia(k, {
+          ...search,
+          page: page.page,
+          visibleTo: visibleTo(req),
+        });
         return reply
           .header('x-total-count', String(result.total))
           .send(result.items.map(pickerItem));
@@ -240,7 +368,7 @@ export async function registerMediaRoutes(server: FastifyInstance, deps: MediaRo
 
   await app.register(async (plain) => {
     const scope = plain.withTypeProvider<ZodTypeProvider>();
-    await scope.register(multipart, { limits: UPLOAD_LIMITS, throwFileSizeLimit: true });
+    await scope.register(multipart, { limits: UPLOAD_LIMITS, throwFileSizeLimit: false });
     scope.post(
       '/newsroom/media',
       {
@@ -250,23 +378,50 @@ export async function registerMediaRoutes(server: FastifyInstance, deps: MediaRo
         config: { csrfInMultipartField: true },
       },
       async (req, reply) => {
-        const staff = req.staff;
-        if (!staff) throw new AppError('NOT_LOGGED_IN');
-        let parsed: ParsedUpload = { fields: {} };
+        const staff = actorOf(req);
+        const lang = langOf(req, config);
+        let parsed: ParsedUpload = { files: [], fields: {} };
         try {
           parsed = await readUpload(req);
-          if (!parsed.file) throw new AppError('MEDIA_NO_FILE');
-          const { id, prefilled } = await uploadImage(k, config.mediaDir, parsed.file, {
+          const outcomes = await uploadImages(k, config.mediaDir, parsed.files, {
             ...parsed.fields,
-            originalName: parsed.filename,
             uploadedBy: staff.id,
           });
+          const done = outcomes.filter((o) => o.id !== undefined);
+          const status = done.length > 0 ? 201 : (outcomes[0]?.error?.status ?? 400);
           if (wantsJson(req)) {
-            const item = await getMedia(k, id);
-            if (!item) throw new AppError('INTERNAL');
-            return reply.code(201).send({ ...pickerItem(item), prefilled });
+            const items = await getMediaMany(
+              k,
+              done.map((o) => o.id ?? 0),
+            );
+            const byId = new Map(items.map((i) => [i.id, i]));
+            if (parsed.files.length === 1) {
+              const item = byId.get(done[0]?.id ?? 0);
+              if (!item) throw new AppError('INTERNAL');
+              return reply.code(201).send({ ...pickerItem(item), prefilled: done[0]?.prefilled });
+            }
+            return reply.code(status).send({
+              uploaded: done.flatMap((o) => {
+                const item = byId.get(o.id ?? 0);
+                return item ? [{ ...pickerItem(item), name: o.name, prefilled: o.prefilled }] : [];
+              }),
+              refused: outcomes.flatMap((o) =>
+                o.error ? [refusedFile(o.name, o.error, lang)] : [],
+              ),
+            });
           }
-          return reply.redirect(`/newsroom/media/${id}?${prefilled ? 'isi=meta' : 'baru=1'}`, 303);
+          const only = done[0];
+          if (parsed.files.length === 1 && only) {
+            return reply.redirect(
+              `/newsroom/media/${only.id}?${only.prefilled ? 'isi=meta' : 'baru=1'}`,
+              303,
+            );
+          }
+          const { caption, credit, alt } = parsed.fields;
+          return libraryPage(req, req.query, reply, status === 201 ? 200 : status, {
+            outcomes,
+            ...(done.length > 0 ? {} : { caption, credit, alt }),
+          });
         } catch (err) {
           const appErr = toAppError(err);
           // A forged or expired form gets the newsroom's CSRF page, like every other form.
@@ -275,12 +430,44 @@ export async function registerMediaRoutes(server: FastifyInstance, deps: MediaRo
           }
           const { caption, credit, alt } = parsed.fields;
           return libraryPage(req, req.query, reply, appErr.status, {
-            error: appErr.messageIn(langOf(req, config)),
+            error: appErr.messageIn(lang),
             caption,
             credit,
             alt,
           });
         }
+      },
+    );
+
+    scope.post(
+      '/newsroom/media/:id/ganti',
+      {
+        preHandler: requireStaff('media.edit.own'),
+        schema: { params: idParams },
+        // readUpload checks the form's `_csrf` field before reading the file.
+        config: { csrfInMultipartField: true },
+      },
+      async (req, reply) => {
+        const item = await visibleItem(req, req.params);
+        const actor = actorOf(req);
+        if (!mayEditMedia(actor, item)) throw new AppError('FORBIDDEN');
+        try {
+          const file = singleFile(await readUpload(req));
+          const updated = await replaceMedia({
+            db,
+            mediaDir: config.mediaDir,
+            events,
+            actor,
+            ipHash: ipHashOf(req, config),
+            mediaId: item.id,
+            file: file.data,
+            originalName: file.name,
+          });
+          if (wantsJson(req)) return reply.send(pickerItem(updated));
+        } catch (err) {
+          return refusedOnItem(req, reply, item, err);
+        }
+        return reply.redirect(`/newsroom/media/${item.id}?diganti=1`, 303);
       },
     );
   });
@@ -292,8 +479,7 @@ export async function registerMediaRoutes(server: FastifyInstance, deps: MediaRo
       schema: { params: idParams, querystring: itemQuery },
     },
     async (req, reply) => {
-      const item = await getMedia(k, mediaId(req.params));
-      if (!item) throw new AppError('NOT_FOUND');
+      const item = await visibleItem(req, req.params);
       const query = req.query;
       if (query.format === 'json' || wantsJson(req)) {
         return reply.send({
@@ -304,27 +490,34 @@ export async function registerMediaRoutes(server: FastifyInstance, deps: MediaRo
         });
       }
       const m = mediaMessages[langOf(req, config)];
-      const notice =
-        query.isi === 'meta'
-          ? m.upload.prefilled
-          : query.baru === '1'
-            ? m.upload.done
-            : query.disimpan === '1'
-              ? m.item.saved
-              : query.fokus === '1'
-                ? m.item.focusSaved
-                : undefined;
+      const notices: Array<[unknown, string, string]> = [
+        [query.isi, 'meta', m.upload.prefilled],
+        [query.baru, '1', m.upload.done],
+        [query.disimpan, '1', m.item.saved],
+        [query.fokus, '1', m.item.focusSaved],
+        [query.diganti, '1', m.item.replaced],
+      ];
+      const notice = notices.find(([value, want]) => value === want)?.[2];
       return itemPage(req, reply, item, { notice });
     },
   );
 
+  /** The photo of an edit route, when this staff member may change it. */
+  async function editableItem(req: FastifyRequest, params: { id: string }) {
+    const item = await visibleItem(req, params);
+    if (!mayEditMedia(actorOf(req), item)) throw new AppError('FORBIDDEN');
+    return item;
+  }
+
   app.post(
     '/newsroom/media/:id',
-    { preHandler: requireStaff('media.edit'), schema: { params: idParams, body: formBody } },
+    {
+      preHandler: requireStaff('media.edit.own'),
+      schema: { params: idParams, body: formBody },
+    },
     async (req, reply) => {
-      const id = mediaId(req.params);
-      const item = await getMedia(k, id);
-      if (!item) throw new AppError('NOT_FOUND');
+      const item = await editableItem(req, req.params);
+      const id = item.id;
       const body = req.body ?? {};
       try {
         await updateMediaText(k, id, body);
@@ -348,11 +541,13 @@ export async function registerMediaRoutes(server: FastifyInstance, deps: MediaRo
 
   app.post(
     '/newsroom/media/:id/fokus',
-    { preHandler: requireStaff('media.edit'), schema: { params: idParams, body: formBody } },
+    {
+      preHandler: requireStaff('media.edit.own'),
+      schema: { params: idParams, body: formBody },
+    },
     async (req, reply) => {
-      const id = mediaId(req.params);
-      const item = await getMedia(k, id);
-      if (!item) throw new AppError('NOT_FOUND');
+      const item = await editableItem(req, req.params);
+      const id = item.id;
       try {
         const updated = await setFocalPoint(k, config.mediaDir, id, focalFrom(req.body ?? {}));
         if (wantsJson(req)) return reply.send({ focal: updated.focal, crops: updated.crops });
@@ -367,4 +562,32 @@ export async function registerMediaRoutes(server: FastifyInstance, deps: MediaRo
       return reply.redirect(`/newsroom/media/${id}?fokus=1`, 303);
     },
   );
+
+  app.post(
+    '/newsroom/media/:id/hapus',
+    {
+      preHandler: requireStaff('media.delete.own'),
+      schema: { params: idParams, body: formBody },
+    },
+    async (req, reply) => {
+      const item = await visibleItem(req, req.params);
+      try {
+        await deleteMedia({
+          db,
+          mediaDir: config.mediaDir,
+          actor: actorOf(req),
+          ipHash: ipHashOf(req, config),
+          mediaId: item.id,
+          confirmed: ['1', true].includes(req.body?.yakin as string),
+        });
+      } catch (err) {
+        if (toAppError(err).code === 'FORBIDDEN') throw err;
+        return refusedOnItem(req, reply, item, err);
+      }
+      if (wantsJson(req)) return reply.code(204).send();
+      return reply.redirect('/newsroom/media?dihapus=1', 303);
+    },
+  );
+
+  registerLibraryAssets(server);
 }

@@ -14,9 +14,13 @@ const EXPECTED: Record<Action, Record<Role, boolean>> = {
   'article.unpublish': { kontributor: false, wartawan: false, redaktur: true, admin: true },
   'article.delete': { kontributor: false, wartawan: false, redaktur: true, admin: true },
   'article.return': { kontributor: false, wartawan: false, redaktur: true, admin: true },
-  'media.upload': { kontributor: false, wartawan: true, redaktur: true, admin: true },
+  'media.upload': { kontributor: true, wartawan: true, redaktur: true, admin: true },
   'media.edit': { kontributor: false, wartawan: true, redaktur: true, admin: true },
+  'media.edit.own': { kontributor: true, wartawan: true, redaktur: true, admin: true },
+  'media.delete': { kontributor: false, wartawan: false, redaktur: true, admin: true },
+  'media.delete.own': { kontributor: true, wartawan: true, redaktur: true, admin: true },
   'media.view': { kontributor: true, wartawan: true, redaktur: true, admin: true },
+  'media.view.all': { kontributor: false, wartawan: true, redaktur: true, admin: true },
   'comment.moderate': { kontributor: false, wartawan: false, redaktur: true, admin: true },
   'staff.manage': { kontributor: false, wartawan: false, redaktur: false, admin: true },
   'section.manage': { kontributor: false, wartawan: false, redaktur: false, admin: true },
@@ -48,6 +52,13 @@ describe('newsroom policy', () => {
     expect(can('wartawan', 'article.edit.any')).toBe(false);
     expect(can('redaktur', 'article.edit.any')).toBe(true);
     expect(can('kontributor', 'article.edit.own', { userId: 1, authorId: 2 })).toBe(false);
+  });
+
+  it('lets a kontributor change and delete only the photos they uploaded', () => {
+    expect(can('kontributor', 'media.edit.own', { userId: 7, authorId: 7 })).toBe(true);
+    expect(can('kontributor', 'media.delete.own', { userId: 7, authorId: 7 })).toBe(true);
+    expect(can('kontributor', 'media.edit.own', { userId: 7, authorId: 8 })).toBe(false);
+    expect(can('kontributor', 'media.delete.own', { userId: 7, authorId: null })).toBe(false);
   });
 
   it('recognises only real roles', () => {

@@ -21,7 +21,11 @@ export const ACTIONS = [
   'article.return',
   'media.upload',
   'media.edit',
+  'media.edit.own',
+  'media.delete',
+  'media.delete.own',
   'media.view',
+  'media.view.all',
   'comment.moderate',
   'staff.manage',
   'section.manage',
@@ -49,9 +53,21 @@ const MATRIX: Record<Action, readonly Role[]> = {
   'article.unpublish': ['redaktur', 'admin'],
   'article.delete': ['redaktur', 'admin'],
   'article.return': ['redaktur', 'admin'],
-  'media.upload': ['wartawan', 'redaktur', 'admin'],
+  // Media (issue 15): stringers (kontributor) shoot their own photos, so every
+  // role uploads. A kontributor sees in the library only their own uploads and
+  // the photos readers can already see (used by a published article), and
+  // changes or deletes only their own; the newsroom's staff see every photo.
+  // `media.edit` and `media.delete` are on any photo; the `.own` actions on a
+  // photo the caller uploaded (context: userId and the uploader as authorId).
+  // Deleting someone else's photo is an editor's call; nobody deletes a photo
+  // an article uses (media/library.ts refuses it).
+  'media.upload': ['kontributor', 'wartawan', 'redaktur', 'admin'],
   'media.edit': ['wartawan', 'redaktur', 'admin'],
+  'media.edit.own': ['kontributor', 'wartawan', 'redaktur', 'admin'],
+  'media.delete': ['redaktur', 'admin'],
+  'media.delete.own': ['kontributor', 'wartawan', 'redaktur', 'admin'],
   'media.view': ['kontributor', 'wartawan', 'redaktur', 'admin'],
+  'media.view.all': ['wartawan', 'redaktur', 'admin'],
   'comment.moderate': ['redaktur', 'admin'],
   'staff.manage': ['admin'],
   'section.manage': ['admin'],
@@ -72,7 +88,7 @@ const MATRIX: Record<Action, readonly Role[]> = {
 
 /** Facts about the target that some decisions need. */
 export interface PolicyContext {
-  /** The acting user's id and the article's author, for `.own` actions. */
+  /** The acting user's id and the article's author (a photo's uploader), for `.own` actions. */
   userId?: number;
   authorId?: number | null;
 }
@@ -80,7 +96,7 @@ export interface PolicyContext {
 /** True when `role` may perform `action` (on a target described by `ctx`). */
 export function can(role: Role, action: Action, ctx: PolicyContext = {}): boolean {
   if (!MATRIX[action].includes(role)) return false;
-  if (action === 'article.edit.own') {
+  if (action.endsWith('.own')) {
     return ctx.authorId === undefined || (ctx.userId !== undefined && ctx.userId === ctx.authorId);
   }
   return true;

@@ -1,5 +1,6 @@
 import { createApiKey } from '../../src/api/keys.ts';
 import { wireFixture } from '../../src/ingest/wire/test-kit.ts';
+import { addImage } from '../../src/media/library.ts';
 import type { Action } from '../../src/newsroom/policy.ts';
 import { createResetToken, RESET_MS } from '../../src/newsroom/resets.ts';
 import { beginEnrolment, totpCode } from '../../src/newsroom/totp.ts';
@@ -318,7 +319,8 @@ export const ROUTES: Record<string, RouteRule> = {
     ok: [303],
   },
   'GET /newsroom/media/:id': {
-    who: 'media.view',
+    // Someone else's photo no article has published: a kontributor sees only their own and published ones.
+    who: 'media.view.all',
     make: get(({ fx }) => `/newsroom/media/${fx.mediaId}`),
     ok: [200],
   },
@@ -336,6 +338,27 @@ export const ROUTES: Record<string, RouteRule> = {
     who: 'media.edit',
     csrf: 'session',
     make: post(({ fx }) => `/newsroom/media/${fx.mediaId}/fokus`, { fx: '40', fy: '60' }),
+    ok: [303],
+  },
+  'POST /newsroom/media/:id/ganti': {
+    who: 'media.edit',
+    csrf: 'session',
+    make: async ({ fx }) => ({
+      method: 'POST',
+      url: `/newsroom/media/${fx.mediaId}/ganti`,
+      multipart: { fields: {}, file: { name: 'ganti.jpg', data: fx.jpeg } },
+    }),
+    ok: [303],
+  },
+  'POST /newsroom/media/:id/hapus': {
+    // A fresh photo nobody uploaded and no article uses, for each caller.
+    who: 'media.delete',
+    csrf: 'session',
+    make: post(
+      async ({ app, fx }) =>
+        `/newsroom/media/${await addImage(app.db.kysely, app.mediaDir, fx.jpeg)}/hapus`,
+      { yakin: '1' },
+    ),
     ok: [303],
   },
 

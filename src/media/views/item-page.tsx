@@ -4,7 +4,7 @@ import { CsrfField, type NewsroomContext, NewsroomLayout } from '../../newsroom/
 import { CROP_RATIO_NAMES, CROP_RATIOS, cropHeight, cropUrl } from '../crops.ts';
 import type { MediaItem } from '../library.ts';
 import type { MediaUse } from '../library-queries.ts';
-import { MAX_ALT, MAX_CAPTION, MAX_CREDIT } from '../upload.ts';
+import { MAX_ALT, MAX_CAPTION, MAX_CREDIT, UPLOAD_ACCEPT } from '../upload.ts';
 import { scaledHeight, variantUrl } from '../variants.ts';
 import { mm } from './library-page.tsx';
 
@@ -148,6 +148,46 @@ function UsedIn({ ctx, uses }: { ctx: NewsroomContext; uses: MediaUse[] }) {
   );
 }
 
+/** A new file for the photo (same id): multipart, the token as the first field. */
+function ReplaceForm({ ctx, item }: { ctx: NewsroomContext; item: MediaItem }) {
+  const m = mm(ctx);
+  return (
+    <section class="card media-replace" aria-labelledby="replace-title">
+      <h2 id="replace-title">{m.item.replace}</h2>
+      <p class="hint">{m.item.replaceHint}</p>
+      <form method="post" action={`/newsroom/media/${item.id}/ganti`} enctype="multipart/form-data">
+        <CsrfField ctx={ctx} />
+        <label for="media-replace-file">{m.item.replaceFile}</label>
+        <input id="media-replace-file" name="file" type="file" accept={UPLOAD_ACCEPT} required />
+        <p class="hint">{m.upload.fileHint}</p>
+        <button class="btn secondary" type="submit">
+          {m.item.replaceSubmit}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+/** Delete, confirmed by a box to tick (the server refuses without it). */
+function DeleteForm({ ctx, item }: { ctx: NewsroomContext; item: MediaItem }) {
+  const m = mm(ctx).item;
+  return (
+    <section class="card media-delete" aria-labelledby="delete-title">
+      <h2 id="delete-title">{m.remove}</h2>
+      <p class="hint">{m.removeHint}</p>
+      <form method="post" action={`/newsroom/media/${item.id}/hapus`}>
+        <CsrfField ctx={ctx} />
+        <label class="nr-check">
+          <input type="checkbox" name="yakin" value="1" required /> {m.removeConfirm}
+        </label>
+        <button class="btn danger" type="submit">
+          {m.removeSubmit}
+        </button>
+      </form>
+    </section>
+  );
+}
+
 /**
  * One photo: preview with a click-to-set focal point, the crops cut around
  * it, caption/credit/alt editing (for roles that may edit), details, and the
@@ -158,6 +198,7 @@ export function ItemPage({
   item,
   uses,
   canEdit,
+  canDelete = false,
   notice,
   error,
   form,
@@ -166,6 +207,8 @@ export function ItemPage({
   item: MediaItem;
   uses: MediaUse[];
   canEdit: boolean;
+  /** May delete it (refused anyway while an article uses it). */
+  canDelete?: boolean;
   notice?: string;
   error?: string;
   /** The values as submitted, shown again after a refused edit. */
@@ -244,6 +287,8 @@ export function ItemPage({
           </dl>
           <h2>{m.item.usedIn}</h2>
           <UsedIn ctx={ctx} uses={uses} />
+          {canEdit && <ReplaceForm ctx={ctx} item={item} />}
+          {canDelete && <DeleteForm ctx={ctx} item={item} />}
         </section>
       </div>
     </NewsroomLayout>

@@ -1,7 +1,8 @@
 import { formatShortDate } from '../../lib/time.ts';
 import { Notice } from '../../newsroom/views/auth-pages.tsx';
 import { CsrfField, type NewsroomContext, NewsroomLayout } from '../../newsroom/views/layout.tsx';
-import type { MediaItem } from '../library.ts';
+import { libraryUploadJs } from '../assets.ts';
+import type { MediaItem, UploadOutcome } from '../library.ts';
 import type { MediaPage } from '../library-queries.ts';
 import { type MediaMessages, mediaMessages } from '../messages.ts';
 import { MAX_ALT, MAX_CAPTION, MAX_CREDIT, UPLOAD_ACCEPT } from '../upload.ts';
@@ -14,12 +15,13 @@ export interface LibraryFilters {
   sampai: string;
 }
 
-/** What the upload form shows again after a refused upload. */
+/** What the upload form shows again after an upload: a refusal, or each file's outcome. */
 export interface UploadFormState {
   error?: string;
   caption?: string;
   credit?: string;
   alt?: string;
+  outcomes?: UploadOutcome[];
 }
 
 /** The catalog for this page's language. */
@@ -47,17 +49,55 @@ export function Thumb({ item, sizes, alt }: { item: MediaItem; sizes: string; al
   );
 }
 
+/** Each file of a several-file upload, as the no-JavaScript form gets it back. */
+function Outcomes({ ctx, outcomes }: { ctx: NewsroomContext; outcomes: UploadOutcome[] }) {
+  const m = mm(ctx).upload;
+  const done = outcomes.filter((o) => o.id !== undefined).length;
+  return (
+    <div class="media-outcomes">
+      {done > 0 && <Notice kind="ok">{m.manyDone(done)}</Notice>}
+      {done < outcomes.length && (
+        <Notice kind="error">{m.manyRefused(outcomes.length - done)}</Notice>
+      )}
+      <ul class="upload-list">
+        {outcomes.map((o, i) => (
+          <li key={i} data-state={o.error ? 'error' : 'done'}>
+            <span class="upload-name">{o.name}</span>{' '}
+            {o.error ? (
+              <span class="upload-msg">{o.error.messageIn(ctx.lang)}</span>
+            ) : (
+              <a class="upload-msg" href={`/newsroom/media/${o.id}`}>
+                {m.open}
+              </a>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 function UploadForm({ ctx, state }: { ctx: NewsroomContext; state: UploadFormState }) {
   const m = mm(ctx).upload;
   return (
     <section class="card media-upload" aria-labelledby="media-upload-title">
       <h2 id="media-upload-title">{m.title}</h2>
       {state.error && <Notice kind="error">{state.error}</Notice>}
-      <form method="post" action="/newsroom/media" enctype="multipart/form-data">
+      {state.outcomes && <Outcomes ctx={ctx} outcomes={state.outcomes} />}
+      <form
+        id="media-upload-form"
+        method="post"
+        action="/newsroom/media"
+        enctype="multipart/form-data"
+        data-progress={m.progress}
+        data-processing={m.processing}
+        data-done={m.open}
+        data-failed={m.failed}
+      >
         {/* First, before the file: the upload handler checks it before reading the file. */}
         <CsrfField ctx={ctx} />
         <label for="media-file">{m.file}</label>
-        <input id="media-file" name="file" type="file" accept={UPLOAD_ACCEPT} required />
+        <input id="media-file" name="file" type="file" accept={UPLOAD_ACCEPT} multiple required />
         <p class="hint">{m.fileHint}</p>
         <label for="media-caption">{m.caption}</label>
         <textarea id="media-caption" name="caption" rows={2} maxLength={MAX_CAPTION}>
@@ -80,6 +120,7 @@ function UploadForm({ ctx, state }: { ctx: NewsroomContext; state: UploadFormSta
           {m.submit}
         </button>
       </form>
+      <ol id="media-upload-progress" class="upload-list" aria-live="polite" hidden />
     </section>
   );
 }
@@ -103,22 +144,29 @@ export function LibraryPage({
   result,
   filters,
   canUpload,
+  ownOnly = false,
   upload = {},
   searchError,
+  notice,
 }: {
   ctx: NewsroomContext;
   result: MediaPage;
   filters: LibraryFilters;
   canUpload: boolean;
+  /** Only own uploads and published photos are listed (a kontributor). */
+  ownOnly?: boolean;
   upload?: UploadFormState;
   searchError?: string;
+  /** A confirmation after an action that led here (a photo deleted). */
+  notice?: string;
 }) {
   const m = mm(ctx).library;
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   return (
-    <NewsroomLayout ctx={ctx} title={m.title} wide>
+    <NewsroomLayout ctx={ctx} title={m.title} wide scripts={canUpload ? [libraryUploadJs.url] : []}>
       <h1>{m.title}</h1>
-      <p class="hint">{m.intro}</p>
+      {notice && <Notice kind="ok">{notice}</Notice>}
+      <p class="hint">{ownOnly ? m.introOwn : m.intro}</p>
       {canUpload && <UploadForm ctx={ctx} state={upload} />}
       <form class="filters" method="get" action="/newsroom/media" aria-label={m.searchLabel}>
         <div>
