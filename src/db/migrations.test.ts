@@ -21,6 +21,7 @@ const LANDED: Record<string, string> = {
   '011-api.ts': '8ce2c396eda69070b1077fb0892c834f6c2e7b1792d2b232a007f4936c0471c8',
   '012-home-lead-and-comment-users.ts':
     '94e7f73f9c54dcc7e87bf72905b50f2968ceeec990a8d428f80c9dc8842172d8',
+  '014-workflow-review.ts': '1e4efc30d957d4e93358d1e9b4ca6c7f73a5803f2f947f46ffd724bf8edd4b8f',
 };
 
 const DIR = new URL('./migrations/', import.meta.url);

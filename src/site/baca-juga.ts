@@ -50,7 +50,10 @@ export function placeInlineRelated(
   const shown = new Set<number>();
   const placedItems: BodyItem[] = [];
   body.forEach((block, index) => {
-    if (block.type !== 'related') return void placedItems.push({ kind: 'block', block, index });
+    if (block.type !== 'related') {
+      placedItems.push({ kind: 'block', block, index });
+      return;
+    }
     const item = visible.get(block.articleId);
     if (!item || item.id === opts.selfId || shown.has(item.id)) return;
     shown.add(item.id);
