@@ -229,11 +229,14 @@ export async function markPublished(
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
   if (!current) return false;
+  const keep = opts.keepTime === true && current.published_at != null;
   let update = db
     .updateTable('articles')
     .set((eb) => ({
       status: 'published' as const,
-      published_at: opts.keepTime ? (current.published_at ?? at) : at,
+      published_at: keep ? current.published_at : at,
+      // Readers first see the content now: earlier edits are not an update.
+      ...(keep ? {} : { modified_at: at }),
       first_published_at: current.first_published_at ?? at,
       scheduled_at: null,
       updated_at: at,
