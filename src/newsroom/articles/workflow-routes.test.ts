@@ -117,11 +117,7 @@ describe.each(DIALECTS)('newsroom workflow over HTTP on %s', (dialect) => {
       pins: String(pin.id),
       featuredMediaId: String(img),
       featuredAlt: 'Sawah',
-      body: [
-        ...edit.body,
-        { type: 'related', articleId: pin.id },
-        { type: 'image', mediaId: img },
-      ],
+      body: [...edit.body, { type: 'related', articleId: pin.id }, { type: 'image', mediaId: img }],
       version: 2,
     });
     expect(changed.json()).toMatchObject({ version: 3 });
@@ -196,9 +192,9 @@ describe.each(DIALECTS)('newsroom workflow over HTTP on %s', (dialect) => {
     const published = /"datePublished":"([^"]+)"/.exec(updated.body)?.[1] ?? '';
     expect(Math.floor(Date.parse(published) / 1000)).toBe(Math.floor(t0 / 1000));
     const feed = await app.server.inject({ url: '/feed/json' });
-    const item = (
-      feed.json() as { items: { url: string; date_modified: string }[] }
-    ).items.find((x) => x.url.endsWith(url));
+    const item = (feed.json() as { items: { url: string; date_modified: string }[] }).items.find(
+      (x) => x.url.endsWith(url),
+    );
     expect(Math.floor(Date.parse(item?.date_modified ?? '') / 1000)).toBe(
       Math.floor(modified / 1000),
     );
@@ -241,7 +237,9 @@ describe.each(DIALECTS)('newsroom workflow over HTTP on %s', (dialect) => {
     // Only the placed one (the editor's choice), between paragraphs two and three.
     expect(asides).toHaveLength(1);
     expect(asides[0]).toContain('Harga cabai turun');
-    expect(page.body).toMatch(/Paragraf dua\.<\/p><aside class="baca-juga">.*?<\/aside><p>Paragraf tiga/);
+    expect(page.body).toMatch(
+      /Paragraf dua\.<\/p><aside class="baca-juga">.*?<\/aside><p>Paragraf tiga/,
+    );
 
     // The linked story goes offline: its link is not rendered; the automatic ones return.
     await app.db.kysely
