@@ -95,7 +95,7 @@ const id = {
     reviewStarted: 'Redaktur sudah mulai memeriksa naskah ini.',
     bump: 'Jadikan berita baru (waktu terbit menjadi sekarang)',
     republishHint: (when: string) =>
-      `Terbit pertama ${when}. Menerbitkan ulang mempertahankan waktu itu; halaman menampilkan "Diperbarui" bila isinya berubah.`,
+      `Terbit ${when}. Menerbitkan ulang mempertahankan waktu itu; halaman menampilkan "Diperbarui" bila isinya berubah.`,
     return: 'Kembalikan ke draf',
     returnNote: 'Catatan untuk penulis',
     delete: 'Hapus artikel',
@@ -351,7 +351,7 @@ const en: Catalog = {
     reviewStarted: 'An editor has started reviewing this article.',
     bump: 'A new story (publication time becomes now)',
     republishHint: (when: string) =>
-      `First published ${when}. Publishing again keeps that time; the page says "Updated" when the content changed.`,
+      `Published ${when}. Publishing again keeps that time; the page says "Updated" when the content changed.`,
     return: 'Send back to draft',
     returnNote: 'Note to the author',
     delete: 'Delete article',
