@@ -267,11 +267,11 @@ export async function saveArticle(
     const pins = [...new Set(edit.pins)].filter((id) => id !== articleId).slice(0, 3);
     // An autosave that changes nothing (the timer fired, a field was focused
     // and left) writes nothing: no new version, no revision, no "updated".
-    if (opts.kind === 'autosave') {
-      const stored = await loadEditable(tx, articleId);
-      if (stored && sameEdit(stored.edit, { ...edit, slug, pins })) {
-        return { version: current.version, slug, status: current.status, changed: false };
-      }
+    // A deliberate Save still records its revision, but readers see no update.
+    const stored = await loadEditable(tx, articleId);
+    const unchanged = stored !== undefined && sameEdit(stored.edit, { ...edit, slug, pins });
+    if (unchanged && opts.kind === 'autosave') {
+      return { version: current.version, slug, status: current.status, changed: false };
     }
     const version = current.version + 1;
     const updated = await tx
@@ -294,7 +294,7 @@ export async function saveArticle(
         seo_title: edit.seoTitle,
         seo_description: edit.seoDescription,
         updated_at: now,
-        modified_at: now,
+        ...(unchanged ? {} : { modified_at: now }),
         version,
       })
       .where('id', '=', articleId)

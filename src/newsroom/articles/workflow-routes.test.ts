@@ -176,6 +176,15 @@ describe.each(DIALECTS)('newsroom workflow over HTTP on %s', (dialect) => {
     expect(same.statusCode).toBe(200);
     expect(same.body).not.toContain('Diperbarui');
 
+    // Saving without a change is no update for readers either.
+    const saveAgain = await c.row(id);
+    await c.json(editor, `/newsroom/artikel/${id}`, {
+      ...fullEdit(sectionId, { headline: 'Festival layang-layang Sanur', slug: saveAgain.slug }),
+      version: saveAgain.version,
+    });
+    expect(Number((await c.row(id)).modified_at)).toBe(t0);
+    expect((await publicPage()).body).not.toContain('Diperbarui');
+
     // An edit after publication: the page, JSON-LD and the feed agree on the time.
     const row = await c.row(id);
     await c.json(editor, `/newsroom/artikel/${id}`, {
