@@ -189,8 +189,10 @@ describe('writing and publishing in the newsroom (Chromium)', () => {
     const linked = await publishedArticle(app.db, sectionId, {
       headline: 'Bendungan Sidan mulai diisi air',
     });
-    const writer = await makeStaff(app.db, 'kontributor', { name: 'Luh Penulis' });
-    const editorUser = await makeStaff(app.db, 'redaktur', { name: 'Gede Redaktur' });
+    // Signed in by session cookie (the login form has its own tests).
+    const writer = await loginAs(app, 'kontributor', { name: 'Luh Penulis' });
+    const editorUser = await loginAs(app, 'redaktur', { name: 'Gede Redaktur' });
+    const session = (token: string) => [{ name: 'warta_session', value: token, url: base }];
     const locks = (id: number) =>
       app.db.kysely
         .selectFrom('article_locks')
@@ -200,10 +202,11 @@ describe('writing and publishing in the newsroom (Chromium)', () => {
 
     // --- The writer submits (the lock goes with it), withdraws, submits again.
     const wctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    await wctx.addCookies(session(writer.token));
     const w = await wctx.newPage();
     const errors: string[] = [];
     w.on('pageerror', (e) => errors.push(String(e)));
-    await login(w, writer.email, '/newsroom/artikel/baru');
+    await w.goto(`${base}/newsroom/artikel/baru`);
     await w.fill('#n-headline', 'Air irigasi kembali mengalir ke subak');
     await Promise.all([w.waitForNavigation(), w.click('form.card button[type="submit"]')]);
     const id = Number(w.url().split('/').pop());
@@ -212,7 +215,7 @@ describe('writing and publishing in the newsroom (Chromium)', () => {
       await w.keyboard.type(text);
       await w.keyboard.press('Enter');
     }
-    expect(await locks(id)).toEqual([{ user_id: writer.id }]);
+    expect(await locks(id)).toEqual([{ user_id: writer.user.id }]);
     await Promise.all([
       w.waitForNavigation(),
       w.click('form.nr-action button:has-text("Ajukan ke redaktur")'),
@@ -231,9 +234,10 @@ describe('writing and publishing in the newsroom (Chromium)', () => {
 
     // --- The editor opens it (the writer can no longer withdraw) and places a Baca juga.
     const ectx = await browser.newContext({ viewport: { width: 1360, height: 1000 } });
+    await ectx.addCookies(session(editorUser.token));
     const e = await ectx.newPage();
     e.on('pageerror', (err) => errors.push(String(err)));
-    await login(e, editorUser.email, `/newsroom/artikel/${id}`);
+    await e.goto(`${base}/newsroom/artikel/${id}`);
     await w.reload();
     expect(await w.locator('button:has-text("Tarik kembali pengajuan")').count()).toBe(0);
     await wctx.close();
