@@ -3,6 +3,7 @@ import { makeImage, makeSection, publishedArticle } from '../../../test/factorie
 import { DIALECTS, type TestApp, testApp } from '../../../test/helpers.ts';
 import { articleClient, fullEdit } from '../../../test/newsroom-client.ts';
 import { loginAs } from '../../../test/staff.ts';
+import { saveApiSettings } from '../../api/keys.ts';
 
 /**
  * Issue 15's workflow items over HTTP: submitting lets go of the lock, a
@@ -249,6 +250,12 @@ describe.each(DIALECTS)('newsroom workflow over HTTP on %s', (dialect) => {
     expect(page.body).toMatch(
       /Paragraf dua\.<\/p><aside class="baca-juga">.*?<\/aside><p>Paragraf tiga/,
     );
+
+    // The Content API hands the block out as stored (its schema knows the type).
+    await saveApiSettings(app.db.kysely, { publicRead: true });
+    const api = await app.server.inject({ url: `/api/v1/articles/${id}?fields=body` });
+    expect(api.statusCode, api.body).toBe(200);
+    expect(api.json().data.body).toContainEqual({ type: 'related', articleId: linked.id });
 
     // The linked story goes offline: its link is not rendered; the automatic ones return.
     await app.db.kysely
