@@ -62,6 +62,16 @@ export interface HtmlBlock {
   label?: string;
 }
 
+/**
+ * A "Baca juga" link the editor placed at this point of the body, to another
+ * article by id. The page shows it as "Baca juga: <headline>" while that
+ * article is visible to readers, and nothing otherwise (site/baca-juga.ts).
+ */
+export interface RelatedBlock {
+  type: 'related';
+  articleId: number;
+}
+
 export type Block =
   | ParagraphBlock
   | HeadingBlock
@@ -69,7 +79,8 @@ export type Block =
   | ListBlock
   | ImageBlock
   | EmbedBlock
-  | HtmlBlock;
+  | HtmlBlock
+  | RelatedBlock;
 
 /** Shorthand for the most common block, used by demo content and tests. */
 export function paragraph(text: string): ParagraphBlock {

@@ -301,6 +301,7 @@ export async function createArticle(db: DB, input: ArticleInput): Promise<number
         ...(input.editorNote ? { editor_note: input.editorNote } : {}),
         created_at: now,
         updated_at: now,
+        modified_at: now,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -347,27 +348,32 @@ export async function setPins(db: DB, articleId: number, relatedIds: number[]): 
 /**
  * Sets the publication columns without announcing anything: the write a
  * publish command runs inside its transaction. Keeps the first publication
- * time across unpublish/republish; with `fromStatus` it writes only while the
- * article is still in one of those states. Returns whether it wrote.
+ * time across unpublish/republish, and with `keepTime` the publication time
+ * too (only a first publication takes `at`); with `fromStatus` it writes only
+ * while the article is still in one of those states. Returns whether it wrote.
  */
 export async function markPublished(
   db: DB,
   articleId: number,
   at: number,
   fromStatus?: readonly ArticleStatus[],
+  opts: { keepTime?: boolean } = {},
 ): Promise<boolean> {
   const current = await db
     .selectFrom('articles')
-    .select(['first_published_at'])
+    .select(['first_published_at', 'published_at'])
     .where('id', '=', articleId)
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
   if (!current) return false;
+  const keep = opts.keepTime === true && current.published_at != null;
   let update = db
     .updateTable('articles')
     .set((eb) => ({
       status: 'published' as const,
-      published_at: at,
+      published_at: keep ? current.published_at : at,
+      // Readers first see the content now: earlier edits are not an update.
+      ...(keep ? {} : { modified_at: at }),
       first_published_at: current.first_published_at ?? at,
       scheduled_at: null,
       updated_at: at,
@@ -411,6 +417,7 @@ export async function touchArticle(
       ...(changes.sectionId ? { section_id: changes.sectionId } : {}),
       ...(changes.headline ? { headline: changes.headline } : {}),
       updated_at: at,
+      modified_at: at,
       version: eb('version', '+', 1),
     }))
     .where('id', '=', articleId)

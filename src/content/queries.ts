@@ -31,6 +31,7 @@ const SUMMARY_COLUMNS = [
   'a.deck',
   'a.published_at',
   'a.updated_at',
+  'a.modified_at',
   'a.featured_caption',
   'a.featured_credit',
   'a.featured_archive',
@@ -133,7 +134,9 @@ function summariesOf(rows: SummaryRow[], bylines: Map<number, PersonRef[]>): Art
     image: toImage(r),
     bylines: bylines.get(r.id) ?? [],
     publishedAt: r.published_at ?? r.updated_at,
-    updatedAt: r.updated_at,
+    // When readers last saw the content change: a status change (unpublish,
+    // republish) is not an update; an edit before publication counts as none.
+    updatedAt: Math.max(r.published_at ?? r.updated_at, r.modified_at ?? r.updated_at),
   }));
 }
 

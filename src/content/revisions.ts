@@ -58,6 +58,10 @@ export interface EditableArticle {
   editorNote: string;
   updatedAt: number;
   createdAt: number;
+  /** The editor who opened it while submitted (withdrawing is then refused). */
+  reviewStartedBy: number | null;
+  /** When the content last changed (status changes aside). */
+  modifiedAt: number;
 }
 
 /** Loads an article (not deleted) with every editable field, for the editor. */
@@ -102,6 +106,8 @@ export async function loadEditable(db: DB, id: number): Promise<EditableArticle 
     editorNote: a.editor_note,
     updatedAt: a.updated_at,
     createdAt: a.created_at,
+    reviewStartedBy: a.review_started_by,
+    modifiedAt: a.modified_at ?? a.updated_at,
     edit: {
       headline: a.headline,
       deck: a.deck,
@@ -258,6 +264,15 @@ export async function saveArticle(
     let slug = edit.slug;
     if (slug === '') slug = await uniqueSlug(tx, slugify(edit.headline || 'artikel'), articleId);
     else if (await slugTaken(tx, slug, articleId)) throw new AppError('SLUG_TAKEN');
+    const pins = [...new Set(edit.pins)].filter((id) => id !== articleId).slice(0, 3);
+    // An autosave that changes nothing (the timer fired, a field was focused
+    // and left) writes nothing: no new version, no revision, no "updated".
+    // A deliberate Save still records its revision, but readers see no update.
+    const stored = await loadEditable(tx, articleId);
+    const unchanged = stored !== undefined && sameEdit(stored.edit, { ...edit, slug, pins });
+    if (unchanged && opts.kind === 'autosave') {
+      return { version: current.version, slug, status: current.status, changed: false };
+    }
     const version = current.version + 1;
     const updated = await tx
       .updateTable('articles')
@@ -279,6 +294,7 @@ export async function saveArticle(
         seo_title: edit.seoTitle,
         seo_description: edit.seoDescription,
         updated_at: now,
+        ...(unchanged ? {} : { modified_at: now }),
         version,
       })
       .where('id', '=', articleId)
@@ -309,7 +325,6 @@ export async function saveArticle(
         )
         .execute();
     }
-    const pins = [...new Set(edit.pins)].filter((id) => id !== articleId).slice(0, 3);
     await tx.deleteFrom('article_pins').where('article_id', '=', articleId).execute();
     if (pins.length) {
       await tx
@@ -353,10 +368,26 @@ export async function saveArticle(
         .execute();
     }
     await opts.alsoInTransaction?.(tx);
-    return { version, slug, status: current.status };
+    return { version, slug, status: current.status, changed: true };
   });
-  if (result.status === 'published') await events.emit('article.updated', { articleId });
+  if (result.changed && result.status === 'published') {
+    await events.emit('article.updated', { articleId });
+  }
   return { version: result.version, slug: result.slug };
+}
+
+/** JSON with object keys sorted, so two equal edits compare equal whatever their key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+/** True when saving `next` over `stored` would change nothing. */
+export function sameEdit(stored: ArticleEdit, next: ArticleEdit): boolean {
+  return canonical(stored) === canonical(next);
 }
 
 export interface RevisionSummary {

@@ -174,3 +174,14 @@ export async function publishedHeadlines(
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
+
+/** Headlines of articles by id, whatever their state (the history names what a revision linked to). */
+export async function articleHeadlines(db: Db, ids: number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.kysely
+    .selectFrom('articles')
+    .select(['id', 'headline'])
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.headline]));
+}

@@ -23,6 +23,7 @@ const STATES: ArticleStatus[] = [
 /** The specification, written out independently of workflow.ts. */
 const FROM: Record<WorkflowAction, ArticleStatus[]> = {
   submit: ['draft'],
+  withdraw: ['submitted'],
   approve: ['submitted'],
   publish: ['approved', 'scheduled', 'unpublished'],
   schedule: ['approved', 'scheduled'],
@@ -32,6 +33,7 @@ const FROM: Record<WorkflowAction, ArticleStatus[]> = {
 };
 const WHO: Record<WorkflowAction, Role[]> = {
   submit: ['kontributor', 'wartawan', 'redaktur', 'admin'],
+  withdraw: ['kontributor', 'wartawan', 'redaktur', 'admin'],
   approve: ['redaktur', 'admin'],
   publish: ['redaktur', 'admin'],
   schedule: ['redaktur', 'admin'],
@@ -41,6 +43,7 @@ const WHO: Record<WorkflowAction, Role[]> = {
 };
 const TO: Record<WorkflowAction, ArticleStatus | null> = {
   submit: 'submitted',
+  withdraw: 'draft',
   approve: 'approved',
   publish: 'published',
   schedule: 'scheduled',
@@ -148,7 +151,14 @@ describe('workflow rules beyond the table', () => {
 
   it('offers the buttons a person may press', () => {
     expect(availableActions({ status: 'draft', authorId: 1 }, kontributor)).toEqual(['submit']);
-    expect(availableActions({ status: 'submitted', authorId: 1 }, kontributor)).toEqual([]);
+    // The writer may take back a submission no editor has opened, and only then.
+    expect(availableActions({ status: 'submitted', authorId: 1 }, kontributor)).toEqual([
+      'withdraw',
+    ]);
+    expect(
+      availableActions({ status: 'submitted', authorId: 1, reviewStartedBy: 9 }, kontributor),
+    ).toEqual([]);
+    expect(availableActions({ status: 'submitted', authorId: 2 }, kontributor)).toEqual([]);
     expect(availableActions({ status: 'submitted', authorId: 1 }, redaktur)).toEqual([
       'approve',
       'return',

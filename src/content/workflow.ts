@@ -4,13 +4,15 @@ import { type Action, can, type Role } from '../newsroom/policy.ts';
 
 /**
  * The writing workflow: draft → submitted → approved → scheduled / published →
- * unpublished, with back-to-draft carrying an editor's note. `transition` is a
+ * unpublished, with back-to-draft carrying an editor's note, unpublishing a
+ * reason, and a writer's withdrawal of a submission no editor has opened yet. `transition` is a
  * pure function (state, action, actor, now) → next state or error code; who may
  * do what is decided by the policy module's `can()`, never here.
  */
 
 export const WORKFLOW_ACTIONS = [
   'submit',
+  'withdraw',
   'approve',
   'publish',
   'schedule',
@@ -38,12 +40,14 @@ export interface WorkflowState {
   status: ArticleStatus;
   authorId: number | null;
   scheduledAt?: number | null;
+  /** The editor who opened the submitted article (then it can no longer be withdrawn). */
+  reviewStartedBy?: number | null;
 }
 
 export interface TransitionInput {
   /** For `schedule`: when to go live (epoch ms). */
   scheduleAt?: number;
-  /** For `return`: the editor's note to the author. */
+  /** For `return`: the editor's note to the author; for `unpublish`: the reason. */
   note?: string;
 }
 
@@ -53,6 +57,8 @@ export interface NextState {
   scheduledAt: number | null;
   submittedAt?: number;
   editorNote?: string;
+  /** For `unpublish`: the reason, kept in the audit log and shown in the history. */
+  reason?: string;
 }
 
 export type TransitionResult = { ok: true; next: NextState } | { ok: false; code: ErrorCode };
@@ -60,6 +66,7 @@ export type TransitionResult = { ok: true; next: NextState } | { ok: false; code
 /** From which states each action may start. */
 const FROM: Record<WorkflowAction | 'publish-due', readonly ArticleStatus[]> = {
   submit: ['draft'],
+  withdraw: ['submitted'],
   approve: ['submitted'],
   publish: ['approved', 'scheduled', 'unpublished'],
   schedule: ['approved', 'scheduled'],
@@ -72,6 +79,8 @@ const FROM: Record<WorkflowAction | 'publish-due', readonly ArticleStatus[]> = {
 /** The policy action each workflow action needs. */
 const NEEDS: Record<WorkflowAction, Action> = {
   submit: 'article.submit',
+  // Whoever may submit may take their own submission back.
+  withdraw: 'article.submit',
   approve: 'article.approve',
   publish: 'article.publish',
   schedule: 'article.schedule',
@@ -126,10 +135,17 @@ export function transition(
   if (action === 'submit' && !mayEdit(actor, article)) {
     return { ok: false, code: 'WORKFLOW_FORBIDDEN' };
   }
+  // Only the writer withdraws, and only while no editor has opened it.
+  if (action === 'withdraw') {
+    if (article.authorId !== actor.userId) return { ok: false, code: 'WORKFLOW_FORBIDDEN' };
+    if (article.reviewStartedBy != null) return { ok: false, code: 'REVIEW_STARTED' };
+  }
 
   switch (action) {
     case 'submit':
       return { ok: true, next: { status: 'submitted', scheduledAt: null, submittedAt: now } };
+    case 'withdraw':
+      return { ok: true, next: { status: 'draft', scheduledAt: null } };
     case 'approve':
       return { ok: true, next: { status: 'approved', scheduledAt: null } };
     case 'publish':
@@ -140,8 +156,12 @@ export function transition(
       if (at <= now) return { ok: false, code: 'SCHEDULE_IN_PAST' };
       return { ok: true, next: { status: 'scheduled', scheduledAt: at } };
     }
-    case 'unpublish':
-      return { ok: true, next: { status: 'unpublished', scheduledAt: null } };
+    case 'unpublish': {
+      const reason = (input.note ?? '').trim();
+      if (reason === '') return { ok: false, code: 'REASON_REQUIRED' };
+      if (reason.length > MAX_NOTE) return { ok: false, code: 'NOTE_TOO_LONG' };
+      return { ok: true, next: { status: 'unpublished', scheduledAt: null, reason } };
+    }
     case 'return': {
       const note = (input.note ?? '').trim();
       if (note === '') return { ok: false, code: 'NOTE_REQUIRED' };

@@ -21,6 +21,7 @@ import * as m010 from './migrations/010-wire-desk.ts';
 import * as m011 from './migrations/011-api.ts';
 import * as m012 from './migrations/012-home-lead-and-comment-users.ts';
 import * as m013 from './migrations/013-site-settings.ts';
+import * as m014 from './migrations/014-workflow-review.ts';
 import * as m015 from './migrations/015-media-published.ts';
 import * as m016 from './migrations/016-periodic-jobs.ts';
 
@@ -53,6 +54,7 @@ const MIGRATIONS: Record<string, CodeMigration> = {
   '011-api': m011,
   '012-home-lead-and-comment-users': m012,
   '013-site-settings': m013,
+  '014-workflow-review': m014,
   '015-media-published': m015,
   '016-periodic-jobs': m016,
 };

@@ -22,6 +22,7 @@ const LANDED: Record<string, string> = {
   '012-home-lead-and-comment-users.ts':
     '94e7f73f9c54dcc7e87bf72905b50f2968ceeec990a8d428f80c9dc8842172d8',
   '013-site-settings.ts': '9756fb2a2d3bbb72af7991c74a21672742f3265dd3d982cce67d22b8319ff8c4',
+  '014-workflow-review.ts': '1e4efc30d957d4e93358d1e9b4ca6c7f73a5803f2f947f46ffd724bf8edd4b8f',
   '015-media-published.ts': '3a1d10f1e2317c1016c0db0760e3833eb35bd6a0b9fc7a0a6eb4c4f1ba85169a',
   '016-periodic-jobs.ts': 'e5006a0d61b94fd709f39f85b32949f1e19b801135a4401c778d0e064b9abcc0',
 };

@@ -603,3 +603,12 @@ export interface SiteSettingTable {
 export interface Database {
   site_settings: SiteSettingTable;
 }
+
+// --- Workflow review and content time (migration 014) ------------------------
+
+export interface ArticleTable {
+  /** When the content last changed (not its status); null on rows written by older code. */
+  modified_at: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The editor who opened a submitted article; the writer may not withdraw it then. */
+  review_started_by: ColumnType<number | null, number | null | undefined, number | null>;
+}

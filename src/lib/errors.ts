@@ -133,6 +133,16 @@ export const ERRORS = {
     id: 'Tulis catatan untuk penulis saat mengembalikan artikel ke draf.',
     en: 'Write a note to the author when sending the article back to draft.',
   },
+  REASON_REQUIRED: {
+    status: 400,
+    id: 'Tulis alasan menurunkan artikel ini; alasan disimpan di riwayat.',
+    en: 'Write why this article is taken down; the reason is kept in the history.',
+  },
+  REVIEW_STARTED: {
+    status: 409,
+    id: 'Redaktur sudah mulai memeriksa naskah ini, jadi tidak bisa ditarik lagi. Minta redaktur mengembalikannya ke draf.',
+    en: 'An editor has started reviewing this article, so it can no longer be withdrawn. Ask the editor to send it back to draft.',
+  },
   NOTE_TOO_LONG: {
     status: 400,
     id: 'Catatan paling banyak 1000 karakter.',

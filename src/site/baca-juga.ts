@@ -2,6 +2,15 @@
  * Placement of inline "Baca juga" (read also) links inside an article body.
  * Links only sit between two paragraphs, never crowd the lede, and are spread
  * through the body rather than bunched at the top.
+ *
+ * An editor may also place links by hand (a `related` block in the body).
+ * Decision: when the body holds at least one placed link that readers can see,
+ * those are the article's only inline links and no automatic ones are added:
+ * the editor chose where the reader's attention goes, and automatic links
+ * squeezed between hand-placed ones would crowd them. Placed links whose
+ * article is not visible (unpublished, deleted, not yet due) render nothing
+ * and do not count, so a body whose placed links all went dark gets the
+ * automatic ones again.
  */
 import type { Block } from '../content/blocks.ts';
 
@@ -28,10 +37,31 @@ const MIN_PARAGRAPH_GAP = 2;
  * placements with the most links, the one with the widest even spacing wins.
  */
 export function placeInlineRelated(
-  blocks: Block[],
+  body: Block[],
   related: InlineRelated[],
-  opts: { selfId: number; max?: number },
+  opts: {
+    selfId: number;
+    max?: number;
+    /** The visible articles the body's placed `related` blocks may point to. */
+    placed?: InlineRelated[];
+  },
 ): BodyItem[] {
+  const visible = new Map((opts.placed ?? []).map((p) => [p.id, p]));
+  const shown = new Set<number>();
+  const placedItems: BodyItem[] = [];
+  body.forEach((block, index) => {
+    if (block.type !== 'related') {
+      placedItems.push({ kind: 'block', block, index });
+      return;
+    }
+    const item = visible.get(block.articleId);
+    if (!item || item.id === opts.selfId || shown.has(item.id)) return;
+    shown.add(item.id);
+    placedItems.push({ kind: 'related', item });
+  });
+  if (shown.size > 0) return placedItems;
+  // No placed link to show: automatic ones, between the remaining blocks.
+  const blocks = body.filter((b) => b.type !== 'related');
   const max = Math.max(0, Math.floor(Number.isFinite(opts.max) ? (opts.max as number) : 3));
   const seen = new Set<number>([opts.selfId]);
   const candidates: InlineRelated[] = [];

@@ -54,11 +54,12 @@ export async function loadArticleSurroundings(
     ? stored
     : await sameTopicIds(db, article, now, INLINE_SLOTS + RELATED_LIST_SIZE);
   const candidateIds = [...new Set([...article.pinnedIds, ...computed])];
+  const placedIds = article.body.flatMap((b) => (b.type === 'related' ? [b.articleId] : []));
   const {
-    byIds: found,
+    byIds: foundAll,
     lists: [fromSection = [], latest = []],
   } = await summaryBatch(db, {
-    byIds: candidateIds,
+    byIds: [...new Set([...candidateIds, ...placedIds])],
     lists: [
       {
         filter: { sectionIds: [article.section.id], excludeIds: [article.id, ...candidateIds] },
@@ -68,18 +69,24 @@ export async function loadArticleSurroundings(
     ],
     now,
   });
+  const linkOf = (a: ArticleSummary) => ({ id: a.id, headline: a.headline, url: a.url });
+  // Only visible articles come back: a placed link to any other renders nothing.
+  const placedRelated = foundAll.filter((a) => placedIds.includes(a.id)).map(linkOf);
+  const found = foundAll.filter((a) => candidateIds.includes(a.id));
   const candidates = withoutNearDuplicates(article, found);
-  const inlineRelated = candidates.map((a) => ({ id: a.id, headline: a.headline, url: a.url }));
+  const inlineRelated = candidates.map(linkOf);
   // The view places the inline links by the same rules; the rest go to the list below.
   const placed = new Set(
     placeInlineRelated(article.body, inlineRelated, {
       selfId: article.id,
       max: INLINE_SLOTS,
+      placed: placedRelated,
     }).flatMap((b) => (b.kind === 'related' ? [b.item.id] : [])),
   );
   return {
     article,
     inlineRelated,
+    placedRelated,
     moreFromSection: [...candidates.filter((a) => !placed.has(a.id)), ...fromSection].slice(
       0,
       RELATED_LIST_SIZE,

@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.ts';
 import { createSection } from '../../src/content/commands.ts';
+import { publishedArticle } from '../factories.ts';
 import { loginAs, makeStaff, TEST_PASSWORD } from '../staff.ts';
 import { type E2eServer, launchChromium, SCREENSHOT_DIR, startE2eServer } from './browser.ts';
 
@@ -17,10 +18,11 @@ describe('writing and publishing in the newsroom (Chromium)', () => {
   let base: string;
   let browser: Browser;
   let server: E2eServer;
+  let sectionId: number;
 
   beforeAll(async () => {
     server = await startE2eServer('newsroom', { pageCacheTtl: 0 }, async (started) => {
-      await createSection(started.db.kysely, { slug: 'daerah', name: 'Daerah' });
+      sectionId = await createSection(started.db.kysely, { slug: 'daerah', name: 'Daerah' });
     });
     app = server.app;
     base = server.base;
@@ -183,6 +185,140 @@ describe('writing and publishing in the newsroom (Chromium)', () => {
     await reader.close();
     await ectx.close();
   }, 120_000);
+  it('withdraws, places a Baca juga, unpublishes with a reason and republishes (issue 15)', async () => {
+    const linked = await publishedArticle(app.db, sectionId, {
+      headline: 'Bendungan Sidan mulai diisi air',
+    });
+    // Signed in by session cookie (the login form has its own tests).
+    const writer = await loginAs(app, 'kontributor', { name: 'Luh Penulis' });
+    const editorUser = await loginAs(app, 'redaktur', { name: 'Gede Redaktur' });
+    const session = (token: string) => [{ name: 'warta_session', value: token, url: base }];
+    const locks = (id: number) =>
+      app.db.kysely
+        .selectFrom('article_locks')
+        .select('user_id')
+        .where('article_id', '=', id)
+        .execute();
+
+    // --- The writer submits (the lock goes with it), withdraws, submits again.
+    const wctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    await wctx.addCookies(session(writer.token));
+    const w = await wctx.newPage();
+    const errors: string[] = [];
+    w.on('pageerror', (e) => errors.push(String(e)));
+    await w.goto(`${base}/newsroom/artikel/baru`);
+    await w.fill('#n-headline', 'Air irigasi kembali mengalir ke subak');
+    await Promise.all([w.waitForNavigation(), w.click('form.card button[type="submit"]')]);
+    const id = Number(w.url().split('/').pop());
+    await w.locator('.nr-prose').click();
+    for (const text of ['Petani lega.', 'Debit air naik.', 'Tanam dimulai pekan depan.']) {
+      await w.keyboard.type(text);
+      await w.keyboard.press('Enter');
+    }
+    expect(await locks(id)).toEqual([{ user_id: writer.user.id }]);
+    await Promise.all([
+      w.waitForNavigation(),
+      w.click('form.nr-action button:has-text("Ajukan ke redaktur")'),
+    ]);
+    expect(await locks(id)).toEqual([]);
+    await Promise.all([
+      w.waitForNavigation(),
+      w.click('form.nr-action button:has-text("Tarik kembali pengajuan")'),
+    ]);
+    expect(await w.textContent('.notice.ok')).toContain('Pengajuan ditarik');
+    await Promise.all([
+      w.waitForNavigation(),
+      w.click('form.nr-action button:has-text("Ajukan ke redaktur")'),
+    ]);
+    expect(errors).toEqual([]);
+
+    // --- The editor opens it (the writer can no longer withdraw) and places a Baca juga.
+    const ectx = await browser.newContext({ viewport: { width: 1360, height: 1000 } });
+    await ectx.addCookies(session(editorUser.token));
+    const e = await ectx.newPage();
+    e.on('pageerror', (err) => errors.push(String(err)));
+    await e.goto(`${base}/newsroom/artikel/${id}`);
+    await w.reload();
+    expect(await w.locator('button:has-text("Tarik kembali pengajuan")').count()).toBe(0);
+    await wctx.close();
+    await e.locator('.nr-prose p', { hasText: 'Debit air naik.' }).click();
+    await e.keyboard.press('End');
+    await e.click('.nr-toolbar button[aria-label="Sisipkan \\"Baca juga\\" di sini"]');
+    await e.fill('dialog.nr-read-also input[type="search"]', 'Bendungan Sidan');
+    await e.click('dialog.nr-read-also button:has-text("Bendungan Sidan mulai diisi air")');
+    const placed = e.locator('.nr-prose aside.nr-node-related');
+    await expect
+      .poll(() => placed.textContent())
+      .toBe('Baca juga: Bendungan Sidan mulai diisi air');
+    await e.click('#nr-save');
+    await expect
+      .poll(() => e.textContent('#nr-save-status'), { timeout: 10_000 })
+      .toContain('Tersimpan');
+    for (const label of ['Setujui', 'Terbitkan sekarang']) {
+      await Promise.all([
+        e.waitForNavigation(),
+        e.click(`form.nr-action button:has-text("${label}")`),
+      ]);
+    }
+    const row = () =>
+      app.db.kysely
+        .selectFrom('articles')
+        .select(['slug', 'status', 'published_at'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+    const first = await row();
+    expect(first.status).toBe('published');
+
+    // --- Readers see the link where the editor put it.
+    const rctx = await browser.newContext();
+    const r = await rctx.newPage();
+    await r.goto(`${base}/daerah/${id}/${first.slug}`);
+    const body = r.locator('.article-body');
+    expect(await body.locator('aside.baca-juga').count()).toBe(1);
+    expect(await body.locator('aside.baca-juga a').getAttribute('href')).toContain(
+      `/${linked.id}/`,
+    );
+    expect(
+      await body.evaluate((el) =>
+        [...el.children].map((c) => c.textContent?.trim().slice(0, 14)).join('|'),
+      ),
+    ).toContain('Debit air naik|Baca juga: Ben');
+    await rctx.close();
+
+    // --- Unpublishing asks first and needs a reason, which the history keeps.
+    const asked: string[] = [];
+    e.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.accept();
+    });
+    await e.fill('#a-reason', 'Data debit air belum dikonfirmasi.');
+    await Promise.all([
+      e.waitForNavigation(),
+      e.click('form.nr-action button:has-text("Tarik dari situs")'),
+    ]);
+    expect(asked[0]).toContain('Tarik artikel ini dari situs?');
+    expect((await row()).status).toBe('unpublished');
+    await e.screenshot({ path: join(SCREENSHOT_DIR, 'newsroom-republish.png'), fullPage: true });
+    // Republished: the original time stays.
+    await Promise.all([
+      e.waitForNavigation(),
+      e.click('form.nr-action button:has-text("Terbitkan sekarang")'),
+    ]);
+    expect(await row()).toMatchObject({ status: 'published', published_at: first.published_at });
+    await e.goto(`${base}/newsroom/artikel/${id}/riwayat`);
+    expect(await e.textContent('.nr-steps')).toContain(
+      'Alasan: Data debit air belum dikonfirmasi.',
+    );
+    expect(await e.textContent('.nr-steps')).toContain('Pengajuan ditarik kembali');
+    await e.setViewportSize({ width: 390, height: 844 });
+    await e.screenshot({
+      path: join(SCREENSHOT_DIR, 'newsroom-history-steps.png'),
+      fullPage: true,
+    });
+    expect(errors).toEqual([]);
+    await ectx.close();
+  }, 120_000);
+
   it('loses nothing when the connection drops or the session expires', async () => {
     const writer = await makeStaff(app.db, 'kontributor', { name: 'Komang Lapangan' });
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });

@@ -35,6 +35,7 @@ export interface ArticleRow {
   authorId: number | null;
   scheduledAt: number | null;
   headline: string;
+  reviewStartedBy: number | null;
 }
 
 type Tx = Kysely<Database>;
@@ -45,6 +46,8 @@ export interface StepSpec {
   input?: TransitionInput;
   /** The audit verb after `article.`, e.g. 'published'. */
   auditAction: string;
+  /** The audit entry's detail (a reason, a note); the headline when absent. */
+  auditDetail?: (next: NextState) => string | undefined;
   /** Invariants beyond the state machine, checked after it and before any write. */
   check?: (k: Tx, row: ArticleRow) => Promise<void>;
   /** Runs before the transaction (the schedule hook writes its job first). */
@@ -66,7 +69,7 @@ export async function runArticleStep(props: ArticleCommandProps, spec: StepSpec)
   const k = props.db.kysely;
   const found = await k
     .selectFrom('articles')
-    .select(['status', 'author_id', 'scheduled_at', 'headline'])
+    .select(['status', 'author_id', 'scheduled_at', 'headline', 'review_started_by'])
     .where('id', '=', props.articleId)
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
@@ -76,6 +79,7 @@ export async function runArticleStep(props: ArticleCommandProps, spec: StepSpec)
     authorId: found.author_id,
     scheduledAt: found.scheduled_at,
     headline: found.headline,
+    reviewStartedBy: found.review_started_by,
   };
   const result = transition(row, spec.action, props.actor, now, spec.input);
   if (!result.ok) throw new AppError(result.code);
@@ -90,7 +94,7 @@ export async function runArticleStep(props: ArticleCommandProps, spec: StepSpec)
         actorId: typeof props.actor === 'object' ? props.actor.userId : null,
         action: `article.${spec.auditAction}`,
         target: `article:${props.articleId}`,
-        detail: row.headline,
+        detail: spec.auditDetail?.(next) ?? row.headline,
         ipHash: props.ipHash ?? '',
       },
       now,
@@ -103,6 +107,9 @@ export async function runArticleStep(props: ArticleCommandProps, spec: StepSpec)
 /**
  * The plain status change of submit, approve, schedule and back-to-draft:
  * conditional on the state read, so two editors acting at once cannot both win.
+ * `fresh` starts a new round at the desk (the previous editor's note and review
+ * mark are cleared); `unreviewed` writes only while no editor has opened the
+ * article (a withdrawal loses to an editor who opened it meanwhile).
  */
 export async function writeStatus(
   tx: Tx,
@@ -110,21 +117,22 @@ export async function writeStatus(
   row: ArticleRow,
   next: NextState,
   now: number,
-  clearNote = false,
+  opts: { fresh?: boolean; unreviewed?: boolean } = {},
 ): Promise<boolean> {
-  const updated = await tx
+  let update = tx
     .updateTable('articles')
     .set((eb) => ({
       status: next.status,
       scheduled_at: next.scheduledAt,
       ...(next.submittedAt !== undefined ? { submitted_at: next.submittedAt } : {}),
       ...(next.editorNote !== undefined ? { editor_note: next.editorNote } : {}),
-      ...(clearNote ? { editor_note: '' } : {}),
+      ...(opts.fresh ? { editor_note: '', review_started_by: null } : {}),
       updated_at: now,
       version: eb('version', '+', 1),
     }))
     .where('id', '=', articleId)
-    .where('status', '=', row.status)
-    .executeTakeFirst();
+    .where('status', '=', row.status);
+  if (opts.unreviewed) update = update.where('review_started_by', 'is', null);
+  const updated = await update.executeTakeFirst();
   return Number(updated.numUpdatedRows) === 1;
 }

@@ -149,10 +149,13 @@ describe.each(DIALECTS)('article commands on %s', (dialect) => {
     const id = await approved(events);
     const on = { db: t.db, events, articleId: id, actor: editor };
     await articlePublisher(on);
-    await expect(articleUnpublisher({ ...on, actor: writer })).rejects.toMatchObject({
+    await expect(articleUnpublisher({ ...on, actor: writer, reason: 'x' })).rejects.toMatchObject({
       code: 'WORKFLOW_FORBIDDEN',
     });
-    await articleUnpublisher(on);
+    await expect(articleUnpublisher({ ...on, reason: '  ' })).rejects.toMatchObject({
+      code: 'REASON_REQUIRED',
+    });
+    await articleUnpublisher({ ...on, reason: 'Narasumber mencabut pernyataan.' });
     expect((await row(id)).status).toBe('unpublished');
     await expect(runWorkflowAction({ ...on, action: 'return', note: ' ' })).rejects.toMatchObject({
       code: 'NOTE_REQUIRED',

@@ -7,7 +7,7 @@ import { assertAltText } from './publish-invariants.ts';
 /**
  * Puts an article before readers now (an editor) or at its scheduled time
  * (SYSTEM, from the publish job). Refuses while a photo lacks alt text; keeps
- * the first publication time; audits `article.published` and announces
+ * the earlier publication time unless `bump`; audits `article.published` and announces
  * `article.published`. Throws WORKFLOW_INVALID when the article moved on
  * between the read and the write.
  */
@@ -17,6 +17,12 @@ export interface PublishArticleProps extends ArticleCommandProps {
    * from an earlier schedule (rescheduled since) is refused with WORKFLOW_INVALID.
    */
   scheduledFor?: number;
+  /**
+   * Re-publishing keeps the earlier publication time (the page then says
+   * "Diperbarui" when the content changed since); `bump` puts it at now, for
+   * a genuinely new story. A first publication always takes now.
+   */
+  bump?: boolean;
 }
 
 export async function articlePublisher(props: PublishArticleProps) {
@@ -31,7 +37,9 @@ export async function articlePublisher(props: PublishArticleProps) {
       await assertAltText(k, props.articleId);
     },
     write: (tx, row, _next, now) =>
-      markPublished(tx, props.articleId, due ? (row.scheduledAt ?? now) : now, [row.status]),
+      markPublished(tx, props.articleId, due ? (row.scheduledAt ?? now) : now, [row.status], {
+        keepTime: !props.bump,
+      }),
     announce: (events) => events.emit('article.published', { articleId: props.articleId }),
   });
 }

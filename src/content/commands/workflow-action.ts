@@ -6,6 +6,7 @@ import {
   articleDeleter,
   articleReturner,
   articleSubmitter,
+  articleWithdrawer,
 } from './review-article.ts';
 import { articleScheduler } from './schedule-article.ts';
 import { articleUnpublisher } from './unpublish-article.ts';
@@ -14,8 +15,10 @@ export interface WorkflowActionProps extends ArticleCommandProps {
   action: WorkflowAction;
   /** For `schedule`: when to go live. */
   scheduleAt?: number;
-  /** For `return`: the editor's note. */
+  /** For `return`: the editor's note; for `unpublish`: the reason. */
   note?: string;
+  /** For `publish`: put the publication time at now (a genuinely new story). */
+  bump?: boolean;
   /** For `schedule`: persists the publish job. */
   onSchedule?: ScheduleHook;
 }
@@ -27,6 +30,8 @@ export async function runWorkflowAction(props: WorkflowActionProps) {
   switch (props.action) {
     case 'submit':
       return articleSubmitter(props);
+    case 'withdraw':
+      return articleWithdrawer(props);
     case 'approve':
       return articleApprover(props);
     case 'publish':
@@ -38,7 +43,7 @@ export async function runWorkflowAction(props: WorkflowActionProps) {
         onSchedule: props.onSchedule ?? noHook,
       });
     case 'unpublish':
-      return articleUnpublisher(props);
+      return articleUnpublisher({ ...props, reason: props.note });
     case 'return':
       return articleReturner({ ...props, note: props.note });
     case 'delete':

@@ -6,7 +6,8 @@ import type { Block, ImageBlock, InlineMark, TextRun } from '../../content/block
  * server share it. Anything the Block model cannot hold is dropped, never
  * smuggled through: unknown nodes and marks vanish, link targets other than
  * http(s) and same-site paths lose their link (the text stays). An `html`
- * block (imported table…) travels as an `htmlBlock` atom and comes back intact.
+ * block (imported table…) travels as an `htmlBlock` atom and comes back intact;
+ * a placed "Baca juga" (`related`) travels as a `relatedLink` atom.
  */
 
 export interface PMMark {
@@ -197,6 +198,13 @@ export function docToBlocks(doc: PMNode): Block[] {
         blocks.push(label ? { type: 'html', html, label } : { type: 'html', html });
         break;
       }
+      case 'relatedLink': {
+        const articleId = Number(node.attrs?.articleId);
+        if (Number.isInteger(articleId) && articleId > 0) {
+          blocks.push({ type: 'related', articleId });
+        }
+        break;
+      }
       default:
         break;
     }
@@ -234,11 +242,13 @@ function textParagraphs(text: string): PMNode[] {
 
 /**
  * Stored blocks → the editor document. `srcFor` gives the thumbnail URL shown
- * for an image in the editor (the stored block holds only the media id).
+ * for an image in the editor (the stored block holds only the media id), and
+ * `headlineFor` the headline shown for a placed "Baca juga".
  */
 export function blocksToDoc(
   blocks: Block[],
   srcFor: (mediaId: number) => string = () => '',
+  headlineFor: (articleId: number) => string = () => '',
 ): PMNode {
   const content: PMNode[] = [];
   for (const b of blocks) {
@@ -289,6 +299,12 @@ export function blocksToDoc(
         break;
       case 'html':
         content.push({ type: 'htmlBlock', attrs: { html: b.html, label: b.label ?? '' } });
+        break;
+      case 'related':
+        content.push({
+          type: 'relatedLink',
+          attrs: { articleId: b.articleId, headline: headlineFor(b.articleId) },
+        });
         break;
     }
   }

@@ -1,8 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { markReviewStarted } from '../../content/commands/review-article.ts';
 import { homeLeadId } from '../../content/home-lead.ts';
 import { acquireLock, HEARTBEAT_MS } from '../../content/locks.ts';
 import type { EditableArticle } from '../../content/revisions.ts';
-import { publishedHeadlines } from '../../content/staff-reads.ts';
+import { articleHeadlines, publishedHeadlines } from '../../content/staff-reads.ts';
 import { articleUrl } from '../../content/urls.ts';
 import { availableActions, mayEdit } from '../../content/workflow.ts';
 import { wireUpdateFor } from '../../ingest/wire/take.ts';
@@ -41,17 +42,22 @@ export async function sendEditPage(
   const actor = actorOf(req);
   const m = messagesFor(req, config);
   const ctx = await newsroomContext(req, { config });
-  const state = { status: a.status, authorId: a.authorId };
-  let canEdit = mayEdit(actor, state);
+  let canEdit = mayEdit(actor, { status: a.status, authorId: a.authorId });
   let heldBy: { name: string; since: number } | null = null;
+  let reviewStartedBy = a.reviewStartedBy;
   if (canEdit) {
     const lock = await acquireLock(db.kysely, a.id, actor.userId);
     if (!lock.held) {
       canEdit = false;
       const user = await getStaffUser(db, lock.holder.userId);
       heldBy = { name: user?.name ?? `#${lock.holder.userId}`, since: lock.holder.acquiredAt };
+    } else if (a.status === 'submitted' && a.authorId !== actor.userId) {
+      // An editor opened the submission: the review has started.
+      await markReviewStarted(db.kysely, a.id, actor.userId);
+      reviewStartedBy ??= actor.userId;
     }
   }
+  const state = { status: a.status, authorId: a.authorId, reviewStartedBy };
   const e = a.edit;
   const imageIds = e.body.flatMap((b) => (b.type === 'image' ? [b.mediaId] : []));
   const mediaIds = e.featured.mediaId == null ? imageIds : [...imageIds, e.featured.mediaId];
@@ -59,10 +65,14 @@ export async function sendEditPage(
     (await getMediaMany(db.kysely, mediaIds)).map((item) => [item.id, pickerItem(item)]),
   );
   const featuredItem = e.featured.mediaId == null ? undefined : media.get(e.featured.mediaId);
-  const [sections, pins, bundle] = await Promise.all([
+  const [sections, pins, bundle, placed] = await Promise.all([
     sectionChoices(db),
     publishedHeadlines(db, e.pins, Date.now()),
     editorBundle(),
+    articleHeadlines(
+      db,
+      e.body.flatMap((b) => (b.type === 'related' ? [b.articleId] : [])),
+    ),
   ]);
   const section = sections.find((x) => x.id === e.sectionId);
   const values = opts.values ?? valuesOf(a);
@@ -73,7 +83,11 @@ export async function sendEditPage(
     version: a.version,
     canEdit,
     heldByOther: heldBy !== null,
-    doc: blocksToDoc(e.body, (id) => media.get(id)?.previewUrl ?? ''),
+    doc: blocksToDoc(
+      e.body,
+      (id) => media.get(id)?.previewUrl ?? '',
+      (id) => placed.get(id) ?? `#${id}`,
+    ),
     strings: editorStrings(m),
     csrf: ctx.csrf,
     heartbeatMs: HEARTBEAT_MS,

@@ -1,15 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { revisionRestorer } from '../../content/commands/restore-revision.ts';
-import { diffSnapshots } from '../../content/revision-diff.ts';
-import { getRevision, listRevisions } from '../../content/revisions.ts';
+import { type DiffNames, diffSnapshots, referencedIds } from '../../content/revision-diff.ts';
+import { type ArticleEdit, getRevision, listRevisions } from '../../content/revisions.ts';
+import { articleHeadlines } from '../../content/staff-reads.ts';
 import { AppError } from '../../lib/errors.ts';
+import { getMediaMany } from '../../media/library.ts';
 import { loadAssets } from '../../site/assets.ts';
 import { renderDocument } from '../../site/render.tsx';
 import { ipHashOf } from '../auth.ts';
 import { getStaffUser } from '../users.ts';
 import { newsroomContext } from '../views/layout.tsx';
+import type { ArticleMessages } from './messages.ts';
 import { renderPreview } from './preview.ts';
+import { sectionChoices, workflowSteps } from './queries.ts';
 import {
   type ArticleRouteDeps,
   articleForActor,
@@ -27,6 +31,27 @@ export function registerHistoryRoutes(app: FastifyInstance, deps: ArticleRouteDe
   const { db, config } = deps;
   const siteAssets = loadAssets();
   const r = app.withTypeProvider<ZodTypeProvider>();
+
+  /** Headlines, captions and section names for the ids two snapshots mention. */
+  const diffNames = async (m: ArticleMessages, ...edits: ArticleEdit[]): Promise<DiffNames> => {
+    const ids = referencedIds(...edits);
+    const [headlines, media, sections] = await Promise.all([
+      articleHeadlines(db, ids.articles),
+      getMediaMany(db.kysely, ids.media),
+      sectionChoices(db),
+    ]);
+    const captions = new Map(media.map((x) => [x.id, x.caption]));
+    return {
+      headline: (id) => headlines.get(id),
+      caption: (id) => captions.get(id),
+      section: (id) => sections.find((x) => x.id === id)?.name,
+      labels: {
+        readAlso: m.fieldNames.pins ?? 'Baca juga',
+        featured: m.fieldNames.featuredImage ?? 'Foto utama',
+        photo: m.history.photo,
+      },
+    };
+  };
 
   r.get(
     '/newsroom/artikel/:id/riwayat',
@@ -57,9 +82,17 @@ export function registerHistoryRoutes(app: FastifyInstance, deps: ArticleRouteDe
         selected = {
           revision: current,
           previousVersion: older?.version ?? null,
-          diff: cur && prev ? diffSnapshots(prev.snapshot, cur.snapshot) : [],
+          diff:
+            cur && prev
+              ? diffSnapshots(
+                  prev.snapshot,
+                  cur.snapshot,
+                  await diffNames(m, cur.snapshot, prev.snapshot),
+                )
+              : [],
         };
       }
+      const steps = await workflowSteps(db, id);
       const ctx = await newsroomContext(req, { config });
       return reply.type('text/html; charset=utf-8').send(
         renderDocument(
@@ -76,6 +109,7 @@ export function registerHistoryRoutes(app: FastifyInstance, deps: ArticleRouteDe
                 authorName: r.authorId == null ? '' : (names.get(r.authorId) ?? ''),
               })),
               selected,
+              steps,
               notice: q.restored === '1' ? m.history.restored : null,
             },
           }),

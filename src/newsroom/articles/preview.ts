@@ -70,7 +70,7 @@ export async function renderPreview(
     image: featured ? imageRef(featured, e.featured) : null,
     bylines: people,
     publishedAt: a.publishedAt ?? a.scheduledAt ?? now,
-    updatedAt: a.updatedAt,
+    updatedAt: Math.max(a.publishedAt ?? 0, a.modifiedAt),
     body: e.body,
     bodyImages: Object.fromEntries([...media.values()].map((m) => [m.id, imageRef(m)])),
     dateline: e.dateline,
@@ -83,16 +83,27 @@ export async function renderPreview(
     seoDescription: e.seoDescription,
     pinnedIds: e.pins,
   };
-  const pins = await publishedHeadlines(db, e.pins, now);
-  const inlineRelated = pins.map((p) => ({
+  const placedIds = e.body.flatMap((b) => (b.type === 'related' ? [b.articleId] : []));
+  const [pins, placed] = await Promise.all([
+    publishedHeadlines(db, e.pins, now),
+    publishedHeadlines(db, placedIds, now),
+  ]);
+  const link = (p: { id: number; headline: string }) => ({
     id: p.id,
     headline: p.headline,
     url: `/newsroom/artikel/${p.id}`,
-  }));
+  });
   return renderDocument(
     ArticlePage(
       ctx,
-      { article, inlineRelated, moreFromSection: [], latest: [], comments: [] },
+      {
+        article,
+        inlineRelated: pins.map(link),
+        placedRelated: placed.map(link),
+        moreFromSection: [],
+        latest: [],
+        comments: [],
+      },
       { noindex: true },
     ),
   );

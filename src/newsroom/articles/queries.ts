@@ -97,3 +97,45 @@ export async function sectionChoices(
 export async function sectionExists(db: Db, id: number): Promise<boolean> {
   return (await sectionChoices(db)).some((x) => x.id === id);
 }
+
+/** One workflow step of an article, from the audit log, for its history page. */
+export interface WorkflowStep {
+  at: number;
+  /** The verb after `article.`: submit, withdraw, approve, published, unpublish, return… */
+  action: string;
+  actorName: string;
+  /** The reason (unpublish) or the note (return); '' for the others. */
+  note: string;
+}
+
+/** Steps whose audit detail is a person's words rather than the headline. */
+const NOTED_STEPS = new Set(['unpublish', 'return']);
+
+/** The article's workflow steps, oldest first (at most the latest `limit`). */
+export async function workflowSteps(
+  db: Db,
+  articleId: number,
+  limit = 200,
+): Promise<WorkflowStep[]> {
+  const rows = await db.kysely
+    .selectFrom('audit_log as l')
+    .leftJoin('users as u', 'u.id', 'l.actor_id')
+    .select(['l.created_at', 'l.action', 'l.detail', 'u.name'])
+    .where('l.target', '=', `article:${articleId}`)
+    .orderBy('l.created_at', 'desc')
+    .orderBy('l.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.reverse().flatMap((r) => {
+    if (!r.action.startsWith('article.')) return [];
+    const action = r.action.slice('article.'.length);
+    return [
+      {
+        at: r.created_at,
+        action,
+        actorName: r.name ?? '',
+        note: NOTED_STEPS.has(action) ? r.detail : '',
+      },
+    ];
+  });
+}

@@ -282,6 +282,7 @@ export function registerArticleRoutes(app: FastifyInstance, deps: ArticleRouteDe
         action: act,
         scheduleAt,
         note,
+        bump: body.bump === '1',
         ipHash: ipHashOf(req, config),
         onSchedule: enqueueScheduledPublish(db),
       });

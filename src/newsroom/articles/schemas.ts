@@ -52,6 +52,8 @@ export const workflowActionBody = formBody({
   scheduleAt: formField,
   note: formText({ multiline: true }),
   back: formField,
+  /** For `publish` of an article published before: '1' puts the publication time at now. */
+  bump: formField,
 });
 
 /** The home lead form: '1' makes the article the lead story, '0' clears it. */

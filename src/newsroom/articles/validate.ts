@@ -99,6 +99,7 @@ export const blockSchema = z.discriminatedUnion('type', [
       label: short(60),
     })
     .strict(),
+  z.object({ type: z.literal('related'), articleId: z.number().int().positive() }).strict(),
 ]);
 export const bodySchema = z.array(blockSchema).max(LIMITS.blocks);
 

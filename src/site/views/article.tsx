@@ -64,6 +64,7 @@ export function ArticlePage(
   const items = placeInlineRelated(article.body, props.inlineRelated, {
     selfId: article.id,
     max: MAX_INLINE_RELATED,
+    placed: props.placedRelated,
   });
   const more = props.moreFromSection.filter((a) => a.id !== article.id);
   const featured = article.image && hasVariants(article.image) ? article.image : null;

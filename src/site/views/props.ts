@@ -89,6 +89,8 @@ export interface ArticlePageProps {
   article: Article;
   /** Candidates for the inline "Baca juga" links, best first (placement is the view's job, via placeInlineRelated). */
   inlineRelated: InlineRelated[];
+  /** The visible articles the editor's placed "Baca juga" blocks point to (site/baca-juga.ts). */
+  placedRelated?: InlineRelated[];
   /** "Berita terkait" / more from the section, shown after the article. */
   moreFromSection: ArticleSummary[];
   latest: ArticleSummary[];

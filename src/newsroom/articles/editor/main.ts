@@ -9,9 +9,9 @@ import { Editor } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { cleanHref, docToBlocks, embedFromUrl, type PMNode } from '../blocks-convert.ts';
 import type { EditorStrings } from '../messages.ts';
-import { Embed, HtmlBlock, MediaImage, nodeText, QuoteWithCite } from './nodes.ts';
+import { Embed, HtmlBlock, MediaImage, nodeText, QuoteWithCite, RelatedLink } from './nodes.ts';
 import { Sync, showBanner } from './sync.ts';
-import { openPicker, setupListAutocomplete, setupPins } from './widgets.ts';
+import { openPicker, pickArticle, setupListAutocomplete, setupPins } from './widgets.ts';
 
 interface EditorData {
   id: number;
@@ -47,6 +47,7 @@ function start(): void {
   nodeText.caption = s.captionFor;
   nodeText.credit = s.creditFor;
   nodeText.htmlBlock = s.htmlBlock;
+  nodeText.readAlso = s.readAlso;
   const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | null;
 
   const editor = new Editor({
@@ -73,6 +74,7 @@ function start(): void {
       MediaImage,
       Embed,
       HtmlBlock,
+      RelatedLink,
     ],
     content: data.doc,
     editorProps: {
@@ -220,6 +222,23 @@ function start(): void {
           .chain()
           .focus()
           .insertContent({ type: 'embed', attrs: { ...found, title: '' } })
+          .run();
+      },
+    },
+    {
+      // A "Baca juga" at the caret, chosen with the same headline search as the pins.
+      label: s.readAlsoTitle,
+      text: s.readAlso,
+      run: async () => {
+        const article = await pickArticle(data.urls.articles, s);
+        if (!article) return;
+        editor
+          .chain()
+          .focus()
+          .insertContent({
+            type: 'relatedLink',
+            attrs: { articleId: article.id, headline: article.headline },
+          })
           .run();
       },
     },

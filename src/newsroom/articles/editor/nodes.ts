@@ -14,6 +14,7 @@ export const nodeText = {
   credit: 'Kredit',
   remove: 'Hapus',
   htmlBlock: 'Blok HTML (impor)',
+  readAlso: 'Baca juga',
 };
 
 /** The blockquote with the stored quote's attribution preserved. */
@@ -193,6 +194,45 @@ export const HtmlBlock = Node.create({
         .trim();
       preview.textContent = ` ${(text ?? '').slice(0, 200)}`;
       dom.append(strong, preview);
+      return { dom };
+    };
+  },
+});
+
+/**
+ * A "Baca juga" the editor placed at this point of the body: an atom holding
+ * the article id (the headline is only shown here; the page looks it up and
+ * shows the link while that article is visible).
+ */
+export const RelatedLink = Node.create({
+  name: 'relatedLink',
+  group: 'block',
+  atom: true,
+  draggable: true,
+  selectable: true,
+  addAttributes() {
+    return { articleId: { default: null }, headline: { default: '' } };
+  },
+  parseHTML() {
+    return [{ tag: 'aside[data-related-id]', getAttrs: () => false }];
+  },
+  renderHTML({ HTMLAttributes }) {
+    return [
+      'aside',
+      { 'data-related-id': String(HTMLAttributes.articleId ?? '') },
+      `${nodeText.readAlso}: ${String(HTMLAttributes.headline ?? '')}`,
+    ];
+  },
+  addNodeView() {
+    return ({ node }) => {
+      const dom = document.createElement('aside');
+      dom.className = 'nr-node nr-node-related';
+      dom.contentEditable = 'false';
+      const strong = document.createElement('strong');
+      strong.textContent = `${nodeText.readAlso}:`;
+      const span = document.createElement('span');
+      span.textContent = ` ${String(node.attrs.headline || `#${String(node.attrs.articleId)}`)}`;
+      dom.append(strong, span);
       return { dom };
     };
   },

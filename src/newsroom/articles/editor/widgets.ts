@@ -148,6 +148,31 @@ export function setupPins(
   };
   render();
   if (!search || !results) return;
+  articleSearch(search, results, url, s, {
+    taken: (id) => pins.length >= 3 || pins.some((p) => p.id === id),
+    pick: (a) => {
+      pins.push(a);
+      render();
+      onChange();
+    },
+  });
+}
+
+/**
+ * The published-headline autocomplete shared by the "Baca juga" pins and the
+ * placed "Baca juga" block: typing in `search` lists matches in `results`, each
+ * a button that hands the article to `pick` (disabled when `taken`).
+ */
+export function articleSearch(
+  search: HTMLInputElement,
+  results: HTMLElement,
+  url: string,
+  s: EditorStrings,
+  on: {
+    taken?: (id: number) => boolean;
+    pick: (article: { id: number; headline: string }) => void;
+  },
+): void {
   search.addEventListener(
     'input',
     debounce(async () => {
@@ -162,12 +187,10 @@ export function setupPins(
         const li = el('li');
         const add = el('button', 'btn small secondary', `${s.add}: ${a.headline}`);
         add.type = 'button';
-        add.disabled = pins.length >= 3 || pins.some((p) => p.id === a.id);
+        add.disabled = on.taken?.(a.id) ?? false;
         add.addEventListener('click', () => {
-          if (pins.length >= 3 || pins.some((p) => p.id === a.id)) return;
-          pins.push({ id: a.id, headline: a.headline });
-          render();
-          onChange();
+          if (on.taken?.(a.id)) return;
+          on.pick({ id: a.id, headline: a.headline });
           results.replaceChildren();
           search.value = '';
         });
@@ -176,6 +199,46 @@ export function setupPins(
       }
     }, 250),
   );
+}
+
+/**
+ * Asks for the article of a placed "Baca juga" in a dialog with the headline
+ * search; resolves with it, or null when closed.
+ */
+export function pickArticle(
+  url: string,
+  s: EditorStrings,
+): Promise<{ id: number; headline: string } | null> {
+  return new Promise((resolve) => {
+    const dialog = el('dialog', 'nr-picker nr-read-also');
+    dialog.setAttribute('aria-label', s.readAlsoTitle);
+    const head = el('div', 'nr-picker-head');
+    const title = el('h2', undefined, s.readAlsoTitle);
+    const search = el('input');
+    search.type = 'search';
+    search.autocomplete = 'off';
+    search.placeholder = s.readAlsoSearch;
+    search.setAttribute('aria-label', s.readAlsoSearch);
+    const close = el('button', 'btn small secondary', s.pickerClose);
+    close.type = 'button';
+    head.append(title, search, close);
+    const results = el('ul', 'nr-results');
+    dialog.append(head, results);
+    document.body.append(dialog);
+    let done = false;
+    const finish = (item: { id: number; headline: string } | null) => {
+      if (done) return;
+      done = true;
+      dialog.close();
+      dialog.remove();
+      resolve(item);
+    };
+    close.addEventListener('click', () => finish(null));
+    dialog.addEventListener('close', () => finish(null));
+    articleSearch(search, results, url, s, { pick: finish });
+    dialog.showModal();
+    search.focus();
+  });
 }
 
 /** Autocomplete for a comma-separated field: suggestions complete the last item. */

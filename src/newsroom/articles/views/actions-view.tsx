@@ -14,7 +14,13 @@ export function Actions({
   ctx: NewsroomContext;
   m: ArticleMessages;
   p: {
-    article: { id: number; status: ArticleStatus; scheduledAt: number | null };
+    article: {
+      id: number;
+      status: ArticleStatus;
+      scheduledAt: number | null;
+      /** Set once the article has been published (re-publishing keeps that time). */
+      publishedAt: number | null;
+    };
     actions: WorkflowAction[];
     scheduleValue: string;
     /** Whether this person may set the home lead, and whether this article is it. */
@@ -46,8 +52,31 @@ export function Actions({
       )}
       {p.actions.length === 0 && <p class="hint">{m.actions.none}</p>}
       {has('submit') && simple('submit')}
+      {has('withdraw') && (
+        <>
+          <p class="hint">{m.actions.withdrawHint}</p>
+          {simple('withdraw', 'btn secondary')}
+        </>
+      )}
       {has('approve') && simple('approve')}
-      {has('publish') && simple('publish')}
+      {has('publish') &&
+        (p.article.publishedAt == null ? (
+          simple('publish')
+        ) : (
+          <form method="post" action={base} class="nr-action">
+            <CsrfField ctx={ctx} />
+            <input type="hidden" name="action" value="publish" />
+            <p class="hint">
+              {m.actions.republishHint(formatDateline(p.article.publishedAt, ctx.zone, ctx.lang))}
+            </p>
+            <label class="nr-check">
+              <input type="checkbox" name="bump" value="1" /> {m.actions.bump}
+            </label>
+            <button class="btn" type="submit">
+              {m.actions.publish}
+            </button>
+          </form>
+        ))}
       {has('schedule') && (
         <form method="post" action={base} class="nr-action">
           <CsrfField ctx={ctx} />
@@ -65,7 +94,17 @@ export function Actions({
           </button>
         </form>
       )}
-      {has('unpublish') && simple('unpublish', 'btn secondary')}
+      {has('unpublish') && (
+        <form method="post" action={base} class="nr-action">
+          <CsrfField ctx={ctx} />
+          <input type="hidden" name="action" value="unpublish" />
+          <label for="a-reason">{m.actions.unpublishReason}</label>
+          <textarea id="a-reason" name="note" rows={2} maxLength={LIMITS.note} required />
+          <button class="btn secondary" type="submit" data-confirm={m.actions.confirmUnpublish}>
+            {m.actions.unpublish}
+          </button>
+        </form>
+      )}
       {has('return') && (
         <form method="post" action={base} class="nr-action">
           <CsrfField ctx={ctx} />

@@ -5,6 +5,7 @@ import { Notice } from '../../views/auth-pages.tsx';
 import { PostForm, SubmitButton } from '../../views/fields.tsx';
 import { type NewsroomContext, NewsroomLayout } from '../../views/layout.tsx';
 import type { ArticleMessages } from '../messages.ts';
+import type { WorkflowStep } from '../queries.ts';
 
 /** The revision history: every save, a readable diff, one-click restore. */
 
@@ -20,7 +21,41 @@ export interface HistoryPageProps {
     previousVersion: number | null;
     diff: { field: DiffField; parts: DiffPart[] }[];
   } | null;
+  /** Workflow steps from the audit log, oldest first. */
+  steps: WorkflowStep[];
   notice: string | null;
+}
+
+/** Submitted, withdrawn, published, taken down (with the reason)…: who, when. */
+function Steps({
+  ctx,
+  m,
+  steps,
+}: {
+  ctx: NewsroomContext;
+  m: ArticleMessages;
+  steps: WorkflowStep[];
+}) {
+  if (steps.length === 0) return null;
+  return (
+    <section class="card nr-steps" aria-labelledby="nr-steps-h">
+      <h2 id="nr-steps-h">{m.history.steps}</h2>
+      <ol>
+        {steps.map((st, i) => (
+          <li key={i} data-step={st.action}>
+            <time>{formatDateline(st.at, ctx.zone, ctx.lang)}</time>{' '}
+            <strong>{m.history.stepNames[st.action] ?? st.action}</strong>
+            {st.actorName && <> · {st.actorName}</>}
+            {st.note && (
+              <p class="nr-step-note">
+                {st.action === 'return' ? m.fieldNames.note : m.history.reason}: {st.note}
+              </p>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
 }
 
 function Diff({ m, parts }: { m: ArticleMessages; parts: DiffPart[] }) {
@@ -122,6 +157,7 @@ export function HistoryPage({
             )}
           </section>
         )}
+        <Steps ctx={ctx} m={m} steps={p.steps} />
       </div>
     </NewsroomLayout>
   );
