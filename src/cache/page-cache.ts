@@ -353,4 +353,5 @@ export function wireCachePurges(
   events.on('sections.changed', () => store.purgeAll());
   events.on('settings.changed', () => store.purgeAll());
   events.on('home.lead.changed', () => store.purgeKeys([cacheKeys.home]));
+  events.on('news.sitemap.changed', () => store.purgeKeys([cacheKeys.sitemaps]));
 }

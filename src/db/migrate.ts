@@ -20,6 +20,7 @@ import * as m009 from './migrations/009-wordpress-import.ts';
 import * as m010 from './migrations/010-wire-desk.ts';
 import * as m011 from './migrations/011-api.ts';
 import * as m012 from './migrations/012-home-lead-and-comment-users.ts';
+import * as m017 from './migrations/017-news-sitemap-exclusions.ts';
 
 /** What differs between dialects when a migration creates tables. */
 export interface MigrationContext {
@@ -49,6 +50,7 @@ const MIGRATIONS: Record<string, CodeMigration> = {
   '010-wire-desk': m010,
   '011-api': m011,
   '012-home-lead-and-comment-users': m012,
+  '017-news-sitemap-exclusions': m017,
 };
 
 /** The names of every migration this code knows, in order (backups record and check them). */

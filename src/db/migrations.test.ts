@@ -21,6 +21,8 @@ const LANDED: Record<string, string> = {
   '011-api.ts': '8ce2c396eda69070b1077fb0892c834f6c2e7b1792d2b232a007f4936c0471c8',
   '012-home-lead-and-comment-users.ts':
     '94e7f73f9c54dcc7e87bf72905b50f2968ceeec990a8d428f80c9dc8842172d8',
+  '017-news-sitemap-exclusions.ts':
+    '3c47f7b419044ed7cde206a00ab842a16e75bb86443b4db4c7bb0b706325655d',
 };
 
 const DIR = new URL('./migrations/', import.meta.url);

@@ -582,3 +582,17 @@ export interface CommentTable {
 export interface Database {
   home_lead: HomeLeadTable;
 }
+
+// --- Google News sitemap exclusions (migration 017) -------------------------
+
+/** A section or an article an editor kept out of the Google News sitemap. */
+export interface NewsExclusionTable {
+  kind: 'section' | 'article';
+  target_id: number;
+  set_by: number | null;
+  set_at: number;
+}
+
+export interface Database {
+  news_exclusions: NewsExclusionTable;
+}

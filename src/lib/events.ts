@@ -23,6 +23,8 @@ export interface DomainEvents {
   'settings.changed': { scope: 'comments' };
   /** The home page's lead story was set or cleared (null). */
   'home.lead.changed': { articleId: number | null };
+  /** An editor kept a section or an article out of the Google News sitemap, or let it back in. */
+  'news.sitemap.changed': Record<string, never>;
 }
 
 type Listener<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => void | Promise<void>;

@@ -71,6 +71,7 @@ const NAV: { href: string; key: NavKey; action: Action }[] = [
   { href: '/newsroom/kotak-keluar', key: 'outbox', action: 'outbox.view' },
   { href: '/newsroom/impor', key: 'imports', action: 'audit.view' },
   { href: '/newsroom/api', key: 'api', action: 'settings.manage' },
+  { href: '/newsroom/sitemap-berita', key: 'newsSitemap', action: 'news.sitemap' },
 ];
 
 /** A hidden `_csrf` field; put one in every form. */
