@@ -92,7 +92,12 @@ export async function setArticleNewsExclusion(
       if (excluded)
         await tx
           .insertInto('news_exclusions')
-          .values({ kind: 'article', target_id: articleId, set_by: props.actor.userId, set_at: now })
+          .values({
+            kind: 'article',
+            target_id: articleId,
+            set_by: props.actor.userId,
+            set_at: now,
+          })
           .execute();
     },
   );

@@ -23,7 +23,8 @@ import { NEWS_ADMIN, NewsSitemapPage } from './views.tsx';
 function articleIdOf(text: string, siteUrl: string): number | null {
   const t = text.trim();
   const path = t.startsWith(siteUrl) ? t.slice(siteUrl.length) : t;
-  const m = /^(\d{1,10})$/.exec(path) ?? /^\/[a-z0-9-]+\/(\d{1,10})(?:\/[^?#]*)?(?:[?#].*)?$/.exec(path);
+  const m =
+    /^(\d{1,10})$/.exec(path) ?? /^\/[a-z0-9-]+\/(\d{1,10})(?:\/[^?#]*)?(?:[?#].*)?$/.exec(path);
   const id = m ? Number(m[1]) : 0;
   return id > 0 && id <= 2 ** 31 - 1 ? id : null;
 }

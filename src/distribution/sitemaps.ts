@@ -135,10 +135,16 @@ export async function monthSitemap(
 }
 
 /**
- * Google News sitemap: articles published in the last 48 hours, at most
- * 1,000, without the sections and articles an editor excluded.
+ * Google News sitemap: articles published in the last 48 hours, newest
+ * first, at most 1,000 (`maxUrls`), without the sections and articles an
+ * editor excluded.
  */
-export async function newsSitemap(db: DB, config: Config, now = Date.now()): Promise<string> {
+export async function newsSitemap(
+  db: DB,
+  config: Config,
+  now = Date.now(),
+  maxUrls = NEWS_MAX_URLS,
+): Promise<string> {
   const excluded = await newsExclusions(db);
   const sections = await listSections(db);
   const out = excludedSectionIds(sections, excluded.sections);
@@ -149,7 +155,7 @@ export async function newsSitemap(db: DB, config: Config, now = Date.now()): Pro
       ...(out.size ? { sectionIds: sections.map((s) => s.id).filter((id) => !out.has(id)) } : {}),
       excludeIds: [...excluded.articles],
     },
-    { now, pageSize: NEWS_MAX_URLS, count: false },
+    { now, pageSize: maxUrls, count: false },
   );
   const body = page.items
     .map(
