@@ -508,6 +508,7 @@ export const ROUTES: Record<string, RouteRule> = {
   'GET /': { who: 'anyone' },
   'GET /healthz': { who: 'anyone' },
   'GET /robots.txt': { who: 'anyone' },
+  'GET /logo.png': { who: 'anyone' },
   'GET /feed': { who: 'anyone' },
   'GET /:section/feed': { who: 'anyone' },
   'GET /feed/:format': { who: 'anyone' },

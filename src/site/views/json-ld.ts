@@ -1,4 +1,5 @@
 import type { Article } from '../../content/model.ts';
+import { SITE_LOGO } from '../../distribution/logo.ts';
 import { isoInZone } from '../../lib/time.ts';
 import { CROP_RATIO_NAMES, cropUrl } from '../../media/crops.ts';
 import { largestJpeg } from './image.tsx';
@@ -39,6 +40,22 @@ function articleImages(ctx: SiteContext, article: Article): string[] {
   return largest ? [absoluteUrl(ctx.siteUrl, largest)] : [];
 }
 
+/** The site as the publisher, with its logo (an ImageObject of known size). */
+function publisherJsonLd(ctx: SiteContext): object {
+  return {
+    '@type': 'NewsMediaOrganization',
+    '@id': `${ctx.siteUrl}/#publisher`,
+    name: ctx.siteName,
+    url: `${ctx.siteUrl}/`,
+    logo: {
+      '@type': 'ImageObject',
+      url: absoluteUrl(ctx.siteUrl, SITE_LOGO.path),
+      width: SITE_LOGO.width,
+      height: SITE_LOGO.height,
+    },
+  };
+}
+
 /** schema.org NewsArticle + BreadcrumbList for an article page. */
 export function articleJsonLd(ctx: SiteContext, article: Article): object[] {
   const url = absoluteUrl(ctx.siteUrl, article.url);
@@ -56,12 +73,15 @@ export function articleJsonLd(ctx: SiteContext, article: Article): object[] {
       articleSection: article.section.name,
       keywords: article.tags.map((t) => t.name),
       ...(images.length ? { image: images } : {}),
-      author: article.bylines.map((p) => ({
-        '@type': 'Person',
-        name: p.name,
-        url: absoluteUrl(ctx.siteUrl, p.url),
-      })),
-      publisher: { '@type': 'NewsMediaOrganization', name: ctx.siteName, url: ctx.siteUrl },
+      // Every byline with its profile page; a story with no named byline is the newsroom's own.
+      author: article.bylines.length
+        ? article.bylines.map((p) => ({
+            '@type': 'Person',
+            name: p.name,
+            url: absoluteUrl(ctx.siteUrl, p.url),
+          }))
+        : [{ '@type': 'NewsMediaOrganization', name: ctx.siteName, url: `${ctx.siteUrl}/` }],
+      publisher: publisherJsonLd(ctx),
       isAccessibleForFree: true,
     },
     {
@@ -75,6 +95,7 @@ export function articleJsonLd(ctx: SiteContext, article: Article): object[] {
           name: article.section.name,
           item: absoluteUrl(ctx.siteUrl, article.section.url),
         },
+        { '@type': 'ListItem', position: 3, name: article.headline, item: url },
       ],
     },
   ];
@@ -89,6 +110,7 @@ export function websiteJsonLd(ctx: SiteContext): object[] {
       name: ctx.siteName,
       url: `${ctx.siteUrl}/`,
       inLanguage: ctx.lang,
+      publisher: publisherJsonLd(ctx),
       potentialAction: {
         '@type': 'SearchAction',
         target: `${ctx.siteUrl}/cari?q={search_term_string}`,
