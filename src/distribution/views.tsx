@@ -63,7 +63,7 @@ export function NewsSitemapPage(props: {
         {props.window.length === 0 ? (
           <p>{m.noWindow}</p>
         ) : (
-          <ListTable headers={[m.headline, m.published, m.state, '']}>
+          <ListTable headers={[m.headline, '']}>
             {props.window.map((a) => {
               const excluded = exclusions.articles.has(a.id);
               const state = excluded
@@ -71,13 +71,16 @@ export function NewsSitemapPage(props: {
                 : props.sectionsOut.has(a.section.id)
                   ? m.outSection
                   : m.inSitemap;
+              // Two columns, so the table fits a phone: time and state under the headline.
               return (
                 <tr key={a.id} data-article={a.id}>
                   <td>
                     <a href={a.url}>{a.headline}</a>
+                    <div class="hint">
+                      {m.published} {formatDateline(a.publishedAt, ctx.zone, ctx.lang)} · {m.state}:{' '}
+                      <strong class="news-state">{state}</strong>
+                    </div>
                   </td>
-                  <td>{formatDateline(a.publishedAt, ctx.zone, ctx.lang)}</td>
-                  <td>{state}</td>
                   <td>{toggle(a.id, excluded)}</td>
                 </tr>
               );
