@@ -3,7 +3,9 @@ import type { Config } from '../config.ts';
 import { listPublished, listSections } from '../content/queries.ts';
 import { oldestVisiblePublishedAt } from '../content/reads.ts';
 import type { Database } from '../db/schema.ts';
+import { memoRead } from '../db/write-generation.ts';
 import { dayRangeInZone, isoInZone, localDateParts } from '../lib/time.ts';
+import { cachedSections, READ_TTL_MS } from '../site/read-cache.ts';
 import { excludedSectionIds, newsExclusions } from './news-exclusions.ts';
 import { xmlEscape } from './xml.ts';
 
@@ -145,8 +147,11 @@ export async function newsSitemap(
   now = Date.now(),
   maxUrls = NEWS_MAX_URLS,
 ): Promise<string> {
-  const excluded = await newsExclusions(db);
-  const sections = await listSections(db);
+  // Both held in memory between writes (the read cache), so a warm news sitemap costs what it did.
+  const [excluded, sections] = await Promise.all([
+    memoRead(db, 'news-exclusions', READ_TTL_MS, () => newsExclusions(db), now),
+    cachedSections(db),
+  ]);
   const out = excludedSectionIds(sections, excluded.sections);
   const page = await listPublished(
     db,
