@@ -13,7 +13,6 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
-import { Redis } from 'ioredis';
 import { registerApiAdminRoutes } from './api/newsroom-routes.ts';
 import { API_PREFIX, registerApiRoutes } from './api/routes.ts';
 import { registerPageCache } from './cache/page-cache.ts';
@@ -22,8 +21,9 @@ import { loadCommentAssets, registerCommentAssets } from './comments/assets.ts';
 import { derivedKey } from './comments/hashing.ts';
 import { registerCommentModeratorRoutes } from './comments/moderator-routes.ts';
 import { registerCommentReaderRoutes } from './comments/reader-routes.ts';
-import { type Config, trustProxySetting } from './config.ts';
+import { type Config, trustProxySetting, verifyingKeys } from './config.ts';
 import { type Db, openDb } from './db/connection.ts';
+import { startEventRelay } from './db/event-relay.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { registerViewCounting } from './discovery/most-read.ts';
 import { registerDiscoveryRoutes } from './discovery/routes.ts';
@@ -41,6 +41,8 @@ import { type JobRunner, startJobRunner, stopJobRunner } from './jobs/runner.ts'
 import { registerRenderedCompression } from './lib/compress-rendered.ts';
 import { AppError, errorForLog, toAppError } from './lib/errors.ts';
 import { EventBus } from './lib/events.ts';
+import { redisWithLocalFallback } from './lib/rate-limit-store.ts';
+import { connectRedis } from './lib/redis.ts';
 import { wireListeners } from './listeners.ts';
 import { registerMediaRoutes } from './media/routes.ts';
 import { registerArticleRoutes } from './newsroom/articles/routes.ts';
@@ -48,6 +50,7 @@ import { isNewsroomUrl, registerAuth, renderNewsroomError } from './newsroom/aut
 import { registerBodyLimits, serverLimits } from './server-limits.ts';
 import { loadAssets } from './site/assets.ts';
 import { makeErrorRenderer } from './site/error-page.ts';
+import { createIconStore, type IconStore, registerIcons } from './site/icons.ts';
 import { registerSiteRoutes } from './site/routes.ts';
 import { deliveryHandler, WEBHOOK_DELIVER, wireWebhooks } from './webhooks/webhooks.ts';
 
@@ -60,6 +63,8 @@ export interface App {
   jobs: JobRunner;
   /** Every registered route (method, URL pattern, route config); the security tests enumerate it. */
   routes: readonly RouteRecord[];
+  /** The favicon and app icons served now; `icons.use(...)` swaps in an uploaded image. */
+  icons: IconStore;
   close(): Promise<void>;
 }
 
@@ -109,6 +114,9 @@ export async function buildApp(
   });
   const events = new EventBus((err, event) => server.log.error({ err, event }, 'listener failed'));
   wireListeners(events, db, config);
+  const stopEventRelay = await startEventRelay(db, events, (err) =>
+    server.log.error({ err }, 'event relay failed'),
+  );
   // Webhooks: listeners queue signed deliveries on the job runner (never sent from the request).
   wireWebhooks(events, db, config);
 
@@ -163,22 +171,20 @@ export async function buildApp(
   // (`config: { rateLimit: { max, timeWindow } }` on the route). With Redis
   // configured, every process counts against the same limit.
   const rateLimitRedis = config.cacheUrl.startsWith('redis')
-    ? new Redis(config.cacheUrl, {
-        maxRetriesPerRequest: 1,
-        enableOfflineQueue: false,
-        lazyConnect: true,
-      })
+    ? connectRedis(config.cacheUrl)
     : undefined;
   await server.register(rateLimit, {
     global: false,
-    redis: rateLimitRedis,
-    skipOnError: true,
-    nameSpace: 'warta-rl:',
+    // Shared through Redis when configured, this process's memory when Redis is down.
+    store: rateLimitRedis ? redisWithLocalFallback(rateLimitRedis, 'warta-rl:') : undefined,
   });
   await server.register(formbody);
   // Cookies for every capability: parsed into `req.cookies`; `signed: true`
   // cookies are signed with a key derived from the server secret for this purpose only.
-  await server.register(cookie, { secret: derivedKey(config.secretKey, 'cookie-signing') });
+  // Signed with SECRET_KEY; during a rotation SECRET_KEY_PREVIOUS still unsigns.
+  await server.register(cookie, {
+    secret: verifyingKeys(config).map((key) => derivedKey(key, 'cookie-signing')),
+  });
   await server.register(fastifyStatic, {
     root: config.mediaDir,
     prefix: '/media/',
@@ -254,6 +260,8 @@ export async function buildApp(
     legacyRedirect: (url) => legacyRedirect(db.kysely, url),
   });
   registerViewCounting(server, db);
+  const icons = createIconStore(config);
+  registerIcons(server, icons);
   registerWireDesk(server, { config, db, events });
   // Response hooks run for cache hits too: those are logged only as the sample above.
   server.addHook('onResponse', async (req, reply) => {
@@ -287,8 +295,10 @@ export async function buildApp(
     events,
     jobs,
     routes,
+    icons,
     async close() {
       await stopJobRunner(jobs);
+      await stopEventRelay();
       await server.close();
       await pageStore.close();
       rateLimitRedis?.disconnect();

@@ -65,6 +65,12 @@ const schema = z.object({
   secretKey: z
     .string()
     .min(32, 'SECRET_KEY must be at least 32 characters (e.g. from `openssl rand -hex 32`)'),
+  previousSecretKey: z
+    .string()
+    .refine(
+      (v) => v === '' || v.length >= 32,
+      'SECRET_KEY_PREVIOUS must be empty or the former SECRET_KEY (at least 32 characters)',
+    ),
   smtpUrl: z
     .string()
     .refine(
@@ -128,6 +134,7 @@ const ENV_NAMES: Record<keyof z.infer<typeof schema>, string> = {
   pageSize: 'PAGE_SIZE',
   cacheUrl: 'CACHE_URL',
   secretKey: 'SECRET_KEY',
+  previousSecretKey: 'SECRET_KEY_PREVIOUS',
   smtpUrl: 'SMTP_URL',
   mailFrom: 'MAIL_FROM',
   requireAdmin2fa: 'REQUIRE_ADMIN_2FA',
@@ -182,7 +189,8 @@ export function loadConfig(
     secretKey:
       overrides.secretKey ??
       pick('secretKey') ??
-      readOrCreateSecret(env.SECRET_KEY_FILE ?? './data/secret.key'),
+      secretFromFile(env, overrides.databaseUrl ?? pick('databaseUrl')),
+    previousSecretKey: pick('previousSecretKey') ?? '',
     smtpUrl: pick('smtpUrl') ?? '',
     mailFrom: pick('mailFrom') ?? 'Warta <noreply@localhost>',
     requireAdmin2fa: pick('requireAdmin2fa') ?? 'false',
@@ -207,10 +215,34 @@ export function loadConfig(
 }
 
 /**
- * The server secret (CSRF tokens, keyed hashes of addresses, signed challenges).
- * Without SECRET_KEY a random one is created once in the data folder, so a
- * newcomer needs no setup and restarts keep sessions and tokens valid.
+ * The keys that verify what the server signed, newest first: SECRET_KEY signs,
+ * and during a rotation SECRET_KEY_PREVIOUS still verifies tokens, cookies and
+ * challenges made before it, until they expire (a day for the longest-lived).
  */
+export function verifyingKeys(config: Pick<Config, 'secretKey' | 'previousSecretKey'>): string[] {
+  return config.previousSecretKey
+    ? [config.secretKey, config.previousSecretKey]
+    : [config.secretKey];
+}
+
+/**
+ * Without SECRET_KEY: the key in SECRET_KEY_FILE (by default one created in the
+ * data folder), so a newcomer on SQLite needs no setup. On PostgreSQL several
+ * processes may share the database, each on its own machine: a key each would
+ * make one process's CSRF tokens and challenges fail on the next, so there the
+ * key must be given, as SECRET_KEY or a SECRET_KEY_FILE every process reads.
+ */
+function secretFromFile(env: Record<string, string | undefined>, databaseUrl: unknown): string {
+  if (env.SECRET_KEY_FILE) return readOrCreateSecret(env.SECRET_KEY_FILE);
+  if (typeof databaseUrl === 'string' && /^postgres(ql)?:/.test(databaseUrl)) {
+    throw new ConfigError([
+      'SECRET_KEY: required with PostgreSQL, and the same in every Warta process that shares the database (create one with `openssl rand -hex 32`, or point SECRET_KEY_FILE at a file every process reads)',
+    ]);
+  }
+  return readOrCreateSecret('./data/secret.key');
+}
+
+/** The key in `path`, created there (readable by this user only) if missing. */
 function readOrCreateSecret(path: string): string {
   const file = resolve(path);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();

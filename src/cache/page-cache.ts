@@ -341,17 +341,17 @@ export function wireCachePurges(
       ...places.personIds.map(cacheKeys.author),
     ]);
   };
-  events.on('article.published', articleChanged);
-  events.on('article.updated', articleChanged);
-  events.on('article.unpublished', articleChanged);
-  events.on('article.deleted', articleChanged);
+  events.onEveryProcess('article.published', articleChanged);
+  events.onEveryProcess('article.updated', articleChanged);
+  events.onEveryProcess('article.unpublished', articleChanged);
+  events.onEveryProcess('article.deleted', articleChanged);
   const commentChanged = ({ articleId }: { articleId: number }) =>
     store.purgeKeys([cacheKeys.article(articleId)]);
-  events.on('comment.approved', commentChanged);
-  events.on('comment.hidden', commentChanged);
+  events.onEveryProcess('comment.approved', commentChanged);
+  events.onEveryProcess('comment.hidden', commentChanged);
   // The menu is on every page, and comment settings on every article page.
-  events.on('sections.changed', () => store.purgeAll());
-  events.on('settings.changed', () => store.purgeAll());
-  events.on('home.lead.changed', () => store.purgeKeys([cacheKeys.home]));
-  events.on('news.sitemap.changed', () => store.purgeKeys([cacheKeys.sitemaps]));
+  events.onEveryProcess('sections.changed', () => store.purgeAll());
+  events.onEveryProcess('settings.changed', () => store.purgeAll());
+  events.onEveryProcess('home.lead.changed', () => store.purgeKeys([cacheKeys.home]));
+  events.onEveryProcess('news.sitemap.changed', () => store.purgeKeys([cacheKeys.sitemaps]));
 }

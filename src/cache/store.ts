@@ -1,4 +1,5 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { connectRedis } from '../lib/redis.ts';
 
 /**
  * A rendered page as the cache keeps it: the body three times (identity, gzip,
@@ -156,20 +157,41 @@ function decode(raw: Buffer): CachedPage {
  * Redis store shared by every app process. Each surrogate key is a Redis set
  * of the page keys that carry it; a purge deletes those pages and the set.
  * `purgeAll` bumps a generation that is part of every page key.
+ *
+ * Redis being down costs a miss, never a wait (see `connectRedis`). A purge
+ * that could not reach Redis is owed: until a `purgeAll` succeeds (tried on
+ * every read and when the connection comes back), this store serves nothing,
+ * so a page that changed during the outage is never served from before it.
  */
 export class RedisStore implements PageCacheStore {
   private readonly redis: Redis;
+  private purgeOwed = false;
+
   constructor(
     url: string,
     private readonly prefix = 'warta:page:',
   ) {
-    this.redis = new Redis(url, {
-      lazyConnect: false,
-      maxRetriesPerRequest: 2,
-      enableOfflineQueue: true,
+    this.redis = connectRedis(url);
+    let connectedBefore = false;
+    this.redis.on('ready', () => {
+      // Purges sent by other processes while this one was cut off reached Redis
+      // without us; ours may not have. Start a new generation to be safe.
+      if (connectedBefore) this.purgeOwed = true;
+      connectedBefore = true;
+      void this.settleOwedPurge();
     });
-    // A cache must never take the site down: errors surface as misses (see get/set).
-    this.redis.on('error', () => {});
+  }
+
+  /** Tries the owed purge; true when nothing is owed any more. */
+  private async settleOwedPurge(): Promise<boolean> {
+    if (!this.purgeOwed) return true;
+    try {
+      await this.redis.incr(`${this.prefix}gen`);
+      this.purgeOwed = false;
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   private async generation(): Promise<string> {
@@ -178,6 +200,7 @@ export class RedisStore implements PageCacheStore {
 
   async get(key: string): Promise<CachedPage | undefined> {
     try {
+      if (!(await this.settleOwedPurge())) return undefined;
       const raw = await this.redis.getBuffer(`${this.prefix}${await this.generation()}:${key}`);
       if (!raw) return undefined;
       const page = decode(raw);
@@ -189,6 +212,7 @@ export class RedisStore implements PageCacheStore {
 
   async set(key: string, page: CachedPage): Promise<void> {
     try {
+      if (this.purgeOwed) return;
       const pageKey = `${this.prefix}${await this.generation()}:${key}`;
       const ttl = Math.max(1, page.staleUntil - Date.now());
       const multi = this.redis.multi().set(pageKey, encode(page), 'PX', ttl);
@@ -202,15 +226,20 @@ export class RedisStore implements PageCacheStore {
   }
 
   async purgeKeys(keys: readonly string[]): Promise<void> {
-    for (const k of keys) {
-      const setKey = `${this.prefix}key:${k}`;
-      const pages = await this.redis.smembers(setKey);
-      await this.redis.del(setKey, ...pages);
+    try {
+      for (const k of keys) {
+        const setKey = `${this.prefix}key:${k}`;
+        const pages = await this.redis.smembers(setKey);
+        await this.redis.del(setKey, ...pages);
+      }
+    } catch {
+      this.purgeOwed = true;
     }
   }
 
   async purgeAll(): Promise<void> {
-    await this.redis.incr(`${this.prefix}gen`);
+    this.purgeOwed = true;
+    await this.settleOwedPurge();
   }
 
   async close(): Promise<void> {

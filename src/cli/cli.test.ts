@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -42,12 +42,22 @@ describe('warta command line', () => {
   it('exits non-zero with a readable message when the database is down at start', () => {
     const { code, out } = warta(['serve'], {
       DATABASE_URL: 'postgres://nobody:secret@127.0.0.1:1/warta',
+      SECRET_KEY: 'a-shared-secret-key-of-thirty-two-characters',
       PORT: '0',
     });
     expect(code).toBe(1);
     expect(out).toContain('Cannot open the database');
     expect(out).toContain('nobody:***@');
     expect(out).not.toContain('secret');
+  });
+
+  it('refuses PostgreSQL without a secret key every process shares', () => {
+    const { code, out, cwd } = warta(['serve'], { DATABASE_URL: 'postgres://127.0.0.1:1/warta' });
+    expect(code).toBe(1);
+    expect(out).toContain('SECRET_KEY: required with PostgreSQL');
+    expect(out).not.toMatch(/at .*\.ts:\d+/);
+    // No key of its own was made in the data folder.
+    expect(existsSync(join(cwd, 'data/secret.key'))).toBe(false);
   });
 
   it('migrates a fresh SQLite database and reports it up to date the second time', () => {
@@ -61,7 +71,10 @@ describe('warta command line', () => {
   });
 
   it('doctor says what is wrong in plain words', () => {
-    const bad = warta(['doctor'], { DATABASE_URL: 'postgres://127.0.0.1:1/none' });
+    const bad = warta(['doctor'], {
+      DATABASE_URL: 'postgres://127.0.0.1:1/none',
+      SECRET_KEY: 'a-shared-secret-key-of-thirty-two-characters',
+    });
     expect(bad.code).toBe(1);
     expect(bad.out).toContain('FAIL  Database');
     const dir = mkdtempSync(join(tmpdir(), 'warta-doc-'));

@@ -12,23 +12,44 @@ interface Check {
   warn?: boolean;
 }
 
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+/**
+ * An address only this machine reaches: localhost and its subdomains (RFC
+ * 6761), 127.0.0.0/8, ::1 and IPv4-mapped loopback; brackets and a final dot
+ * allowed, as URLs and HOST write them.
+ */
+export function isLoopback(host: string): boolean {
+  const h = host
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\.$/, '');
+  return (
+    h === 'localhost' ||
+    h.endsWith('.localhost') ||
+    /^127(\.\d{1,3}){3}$/.test(h) ||
+    /^(0{0,4}:){2,7}0{0,3}1$/.test(h) ||
+    h === '::1' ||
+    /^::ffff:(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|7f[0-9a-f]{2}:[0-9a-f]{1,4})$/.test(h)
+  );
+}
+
+/** "Every address of this machine" (0.0.0.0, ::): fine to listen on, never a place to send a reader. */
+const UNSPECIFIED = /^(\[?::\]?|\[?(0{1,4}:){7}0{1,4}\]?|0\.0\.0\.0)$/;
 
 /**
- * SITE_URL still pointing to this machine while the server listens on a
- * public address: every link in feeds, share buttons, sitemaps, JSON-LD and
- * API answers would send readers to "localhost".
+ * SITE_URL still pointing to this machine while the server listens on another
+ * (non-loopback) address: every link in feeds, share buttons, sitemaps,
+ * canonical URLs, JSON-LD and API answers would send readers to "localhost".
  */
 export function siteUrlCheck(config: Pick<Config, 'siteUrl' | 'host'>): Check {
   const host = new URL(config.siteUrl).hostname;
-  const local = LOOPBACK.test(host);
-  const listensPublicly = !LOOPBACK.test(config.host) && config.host !== '::1';
+  const local = isLoopback(host) || UNSPECIFIED.test(host);
+  const listensPublicly = !isLoopback(config.host);
   return local && listensPublicly
     ? {
         name: 'Site address',
         ok: true,
         warn: true,
-        detail: `SITE_URL is ${config.siteUrl} but the server listens on ${config.host}: links in feeds, share buttons, sitemaps and the API will point to this machine. Set SITE_URL to the public address, e.g. SITE_URL=https://berita.example.id`,
+        detail: `SITE_URL is ${config.siteUrl} but the server listens on ${config.host}: canonical URLs, feeds, share buttons, sitemaps and the API will point to this machine. Set SITE_URL to the public address, e.g. SITE_URL=https://berita.example.id`,
       }
     : { name: 'Site address', ok: true, detail: `links use ${config.siteUrl}` };
 }

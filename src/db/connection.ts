@@ -11,7 +11,21 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface Db {
   kysely: Kysely<Database>;
   dialect: Dialect;
+  /** PostgreSQL only: messages to every process using this database (and schema). */
+  pubsub?: PubSub;
   close(): Promise<void>;
+}
+
+/**
+ * Messages between the processes that share a PostgreSQL database, over
+ * LISTEN/NOTIFY: delivered to every process listening at the time (including
+ * the sender), at most 8000 bytes each, lost for a process that is not
+ * connected. Channels are scoped to the connection's schema.
+ */
+export interface PubSub {
+  publish(channel: string, message: string): Promise<void>;
+  /** Listens on a dedicated connection (reconnecting after a failure); resolves with a stop function. */
+  subscribe(channel: string, onMessage: (message: string) => void): Promise<() => Promise<void>>;
 }
 
 // BIGINT (int8) and COUNT(*) come back as strings by default; our timestamps are
@@ -112,5 +126,44 @@ export async function openDb(url: string, options: OpenDbOptions = {}): Promise<
   }
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: logger.log });
   logger.attach(kysely);
-  return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
+  return {
+    kysely,
+    dialect: 'postgres',
+    pubsub: postgresPubSub(url, pool, options.schema),
+    close: () => kysely.destroy(),
+  };
+}
+
+function postgresPubSub(url: string, pool: pg.Pool, schema: string | undefined): PubSub {
+  const scoped = (channel: string) => (schema ? `${channel}_${schema}` : channel);
+  return {
+    async publish(channel, message) {
+      await pool.query('SELECT pg_notify($1, $2)', [scoped(channel), message]);
+    },
+    async subscribe(channel, onMessage) {
+      let client: pg.Client | undefined;
+      let stopped = false;
+      let retry: NodeJS.Timeout | undefined;
+      const connect = async (): Promise<void> => {
+        const c = new pg.Client({ connectionString: url });
+        c.on('notification', (n) => {
+          if (n.payload !== undefined) onMessage(n.payload);
+        });
+        c.on('error', () => {
+          // The listening connection broke (a restart, a network cut): listen again.
+          c.end().catch(() => {});
+          if (!stopped) retry = setTimeout(() => void connect().catch(() => {}), 1000);
+        });
+        await c.connect();
+        await c.query(`LISTEN "${scoped(channel).replaceAll('"', '')}"`);
+        client = c;
+      };
+      await connect();
+      return async () => {
+        stopped = true;
+        clearTimeout(retry);
+        await client?.end().catch(() => {});
+      };
+    },
+  };
 }

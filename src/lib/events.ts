@@ -29,28 +29,59 @@ export interface DomainEvents {
 
 type Listener<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => void | Promise<void>;
 
+/**
+ * Listeners come in two kinds. `on`: work that must happen once, in the
+ * process where the event happened (reindexing, webhooks, mail). `onEveryProcess`:
+ * state each process keeps for itself (in-memory caches), which must hear an
+ * event wherever it happened; with several processes, `relayTo` sends every
+ * event out and `receive` runs only these listeners for an event from elsewhere.
+ */
 export class EventBus {
   private listeners = new Map<keyof DomainEvents, Listener<keyof DomainEvents>[]>();
+  private everyProcess = new Map<keyof DomainEvents, Listener<keyof DomainEvents>[]>();
+  private relay:
+    | (<K extends keyof DomainEvents>(event: K, payload: DomainEvents[K]) => void)
+    | undefined;
 
   constructor(private readonly onError: (err: unknown, event: string) => void = () => {}) {}
 
-  /** Registers a listener; returns a function that removes it. */
+  /** Registers a listener run once, where the event happened; returns a function that removes it. */
   on<K extends keyof DomainEvents>(event: K, listener: Listener<K>): () => void {
-    const list = this.listeners.get(event) ?? [];
-    list.push(listener as Listener<keyof DomainEvents>);
-    this.listeners.set(event, list);
-    return () => {
-      const current = this.listeners.get(event) ?? [];
-      this.listeners.set(
-        event,
-        current.filter((l) => l !== listener),
-      );
-    };
+    return add(this.listeners, event, listener);
   }
 
-  /** Runs every listener of the event; resolves when all have finished. */
+  /** Registers a listener run in every process (see the class comment); returns its remover. */
+  onEveryProcess<K extends keyof DomainEvents>(event: K, listener: Listener<K>): () => void {
+    return add(this.everyProcess, event, listener);
+  }
+
+  /** Sends every event emitted here to the other processes too (see `src/db/event-relay.ts`). */
+  relayTo(send: <K extends keyof DomainEvents>(event: K, payload: DomainEvents[K]) => void): void {
+    this.relay = send;
+  }
+
+  /**
+   * Runs every listener of the event; resolves when all have finished. The
+   * once-only work (indexes) runs before the caches are purged, here and, by
+   * the relay, in the other processes, so no cache refills from an old index.
+   */
   async emit<K extends keyof DomainEvents>(event: K, payload: DomainEvents[K]): Promise<void> {
-    for (const listener of this.listeners.get(event) ?? []) {
+    await this.run(this.listeners, event, payload);
+    await this.run(this.everyProcess, event, payload);
+    this.relay?.(event, payload);
+  }
+
+  /** An event that happened in another process: only the every-process listeners run. */
+  async receive<K extends keyof DomainEvents>(event: K, payload: DomainEvents[K]): Promise<void> {
+    await this.run(this.everyProcess, event, payload);
+  }
+
+  private async run<K extends keyof DomainEvents>(
+    from: Map<keyof DomainEvents, Listener<keyof DomainEvents>[]>,
+    event: K,
+    payload: DomainEvents[K],
+  ): Promise<void> {
+    for (const listener of from.get(event) ?? []) {
       try {
         await listener(payload);
       } catch (err) {
@@ -58,4 +89,18 @@ export class EventBus {
       }
     }
   }
+}
+
+function add<K extends keyof DomainEvents>(
+  to: Map<keyof DomainEvents, Listener<keyof DomainEvents>[]>,
+  event: K,
+  listener: Listener<K>,
+): () => void {
+  to.set(event, [...(to.get(event) ?? []), listener as Listener<keyof DomainEvents>]);
+  return () => {
+    to.set(
+      event,
+      (to.get(event) ?? []).filter((l) => l !== listener),
+    );
+  };
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Config } from '../config.ts';
+import { type Config, verifyingKeys } from '../config.ts';
 import { AppError } from '../lib/errors.ts';
 import { renderDocument } from '../site/render.tsx';
 import { registerAccountRoutes } from './account-routes.ts';
@@ -231,10 +231,14 @@ function csrfOk(req: FastifyRequest, config: Config): boolean {
   ) {
     return true;
   }
-  if (req.newsroomSession) {
-    return csrfMatches(sessionCsrf(config.secretKey, req.newsroomSession.tokenHash), submitted);
+  // A form rendered before a key rotation still carries the previous key's token.
+  const session = req.newsroomSession;
+  if (session) {
+    return verifyingKeys(config).some((key) =>
+      csrfMatches(sessionCsrf(key, session.tokenHash), submitted),
+    );
   }
   const pre = req.cookies[PRE_SESSION_COOKIE];
   if (!pre) return false;
-  return csrfMatches(preSessionCsrf(config.secretKey, pre), submitted);
+  return verifyingKeys(config).some((key) => csrfMatches(preSessionCsrf(key, pre), submitted));
 }

@@ -84,13 +84,14 @@ export function cachedHomePage(db: DB, nav: Section[], now: number): Promise<Hom
  */
 export function wireReadCaches(events: EventBus, db: Db): void {
   const forget = () => forgetReads(db.kysely);
-  events.on('article.published', forget);
-  events.on('article.updated', forget);
-  events.on('article.unpublished', forget);
-  events.on('article.deleted', forget);
-  events.on('comment.approved', forget);
-  events.on('comment.hidden', forget);
-  events.on('sections.changed', forget);
-  events.on('settings.changed', forget);
-  events.on('home.lead.changed', forget);
+  events.onEveryProcess('article.published', forget);
+  events.onEveryProcess('article.updated', forget);
+  events.onEveryProcess('article.unpublished', forget);
+  events.onEveryProcess('article.deleted', forget);
+  events.onEveryProcess('comment.approved', forget);
+  events.onEveryProcess('comment.hidden', forget);
+  events.onEveryProcess('sections.changed', forget);
+  events.onEveryProcess('settings.changed', forget);
+  events.onEveryProcess('home.lead.changed', forget);
+  events.onEveryProcess('news.sitemap.changed', forget);
 }

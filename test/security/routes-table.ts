@@ -509,6 +509,13 @@ export const ROUTES: Record<string, RouteRule> = {
   'GET /healthz': { who: 'anyone' },
   'GET /robots.txt': { who: 'anyone' },
   'GET /logo.png': { who: 'anyone' },
+  // The favicon and app icons (issue 15, src/site/icons.ts).
+  'GET /favicon.ico': { who: 'anyone' },
+  'GET /icon.svg': { who: 'anyone' },
+  'GET /apple-touch-icon.png': { who: 'anyone' },
+  'GET /icon-192.png': { who: 'anyone' },
+  'GET /icon-512.png': { who: 'anyone' },
+  'GET /manifest.webmanifest': { who: 'anyone' },
   'GET /feed': { who: 'anyone' },
   'GET /:section/feed': { who: 'anyone' },
   'GET /feed/:format': { who: 'anyone' },

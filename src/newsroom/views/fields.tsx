@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import { type ComponentChildren, cloneElement, isValidElement, toChildArray } from 'preact';
 import { CsrfField, type NewsroomContext } from './layout.tsx';
 
 /** A labelled input with its error (linked for screen readers) and an optional hint. */
@@ -162,6 +162,24 @@ export function SubmitButton({
   );
 }
 
+/**
+ * Gives each cell of the rows written directly inside a `ListTable` its
+ * column's header as `data-label`, which a phone shows when the table
+ * becomes stacked cards (rows rendered by a component keep their own cells).
+ */
+function withCellLabels(rows: ComponentChildren, headers: string[]): ComponentChildren {
+  return toChildArray(rows).map((row) => {
+    if (!isValidElement(row) || row.type !== 'tr') return row;
+    const props = row.props as { children?: ComponentChildren };
+    const cells = toChildArray(props.children).map((cell, i) =>
+      isValidElement(cell) && cell.type === 'td' && headers[i]
+        ? cloneElement(cell, { 'data-label': headers[i] })
+        : cell,
+    );
+    return cloneElement(row, {}, cells);
+  });
+}
+
 /** A `list` table with a column-header row. */
 export function ListTable({
   headers,
@@ -181,7 +199,7 @@ export function ListTable({
           ))}
         </tr>
       </thead>
-      <tbody>{children}</tbody>
+      <tbody>{withCellLabels(children, headers)}</tbody>
     </table>
   );
 }

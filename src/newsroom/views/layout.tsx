@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import type { Config, ZoneName } from '../../config.ts';
 import type { Lang } from '../../lib/i18n.ts';
+import { defaultIconVersion, iconLinks } from '../../site/icons.ts';
 import { newsroomCss } from '../assets.ts';
 import { csrfToken } from '../csrf.ts';
 import { type AuthMessages, authMessages } from '../messages.ts';
@@ -104,6 +105,9 @@ export function NewsroomLayout({
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex, nofollow" />
         <title>{`${title} · ${m.newsroom} ${ctx.siteName}`}</title>
+        {iconLinks(defaultIconVersion(ctx.siteName), { manifest: false }).map((l) => (
+          <link key={l.href} {...l} />
+        ))}
         <link rel="stylesheet" href={newsroomCss.url} />
         {scripts.map((src) => (
           <script key={src} src={src} defer />

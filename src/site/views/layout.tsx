@@ -8,11 +8,14 @@ import { SearchForm } from './search-form.tsx';
 /** Id of the main landmark, the skip link's target. */
 export const MAIN_ID = 'konten';
 
+/**
+ * Every section in one menu. With sub-sections it is always there; without,
+ * only phones show it (`nav-all-phone`), where the top row cannot show every label.
+ */
 function NavTree({ ctx }: { ctx: SiteContext }) {
   const withChildren = ctx.nav.some((s) => s.children.length > 0);
-  if (!withChildren) return null;
   return (
-    <details class="nav-all">
+    <details class={withChildren ? 'nav-all' : 'nav-all nav-all-phone'}>
       <summary>{ctx.m.nav.menu}</summary>
       <ul class="nav-tree">
         {ctx.nav.map((s) => (
