@@ -14,7 +14,6 @@ import { matchesEtag } from '../lib/http-cache.ts';
 import { cachedSections } from '../site/read-cache.ts';
 import { atomXml, type FeedScope, feedEntries, jsonFeed } from './feed-formats.ts';
 import { feedXml } from './feeds.ts';
-import { SITE_LOGO, siteLogoPng } from './logo.ts';
 import { monthSitemap, newsSitemap, pagesSitemap, sitemapIndex } from './sitemaps.ts';
 
 const XML = 'application/xml; charset=utf-8';
@@ -149,14 +148,6 @@ export function registerDistributionRoutes(
   app.get('/robots.txt', (_req, reply) =>
     send(reply, 'text/plain; charset=utf-8', robotsTxt(config.siteUrl), sitemaps),
   );
-  // The publisher logo Google reads in each article's JSON-LD (drawn from the site name).
-  app.get(SITE_LOGO.path, async (req, reply) => {
-    const png = await siteLogoPng(config.siteName);
-    const etag = `"${createHash('sha1').update(png).digest('base64url')}"`;
-    reply.header('etag', etag).header('cache-control', 'public, max-age=86400');
-    if (matchesEtag(req.headers['if-none-match'], etag)) return reply.code(304).send();
-    return reply.type('image/png').send(png);
-  });
   app.get('/feed', (req, reply) => scopeFeed(req, reply, siteScope(), 'rss', feeds));
   app.get('/:section/feed', { schema: { params: sectionParams } }, async (req, reply) => {
     const { scope, keys } = await sectionScope(req.params.section);

@@ -508,7 +508,6 @@ export const ROUTES: Record<string, RouteRule> = {
   'GET /': { who: 'anyone' },
   'GET /healthz': { who: 'anyone' },
   'GET /robots.txt': { who: 'anyone' },
-  'GET /logo.png': { who: 'anyone' },
   // The favicon and app icons (issue 15, src/site/icons.ts).
   'GET /favicon.ico': { who: 'anyone' },
   'GET /icon.svg': { who: 'anyone' },

@@ -1,7 +1,7 @@
 import type { Article } from '../../content/model.ts';
-import { SITE_LOGO } from '../../distribution/logo.ts';
 import { isoInZone } from '../../lib/time.ts';
 import { CROP_RATIO_NAMES, cropUrl } from '../../media/crops.ts';
+import { ICON_PATHS } from '../icons.ts';
 import { largestJpeg } from './image.tsx';
 import type { SiteContext } from './props.ts';
 import { absoluteUrl } from './urls.ts';
@@ -40,7 +40,11 @@ function articleImages(ctx: SiteContext, article: Article): string[] {
   return largest ? [absoluteUrl(ctx.siteUrl, largest)] : [];
 }
 
-/** The site as the publisher, with its logo (an ImageObject of known size). */
+/**
+ * The site as the publisher, with its logo: the site's 512 px icon (an
+ * uploaded logo when an admin set one, else drawn from the site name), which
+ * meets Google's logo rules (at least 112 px, legible on white).
+ */
 function publisherJsonLd(ctx: SiteContext): object {
   return {
     '@type': 'NewsMediaOrganization',
@@ -49,9 +53,9 @@ function publisherJsonLd(ctx: SiteContext): object {
     url: `${ctx.siteUrl}/`,
     logo: {
       '@type': 'ImageObject',
-      url: absoluteUrl(ctx.siteUrl, SITE_LOGO.path),
-      width: SITE_LOGO.width,
-      height: SITE_LOGO.height,
+      url: absoluteUrl(ctx.siteUrl, ICON_PATHS.png512),
+      width: 512,
+      height: 512,
     },
   };
 }
