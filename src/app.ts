@@ -27,6 +27,7 @@ import { startEventRelay } from './db/event-relay.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { registerViewCounting } from './discovery/most-read.ts';
 import { registerDiscoveryRoutes } from './discovery/routes.ts';
+import { registerNewsSitemapRoutes } from './distribution/newsroom-routes.ts';
 import { registerDistributionRoutes } from './distribution/routes.ts';
 import { registerWireDesk, registerWireJobs } from './ingest/wire/routes.ts';
 import { registerWordpressImportRoutes } from './ingest/wordpress/admin-routes.ts';
@@ -251,6 +252,7 @@ export async function buildApp(
   await registerSiteAdminRoutes(server, { config, db, events });
   registerWordpressImportRoutes(server, { config, db });
   registerDistributionRoutes(server, { config, db });
+  registerNewsSitemapRoutes(server, { config, db, events });
   registerDiscoveryRoutes(server, { config, db, assets: assetUrls });
   const commentAssets = loadCommentAssets();
   registerCommentAssets(server, commentAssets);

@@ -353,3 +353,40 @@ describe('Content API and the page cache', () => {
     }
   });
 });
+
+describe('Content API list answers held in memory', () => {
+  it('answers the same list again without reading articles, until an article event', async () => {
+    const statements: string[] = [];
+    const app = await testApp('sqlite', {}, { onQuery: (sql) => statements.push(sql) });
+    try {
+      const section = await makeSection(app.db, 'Cache');
+      await publishedArticle(app.db, section.id, {}, Date.now() - HOUR, app.events);
+      const { key } = await createApiKey(app.db.kysely, app.config.secretKey, {
+        name: 'Cache',
+        ratePerMinute: 100,
+        createdBy: null,
+      });
+      const list = async () => {
+        statements.length = 0;
+        const res = await app.server.inject({
+          url: '/api/v1/articles?limit=5',
+          headers: { authorization: `Bearer ${key}` },
+        });
+        expect(res.statusCode).toBe(200);
+        const articleReads = statements.filter((s) => /from "articles"/i.test(s)).length;
+        return { ids: res.json().data.map((a: { id: number }) => a.id) as number[], articleReads };
+      };
+      const first = await list();
+      expect(first.articleReads).toBeGreaterThan(0);
+      const again = await list();
+      expect(again).toEqual({ ids: first.ids, articleReads: 0 });
+      // Publishing (its event, and its write) drops the held answer: the new article is listed.
+      const added = await publishedArticle(app.db, section.id, {}, Date.now() - 60_000, app.events);
+      const after = await list();
+      expect(after.articleReads).toBeGreaterThan(0);
+      expect(after.ids[0]).toBe(added.id);
+    } finally {
+      await app.dispose();
+    }
+  });
+});

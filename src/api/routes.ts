@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import { cacheKeys } from '../cache/keys.ts';
 import type { Config } from '../config.ts';
 import type { ArticleSummary } from '../content/model.ts';
@@ -16,11 +17,13 @@ import {
   tagsOfArticles,
 } from '../content/queries.ts';
 import type { Db } from '../db/connection.ts';
+import { memoRead } from '../db/write-generation.ts';
 import { mostRead } from '../discovery/most-read.ts';
 import { relatedIds } from '../discovery/related-store.ts';
 import { searchArticles, sectionFilter } from '../discovery/search.ts';
 import { AppError, toAppError } from '../lib/errors.ts';
 import { matchesEtag } from '../lib/http-cache.ts';
+import { READ_TTL_MS } from '../site/read-cache.ts';
 import { cursorCodec } from './cursor.ts';
 import { cachedApiSettings, presentedKey, verifyApiKey } from './keys.ts';
 import { articleJson, type Selection, selection } from './present.tsx';
@@ -199,53 +202,61 @@ export async function registerApiRoutes(
         },
         async (req, reply) => {
           const q = req.query;
-          const sel = selection(q, false);
-          const filter: Parameters<typeof listPublished>[1] = {};
-          const keys: string[] = [cacheKeys.feeds];
-          if (q.section) {
-            const s = await sectionFilter(db, q.section);
-            if (!s) throw new AppError('NOT_FOUND');
-            filter.sectionIds = s.ids;
-            keys.push(...s.ids.map(cacheKeys.section));
-          }
-          if (q.tag) {
-            const t = await findTag(k, q.tag);
-            if (!t) throw new AppError('NOT_FOUND');
-            filter.tagId = t.id;
-            keys.push(cacheKeys.tag(t.id));
-          }
-          if (q.author) {
-            const p = await findPerson(k, q.author);
-            if (!p) throw new AppError('NOT_FOUND');
-            filter.personId = p.id;
-            keys.push(cacheKeys.author(p.id));
-          }
-          filter.from = toMs(q.from);
-          filter.to = toMs(q.to);
-          filter.updatedSince = toMs(q.updated_since);
-          if (q.cursor) {
-            const c = articles.decode(q.cursor, ['p', 'i']);
-            filter.before = { publishedAt: c.p, id: c.i };
-          }
-          const page = await listPublished(k, filter, {
-            now: Date.now(),
-            pageSize: q.limit + 1,
-            count: false,
-          });
-          const items = page.items.slice(0, q.limit);
-          const last = items.at(-1);
-          const next =
-            page.items.length > q.limit && last
-              ? articles.encode({ p: last.publishedAt, i: last.id })
-              : null;
-          return send(
-            req,
-            reply,
-            { data: await summariesJson(items, sel), next_cursor: next },
-            { keys: [...keys, ...listKeys(items)], lastModified: newest(items) },
+          // The same list asked again within a second (a CDN's many edges, an app's
+          // many readers) is answered from memory; any write or article event drops it.
+          const answer = await memoRead(k, `api:articles:${JSON.stringify(q)}`, READ_TTL_MS, () =>
+            articleList(q),
           );
+          return send(req, reply, answer.body, answer.opts);
         },
       );
+
+      /** One page of the article list: its JSON body and its cache keys and date. */
+      const articleList = async (q: z.infer<typeof ArticleListQuery>) => {
+        const sel = selection(q, false);
+        const filter: Parameters<typeof listPublished>[1] = {};
+        const keys: string[] = [cacheKeys.feeds];
+        if (q.section) {
+          const s = await sectionFilter(db, q.section);
+          if (!s) throw new AppError('NOT_FOUND');
+          filter.sectionIds = s.ids;
+          keys.push(...s.ids.map(cacheKeys.section));
+        }
+        if (q.tag) {
+          const t = await findTag(k, q.tag);
+          if (!t) throw new AppError('NOT_FOUND');
+          filter.tagId = t.id;
+          keys.push(cacheKeys.tag(t.id));
+        }
+        if (q.author) {
+          const p = await findPerson(k, q.author);
+          if (!p) throw new AppError('NOT_FOUND');
+          filter.personId = p.id;
+          keys.push(cacheKeys.author(p.id));
+        }
+        filter.from = toMs(q.from);
+        filter.to = toMs(q.to);
+        filter.updatedSince = toMs(q.updated_since);
+        if (q.cursor) {
+          const c = articles.decode(q.cursor, ['p', 'i']);
+          filter.before = { publishedAt: c.p, id: c.i };
+        }
+        const page = await listPublished(k, filter, {
+          now: Date.now(),
+          pageSize: q.limit + 1,
+          count: false,
+        });
+        const items = page.items.slice(0, q.limit);
+        const last = items.at(-1);
+        const next =
+          page.items.length > q.limit && last
+            ? articles.encode({ p: last.publishedAt, i: last.id })
+            : null;
+        return {
+          body: { data: await summariesJson(items, sel), next_cursor: next },
+          opts: { keys: [...keys, ...listKeys(items)], lastModified: newest(items) },
+        };
+      };
 
       /** One article through the pages' lookup: missing (404) and deleted (410) alike. */
       const oneArticle = async (

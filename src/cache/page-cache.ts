@@ -357,4 +357,5 @@ export function wireCachePurges(
   events.onEveryProcess('media.replaced', async ({ articleIds }) => {
     for (const articleId of articleIds) await articleChanged({ articleId });
   });
+  events.onEveryProcess('news.sitemap.changed', () => store.purgeKeys([cacheKeys.sitemaps]));
 }

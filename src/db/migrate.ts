@@ -24,6 +24,7 @@ import * as m013 from './migrations/013-site-settings.ts';
 import * as m014 from './migrations/014-workflow-review.ts';
 import * as m015 from './migrations/015-media-published.ts';
 import * as m016 from './migrations/016-periodic-jobs.ts';
+import * as m017 from './migrations/017-news-sitemap-exclusions.ts';
 
 /** What differs between dialects when a migration creates tables. */
 export interface MigrationContext {
@@ -57,6 +58,7 @@ const MIGRATIONS: Record<string, CodeMigration> = {
   '014-workflow-review': m014,
   '015-media-published': m015,
   '016-periodic-jobs': m016,
+  '017-news-sitemap-exclusions': m017,
 };
 
 /** The names of every migration this code knows, in order (backups record and check them). */

@@ -25,6 +25,8 @@ const LANDED: Record<string, string> = {
   '014-workflow-review.ts': '1e4efc30d957d4e93358d1e9b4ca6c7f73a5803f2f947f46ffd724bf8edd4b8f',
   '015-media-published.ts': '3a1d10f1e2317c1016c0db0760e3833eb35bd6a0b9fc7a0a6eb4c4f1ba85169a',
   '016-periodic-jobs.ts': 'e5006a0d61b94fd709f39f85b32949f1e19b801135a4401c778d0e064b9abcc0',
+  '017-news-sitemap-exclusions.ts':
+    '3c47f7b419044ed7cde206a00ab842a16e75bb86443b4db4c7bb0b706325655d',
 };
 
 const DIR = new URL('./migrations/', import.meta.url);

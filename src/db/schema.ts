@@ -612,3 +612,17 @@ export interface ArticleTable {
   /** The editor who opened a submitted article; the writer may not withdraw it then. */
   review_started_by: ColumnType<number | null, number | null | undefined, number | null>;
 }
+
+// --- Google News sitemap exclusions (migration 017) -------------------------
+
+/** A section or an article an editor kept out of the Google News sitemap. */
+export interface NewsExclusionTable {
+  kind: 'section' | 'article';
+  target_id: number;
+  set_by: number | null;
+  set_at: number;
+}
+
+export interface Database {
+  news_exclusions: NewsExclusionTable;
+}

@@ -146,12 +146,7 @@ export function registerDistributionRoutes(
   const sectionFormatParams = z.object({ section: z.string(), format: z.string() });
 
   app.get('/robots.txt', (_req, reply) =>
-    send(
-      reply,
-      'text/plain; charset=utf-8',
-      `User-agent: *\nDisallow: /cari\nDisallow: /newsroom\n\nSitemap: ${config.siteUrl}/sitemap.xml\nSitemap: ${config.siteUrl}/sitemap-news.xml\n`,
-      sitemaps,
-    ),
+    send(reply, 'text/plain; charset=utf-8', robotsTxt(config.siteUrl), sitemaps),
   );
   app.get('/feed', (req, reply) => scopeFeed(req, reply, siteScope(), 'rss', feeds));
   app.get('/:section/feed', { schema: { params: sectionParams } }, async (req, reply) => {
@@ -197,9 +192,32 @@ export function registerDistributionRoutes(
     send(reply, XML, await newsSitemap(k, config), sitemaps),
   );
   app.get('/sitemap-:ym', { schema: { params: monthParams } }, async (req, reply) => {
-    const m = /^(\d{4})-(\d{2})\.xml$/.exec(req.params.ym);
-    const xml = m ? await monthSitemap(k, config, Number(m[1]), Number(m[2])) : null;
+    // `YYYY-MM.xml`, or `YYYY-MM-N.xml` for part N >= 2 of a month over 50,000 articles.
+    const m = /^(\d{4})-(\d{2})(?:-([2-9]|[1-9]\d{1,3}))?\.xml$/.exec(req.params.ym);
+    const xml = m
+      ? await monthSitemap(k, config, Number(m[1]), Number(m[2]), Date.now(), Number(m[3] ?? 1))
+      : null;
     if (!xml) throw new AppError('NOT_FOUND');
     return send(reply, XML, xml, sitemaps);
   });
+}
+
+/**
+ * robots.txt: the sitemap index and the news sitemap; the newsroom (its
+ * login and the API key pages under /newsroom/api), the JSON API, search
+ * result pages (any query) and the comment form's machinery stay uncrawled.
+ */
+export function robotsTxt(siteUrl: string): string {
+  return [
+    'User-agent: *',
+    'Disallow: /newsroom',
+    'Disallow: /api/',
+    'Disallow: /cari',
+    'Disallow: /komentar/',
+    'Allow: /',
+    '',
+    `Sitemap: ${siteUrl}/sitemap.xml`,
+    `Sitemap: ${siteUrl}/sitemap-news.xml`,
+    '',
+  ].join('\n');
 }

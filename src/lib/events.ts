@@ -28,6 +28,8 @@ export interface DomainEvents {
   'home.lead.changed': { articleId: number | null };
   /** A library photo got a new file (same id, new files): the articles using it show it. */
   'media.replaced': { mediaId: number; articleIds: number[] };
+  /** An editor kept a section or an article out of the Google News sitemap, or let it back in. */
+  'news.sitemap.changed': Record<string, never>;
 }
 
 type Listener<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => void | Promise<void>;

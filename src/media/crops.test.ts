@@ -65,6 +65,9 @@ describe('crop geometry', () => {
   it('never upscales, always has one width, and heights are exact', () => {
     expect(cropWidths(4000, 3000, '16x9')).toEqual([320, 640, 960, 1280]);
     expect(cropWidths(400, 300, '1x1')).toEqual([300]);
+    // Google's 1,200 px minimum is reached wherever the original allows it.
+    expect(cropWidths(1200, 675, '16x9')).toEqual([320, 640, 960, 1200]);
+    expect(cropWidths(1200, 675, '4x3')).toEqual([320, 640]);
     expect(cropWidths(200, 100, '4x3')).toEqual([133]);
     expect([cropHeight('16x9', 640), cropHeight('4x3', 960), cropHeight('1x1', 320)]).toEqual([
       360, 720, 320,
@@ -97,7 +100,7 @@ describe('crops on disk', () => {
     });
     expect(stored.crops).toEqual({
       v: 1,
-      widths: { '16x9': [320, 640, 960, 1280], '4x3': [320, 640, 960], '1x1': [320, 640] },
+      widths: { '16x9': [320, 640, 960, 1280], '4x3': [320, 640, 960, 1200], '1x1': [320, 640] },
     });
     const folder = path.join(dir, 'tiga-warna');
     for (const ext of ['webp', 'avif', 'jpg']) {

@@ -51,10 +51,18 @@ export function cropRegionSize(width: number, height: number, ratio: CropRatio) 
   return { width, height: Math.round((width * rh) / rw) };
 }
 
-/** Widths to generate for a crop of an image this size: never upscales, always at least one. */
+/** Google wants article images at least this wide (structured data, Discover). */
+export const GOOGLE_MIN_WIDTH = 1200;
+
+/**
+ * Widths to generate for a crop of an image this size: never upscales, always
+ * at least one; a region from 1,200 to 1,279 px also gets its full width, so
+ * the crop reaches Google's 1,200 px wherever the original allows.
+ */
 export function cropWidths(width: number, height: number, ratio: CropRatio): number[] {
   const region = cropRegionSize(width, height, ratio).width;
   const widths: number[] = CROP_WIDTHS.filter((w) => w <= region);
+  if (region >= GOOGLE_MIN_WIDTH && !widths.some((w) => w >= GOOGLE_MIN_WIDTH)) widths.push(region);
   return widths.length > 0 ? widths : [region];
 }
 

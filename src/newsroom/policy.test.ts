@@ -32,6 +32,7 @@ const EXPECTED: Record<Action, Record<Role, boolean>> = {
   'wire.take': { kontributor: false, wartawan: true, redaktur: true, admin: true },
   'wire.manage': { kontributor: false, wartawan: false, redaktur: false, admin: true },
   'home.lead': { kontributor: false, wartawan: false, redaktur: true, admin: true },
+  'news.sitemap': { kontributor: false, wartawan: false, redaktur: true, admin: true },
 };
 
 describe('newsroom policy', () => {

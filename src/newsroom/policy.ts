@@ -37,6 +37,7 @@ export const ACTIONS = [
   'wire.take',
   'wire.manage',
   'home.lead',
+  'news.sitemap',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -84,6 +85,8 @@ const MATRIX: Record<Action, readonly Role[]> = {
   'wire.manage': ['admin'],
   // The home page's lead story ("Berita utama") is an editor's call, like publishing.
   'home.lead': ['redaktur', 'admin'],
+  // What goes into the Google News sitemap (issue 13) is an editor's call too.
+  'news.sitemap': ['redaktur', 'admin'],
 };
 
 /** Facts about the target that some decisions need. */

@@ -93,4 +93,5 @@ export function wireReadCaches(events: EventBus, db: Db): void {
   events.onEveryProcess('sections.changed', forget);
   events.onEveryProcess('settings.changed', forget);
   events.onEveryProcess('home.lead.changed', forget);
+  events.onEveryProcess('news.sitemap.changed', forget);
 }

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
+import { isIP } from 'node:net';
 import type { ResolvedTarget } from './ssrf.ts';
 
 /** What one delivery attempt found. */
@@ -27,6 +28,32 @@ export const DEFAULT_LIMITS: SendLimits = { timeoutMs: 10_000, maxResponseBytes:
  */
 export function signPayload(secret: string, timestamp: number, body: string): string {
   return `v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+}
+
+/** TLS failures (Node's `code`s) that mean the target's certificate is not trusted. */
+const CERT_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+/**
+ * The delivery log's text for a failed connection: an untrusted certificate
+ * says so plainly (it is the receiver's to fix, and never a silent success);
+ * other errors keep Node's message with its code.
+ */
+function describeError(err: Error & { code?: string }): string {
+  const code = err.code ?? '';
+  const text = CERT_CODES.has(code)
+    ? `TLS certificate not trusted (${code}): ${err.message}. Use a certificate from a public CA.`
+    : code && !err.message.includes(code)
+      ? `${code}: ${err.message}`
+      : err.message;
+  return text.slice(0, 300);
 }
 
 /**
@@ -59,7 +86,8 @@ export function sendSigned(
       family: target.family,
       port: url.port || (url.protocol === 'https:' ? 443 : 80),
       path: `${url.pathname}${url.search}`,
-      servername: url.hostname,
+      // SNI takes a name only; for an IP target the certificate is checked against the IP.
+      servername: isIP(url.hostname.replace(/^\[|\]$/g, '')) ? undefined : url.hostname,
       headers: {
         ...headers,
         host: url.host,
@@ -68,13 +96,15 @@ export function sendSigned(
         'user-agent': 'Warta-Webhooks/1',
       },
       agent: false,
+      // Certificates are always verified (Node's default, stated so no one turns it off).
+      rejectUnauthorized: true,
     });
     const timer = setTimeout(
       () => finish({ ok: false, status: null, excerpt: '', error: 'timeout' }),
       limits.timeoutMs,
     );
     req.on('error', (err) =>
-      finish({ ok: false, status: null, excerpt: '', error: err.message.slice(0, 200) }),
+      finish({ ok: false, status: null, excerpt: '', error: describeError(err) }),
     );
     req.on('response', (res) => {
       const chunks: Buffer[] = [];

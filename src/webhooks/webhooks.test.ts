@@ -1,5 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeSection, publishedArticle } from '../../test/factories.ts';
@@ -283,5 +285,64 @@ describe.each(DIALECTS)('webhooks on %s', (dialect) => {
     [log] = await listDeliveries(app.db, id);
     expect(log).toMatchObject({ status: 'retrying', error: 'WEBHOOK_URL_BLOCKED' });
     expect(hits.length).toBe(before);
+  });
+
+  it('verifies HTTPS certificates: a self-signed target fails with a clear logged error', async () => {
+    const tls = new URL('../../test/fixtures/tls/', import.meta.url);
+    let reached = 0;
+    const secure = createHttpsServer(
+      {
+        key: readFileSync(new URL('self-signed.key', tls)),
+        cert: readFileSync(new URL('self-signed.crt', tls)),
+      },
+      (_req, res) => {
+        reached += 1;
+        res.end('ok');
+      },
+    );
+    await new Promise<void>((r) => secure.listen(0, '127.0.0.1', r));
+    try {
+      const { id } = await createEndpoint(app.db, app.config, {
+        url: `https://127.0.0.1:${(secure.address() as AddressInfo).port}/terima`,
+        events: ['article.published'],
+        allowPrivate: true,
+        createdBy: null,
+      });
+      await dispatchEvent(app.db, app.config, 'article.published', { articleId: 999 });
+      await app.jobs.runDue();
+      const [log] = await listDeliveries(app.db, id);
+      expect(log).toMatchObject({ status: 'retrying', responseStatus: null, attempts: 1 });
+      expect(log?.error).toMatch(/^TLS certificate not trusted \(DEPTH_ZERO_SELF_SIGNED_CERT\)/);
+      expect(reached).toBe(0);
+    } finally {
+      secure.closeAllConnections();
+      await new Promise((r) => secure.close(r));
+    }
+  });
+
+  it('never follows a target that redirects forever, and gives it up after 24 hours', async () => {
+    const { id } = await createEndpoint(app.db, app.config, {
+      url: `${base}/terima`,
+      events: ['article.published'],
+      allowPrivate: true,
+      createdBy: null,
+    });
+    answers = [{ status: 307, headers: { location: `${base}/terima` } }];
+    await dispatchEvent(
+      app.db,
+      app.config,
+      'article.published',
+      { articleId: 999 },
+      Date.now() - GIVE_UP_MS - 1000,
+    );
+    await app.jobs.runDue();
+    const [log] = await listDeliveries(app.db, id);
+    expect(log).toMatchObject({
+      status: 'failed',
+      responseStatus: 307,
+      error: 'redirect not followed',
+      attempts: 1,
+    });
+    expect(hits).toHaveLength(1);
   });
 });

@@ -772,6 +772,28 @@ export const ROUTES: Record<string, RouteRule> = {
     }),
     ok: [303],
   },
+  // --- Google News sitemap exclusions (editors) ---
+  'GET /newsroom/sitemap-berita': {
+    who: 'news.sitemap',
+    make: get('/newsroom/sitemap-berita'),
+    ok: [200],
+  },
+  'POST /newsroom/sitemap-berita/rubrik': {
+    who: 'news.sitemap',
+    csrf: 'session',
+    make: post('/newsroom/sitemap-berita/rubrik', {}),
+    ok: [303],
+  },
+  'POST /newsroom/sitemap-berita/artikel': {
+    who: 'news.sitemap',
+    csrf: 'session',
+    make: async (env) => ({
+      method: 'POST',
+      url: '/newsroom/sitemap-berita/artikel',
+      form: { article: String(await deskArticle(env)), exclude: '1' },
+    }),
+    ok: [303],
+  },
 };
 
 /** Content-hashed asset files (their names change with their content): public GETs only. */

@@ -74,6 +74,7 @@ const NAV: { href: string; key: NavKey; action: Action }[] = [
   { href: '/newsroom/api', key: 'api', action: 'settings.manage' },
   { href: '/newsroom/rubrik', key: 'sections', action: 'section.manage' },
   { href: '/newsroom/situs', key: 'siteSettings', action: 'settings.manage' },
+  { href: '/newsroom/sitemap-berita', key: 'newsSitemap', action: 'news.sitemap' },
 ];
 
 /** A hidden `_csrf` field; put one in every form. */

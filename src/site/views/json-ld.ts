@@ -1,6 +1,7 @@
 import type { Article } from '../../content/model.ts';
 import { isoInZone } from '../../lib/time.ts';
 import { CROP_RATIO_NAMES, cropUrl } from '../../media/crops.ts';
+import { ICON_PATHS } from '../icons.ts';
 import { largestJpeg } from './image.tsx';
 import type { SiteContext } from './props.ts';
 import { absoluteUrl } from './urls.ts';
@@ -39,6 +40,26 @@ function articleImages(ctx: SiteContext, article: Article): string[] {
   return largest ? [absoluteUrl(ctx.siteUrl, largest)] : [];
 }
 
+/**
+ * The site as the publisher, with its logo: the site's 512 px icon (an
+ * uploaded logo when an admin set one, else drawn from the site name), which
+ * meets Google's logo rules (at least 112 px, legible on white).
+ */
+function publisherJsonLd(ctx: SiteContext): object {
+  return {
+    '@type': 'NewsMediaOrganization',
+    '@id': `${ctx.siteUrl}/#publisher`,
+    name: ctx.siteName,
+    url: `${ctx.siteUrl}/`,
+    logo: {
+      '@type': 'ImageObject',
+      url: absoluteUrl(ctx.siteUrl, ICON_PATHS.png512),
+      width: 512,
+      height: 512,
+    },
+  };
+}
+
 /** schema.org NewsArticle + BreadcrumbList for an article page. */
 export function articleJsonLd(ctx: SiteContext, article: Article): object[] {
   const url = absoluteUrl(ctx.siteUrl, article.url);
@@ -56,12 +77,15 @@ export function articleJsonLd(ctx: SiteContext, article: Article): object[] {
       articleSection: article.section.name,
       keywords: article.tags.map((t) => t.name),
       ...(images.length ? { image: images } : {}),
-      author: article.bylines.map((p) => ({
-        '@type': 'Person',
-        name: p.name,
-        url: absoluteUrl(ctx.siteUrl, p.url),
-      })),
-      publisher: { '@type': 'NewsMediaOrganization', name: ctx.siteName, url: ctx.siteUrl },
+      // Every byline with its profile page; a story with no named byline is the newsroom's own.
+      author: article.bylines.length
+        ? article.bylines.map((p) => ({
+            '@type': 'Person',
+            name: p.name,
+            url: absoluteUrl(ctx.siteUrl, p.url),
+          }))
+        : [{ '@type': 'NewsMediaOrganization', name: ctx.siteName, url: `${ctx.siteUrl}/` }],
+      publisher: publisherJsonLd(ctx),
       isAccessibleForFree: true,
     },
     {
@@ -75,6 +99,7 @@ export function articleJsonLd(ctx: SiteContext, article: Article): object[] {
           name: article.section.name,
           item: absoluteUrl(ctx.siteUrl, article.section.url),
         },
+        { '@type': 'ListItem', position: 3, name: article.headline, item: url },
       ],
     },
   ];
@@ -89,6 +114,7 @@ export function websiteJsonLd(ctx: SiteContext): object[] {
       name: ctx.siteName,
       url: `${ctx.siteUrl}/`,
       inLanguage: ctx.lang,
+      publisher: publisherJsonLd(ctx),
       potentialAction: {
         '@type': 'SearchAction',
         target: `${ctx.siteUrl}/cari?q={search_term_string}`,
