@@ -71,6 +71,7 @@ const staticAssets = await import(pathToFileURL(join(dist, 'lib/static-assets.js
 (await import(pathToFileURL(join(dist, 'discovery/routes.js')).href)).loadSearchAssets();
 await import(pathToFileURL(join(dist, 'newsroom/assets.js')).href);
 await import(pathToFileURL(join(dist, 'ingest/wire/routes.js')).href);
+await import(pathToFileURL(join(dist, 'media/assets.js')).href);
 await (await import(pathToFileURL(join(dist, 'newsroom/articles/bundle.js')).href)).editorBundle();
 mkdirSync(join(dist, 'static'), { recursive: true });
 await Promise.all(

@@ -49,7 +49,7 @@ import { registerArticleRoutes } from './newsroom/articles/routes.ts';
 import { isNewsroomUrl, registerAuth, renderNewsroomError } from './newsroom/auth.ts';
 import { PRUNE_SESSIONS, pruneSessions } from './newsroom/sessions.ts';
 import { registerSiteAdminRoutes } from './newsroom/site-admin/routes.ts';
-import { loadLiveSettings } from './newsroom/site-admin/settings.ts';
+import { iconSourceOf, loadLiveSettings } from './newsroom/site-admin/settings.ts';
 import { registerHealth } from './ops/health.ts';
 import { registerBodyLimits, serverLimits } from './server-limits.ts';
 import { loadAssets } from './site/assets.ts';
@@ -157,8 +157,16 @@ export async function buildApp(
     });
   }
   // Settings saved by another process show within SETTINGS_TTL_MS (a cache hit needs none).
+  // The icons follow the settings too: an uploaded icon or a renamed site is drawn once, in the background.
+  const icons = createIconStore(config);
   server.addHook('onRequest', async () => {
     await liveSettings.refresh();
+    const { key, load } = iconSourceOf(config, db);
+    icons.follow(key, load, {
+      onError: (err) => server.log.error({ err }, 'site icon could not be drawn'),
+      // Every page's head names the icons' version: cached pages must go.
+      onChange: () => events.emit('settings.changed', { scope: 'site' }),
+    });
   });
   await server.register(helmet, {
     contentSecurityPolicy: {
@@ -274,7 +282,6 @@ export async function buildApp(
     legacyRedirect: (url) => legacyRedirect(db.kysely, url),
   });
   registerViewCounting(server, db);
-  const icons = createIconStore(config);
   registerIcons(server, icons);
   registerWireDesk(server, { config, db, events });
   // Response hooks run for cache hits too: those are logged only as the sample above.

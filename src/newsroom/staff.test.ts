@@ -462,6 +462,7 @@ describe('warta user add', () => {
             PATH: process.env.PATH ?? '',
             LOG_LEVEL: 'silent',
             DATABASE_URL: `${url}?options=-c%20search_path%3D${schema}`,
+            SECRET_KEY: 'cli-test-secret-key-of-thirty-two-chars',
           },
           input: 'sandi-redaktur-panjang\n',
           encoding: 'utf8',

@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connection.ts';
 import { siteIdentity } from '../newsroom/site-admin/settings.ts';
+import { iconVersionFor } from './icons.ts';
 import { messages } from './messages.ts';
 import { cachedSections } from './read-cache.ts';
 import type { SiteContext } from './views/props.ts';
@@ -35,6 +36,7 @@ export function contextWith(
 ): SiteContext {
   return {
     siteName: config.siteName,
+    iconVersion: iconVersionFor(config),
     identity: siteIdentity(config),
     siteUrl: config.siteUrl,
     lang: config.language,

@@ -180,23 +180,61 @@ export async function buildIconSet(source: IconSource, lang: string): Promise<Ic
 /** The icons an app serves now; `use` swaps them (the site settings' logo/favicon upload). */
 export interface IconStore {
   current(): Promise<IconSet>;
+  /** The version of the icons served now, for the `?v=` of the page heads' links. */
+  version(): string;
   /** Builds the icons from a new source and serves them once built; rejects (keeping the old ones) on a bad image. */
   use(source: IconSource): Promise<IconSet>;
+  /**
+   * Serves the icons of the source named `key` (the site name, or the uploaded
+   * icon's files) from now on: a new key starts one background build from
+   * `load`; until it is done, and if it fails, the current icons stay.
+   * `onChange` runs once the new icons are served.
+   */
+  follow(
+    key: string,
+    load: () => Promise<IconSource>,
+    on?: { onError?: (err: unknown) => void; onChange?: () => unknown },
+  ): void;
+}
+
+const stores = new WeakMap<object, IconStore>();
+
+/** The version of the icons the app of this configuration serves (the default icons' without one). */
+export function iconVersionFor(config: Pick<Config, 'siteName'>): string {
+  return stores.get(config)?.version() ?? defaultIconVersion(config.siteName);
 }
 
 /** A store that starts with the default icons (the site name's initial). */
 export function createIconStore(config: Pick<Config, 'siteName' | 'language'>): IconStore {
-  let set = buildIconSet({ kind: 'initial', siteName: config.siteName }, config.language);
+  const initial: IconSource = { kind: 'initial', siteName: config.siteName };
+  let set = buildIconSet(initial, config.language);
+  let served = iconVersion(initial);
+  let followed = `initial:${config.siteName}`;
   // Awaited by every icon request; this only keeps a failure from being an unhandled rejection.
   set.catch(() => {});
-  return {
+  const store: IconStore = {
     current: () => set,
+    version: () => served,
     async use(source) {
       const next = await buildIconSet(source, config.language);
       set = Promise.resolve(next);
+      served = next.version;
       return next;
     },
+    follow(key, load, on) {
+      if (key === followed) return;
+      followed = key;
+      load()
+        .then(async (source) => {
+          if (followed !== key) return;
+          await store.use(source);
+          await on?.onChange?.();
+        })
+        .catch((err) => on?.onError?.(err));
+    },
   };
+  stores.set(config, store);
+  return store;
 }
 
 const YEAR = 365 * 24 * 3600;

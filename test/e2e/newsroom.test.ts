@@ -42,8 +42,10 @@ describe('writing and publishing in the newsroom (Chromium)', () => {
   }
 
   it('goes from a contributor’s draft to the public page', async () => {
-    // A reporter uploads the photo (contributors cannot upload) through MEDIA's route.
-    const photographer = await loginAs(app, 'wartawan');
+    // The stringer shoots and uploads the photo through MEDIA's route (issue 15).
+    const { user: writer, ...photographer } = await loginAs(app, 'kontributor', {
+      name: 'Kadek Kontributor',
+    });
     const jpeg = await sharp({
       create: { width: 1600, height: 900, channels: 3, background: { r: 70, g: 140, b: 60 } },
     })
@@ -65,7 +67,6 @@ describe('writing and publishing in the newsroom (Chromium)', () => {
     });
     expect(up.status).toBe(201);
 
-    const writer = await makeStaff(app.db, 'kontributor', { name: 'Kadek Kontributor' });
     const editorUser = await makeStaff(app.db, 'redaktur', { name: 'Rina Redaktur' });
 
     // --- The contributor writes.

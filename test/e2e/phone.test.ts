@@ -70,6 +70,8 @@ const PAGES: Record<string, ((s: Sample) => string | string[]) | { skip: string 
   'GET /newsroom/api/referensi': () => '/newsroom/api/referensi',
   'GET /newsroom/api/webhook/:id': (s) => `/newsroom/api/webhook/${s.webhookId}`,
   'GET /newsroom/sitemap-berita': () => '/newsroom/sitemap-berita',
+  'GET /newsroom/rubrik': () => '/newsroom/rubrik',
+  'GET /newsroom/situs': () => '/newsroom/situs',
 };
 
 /** Pages screenshot whole (the rest: their first screen, to keep the test fast). */

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Config, ZoneName } from '../../config.ts';
@@ -11,6 +13,7 @@ import type { Lang } from '../../lib/i18n.ts';
 import { cleanText } from '../../lib/plain-text.ts';
 import { getMedia } from '../../media/library.ts';
 import { variantUrl } from '../../media/variants.ts';
+import type { IconSource } from '../../site/icons.ts';
 import { audit } from '../audit.ts';
 import { can, type Role } from '../policy.ts';
 
@@ -369,6 +372,33 @@ export class LiveSettings {
 /** The identity behind a live configuration; a plain configuration has none beyond its tagline. */
 export function siteIdentity(config: Config): SiteIdentity {
   return live.get(config)?.siteIdentity ?? { ...EMPTY_IDENTITY, tagline: config.siteTagline };
+}
+
+/**
+ * Where the site's icons come from now: the uploaded icon (its largest WebP
+ * variant, read from the media folder), or the site name's initial. `key`
+ * changes exactly when the icons must be drawn again (another upload, a
+ * replaced file, a renamed site).
+ */
+export function iconSourceOf(
+  config: Config,
+  db: Db,
+): { key: string; load: () => Promise<IconSource> } {
+  const { siteName, iconMediaId } = currentSettings(config);
+  const iconUrl = siteIdentity(config).icon?.url;
+  if (iconMediaId === null || !iconUrl) {
+    return { key: `initial:${siteName}`, load: async () => ({ kind: 'initial', siteName }) };
+  }
+  return {
+    key: `image:${iconUrl}:${siteName}`,
+    async load() {
+      const item = await getMedia(db.kysely, iconMediaId);
+      const widest = Math.max(...(item?.variants.webp ?? []));
+      if (!item || !Number.isFinite(widest)) throw new Error(`icon ${iconMediaId} has no variants`);
+      const file = variantUrl(item.storageKey, widest, 'webp', '');
+      return { kind: 'image', siteName, image: await readFile(join(config.mediaDir, file)) };
+    },
+  };
 }
 
 /** The effective settings behind a live configuration (the defaults for a plain one). */

@@ -260,6 +260,52 @@ describe('site admin over HTTP (sqlite)', () => {
     expect((await get('/', null)).body).not.toContain('brand-logo');
   });
 
+  it('draws the favicon and app icons from an uploaded icon, and from the name again without one', async () => {
+    const iconHref = async () =>
+      /<link rel="icon" href="\/favicon\.ico\?v=([0-9a-f]+)"/.exec(
+        (await get('/', null)).body,
+      )?.[1];
+    const before = await iconHref();
+    expect(before).toBeDefined();
+    const blue = await sharp({
+      create: { width: 600, height: 600, channels: 3, background: { r: 0, g: 60, b: 200 } },
+    })
+      .png()
+      .toBuffer();
+    const res = await app.server.inject({
+      method: 'POST',
+      url: '/newsroom/situs/gambar',
+      headers: {
+        cookie: admin.cookie,
+        'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
+      },
+      payload: multipart(admin.csrf, 'icon', 'ikon.png', blue),
+    });
+    expect(res.statusCode).toBe(303);
+
+    // Drawn in the background after the next request notices the new icon.
+    let after = before;
+    for (let i = 0; i < 100 && after === before; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      after = await iconHref();
+    }
+    expect(after).not.toBe(before);
+    const icon = await app.server.inject({ url: `/icon-512.png?v=${after}` });
+    expect(icon.headers['cache-control']).toContain('immutable');
+    const { data } = await sharp(icon.rawPayload).raw().toBuffer({ resolveWithObject: true });
+    // The uploaded blue (through a lossy WebP variant), not the default red.
+    const [r = 255, g = 0, b = 0] = data;
+    expect(Math.abs(r - 0) + Math.abs(g - 60) + Math.abs(b - 200)).toBeLessThan(20);
+
+    await post('/newsroom/situs/gambar/hapus', { which: 'icon' });
+    let back = after;
+    for (let i = 0; i < 100 && back !== before; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      back = await iconHref();
+    }
+    expect(back).toBe(before);
+  });
+
   it('is for admins only', async () => {
     for (const role of ['kontributor', 'wartawan', 'redaktur'] as const) {
       const who = await loginAs(app, role);

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import type { Config, ZoneName } from '../../config.ts';
 import type { Lang } from '../../lib/i18n.ts';
-import { defaultIconVersion, iconLinks } from '../../site/icons.ts';
+import { iconLinks, iconVersionFor } from '../../site/icons.ts';
 import { newsroomCss } from '../assets.ts';
 import { csrfToken } from '../csrf.ts';
 import { type AuthMessages, authMessages } from '../messages.ts';
@@ -29,6 +29,8 @@ export interface NewsroomContext {
   /** The CSRF token every form on the page must carry as `_csrf`. */
   csrf: string;
   siteName: string;
+  /** The served icons' version, for the head's icon links. */
+  iconVersion: string;
   siteUrl: string;
   zone: ZoneName;
   /** AUTH's catalog in `lang` (chrome, navigation). */
@@ -52,6 +54,7 @@ export async function newsroomContext(
     lang,
     csrf: csrfToken(req),
     siteName: deps.config.siteName,
+    iconVersion: iconVersionFor(deps.config),
     siteUrl: deps.config.siteUrl,
     zone: deps.config.timeZone,
     m: authMessages[lang],
@@ -107,7 +110,7 @@ export function NewsroomLayout({
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex, nofollow" />
         <title>{`${title} · ${m.newsroom} ${ctx.siteName}`}</title>
-        {iconLinks(defaultIconVersion(ctx.siteName), { manifest: false }).map((l) => (
+        {iconLinks(ctx.iconVersion, { manifest: false }).map((l) => (
           <link key={l.href} {...l} />
         ))}
         <link rel="stylesheet" href={newsroomCss.url} />

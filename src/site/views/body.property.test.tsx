@@ -112,6 +112,7 @@ const block: fc.Arbitrary<Block> = fc.oneof(
 
 const ctx: SiteContext = {
   siteName: 'Warta',
+  iconVersion: 'test',
   siteUrl: 'https://warta.example',
   lang: 'id',
   zone: 'WITA',

@@ -1,4 +1,4 @@
-import { defaultIconVersion, ICON_COLOR, iconLinks } from '../icons.ts';
+import { ICON_COLOR, iconLinks } from '../icons.ts';
 import { serializeJsonLd } from './json-ld.ts';
 import type { PageMeta, SiteContext } from './props.ts';
 import { absoluteUrl } from './urls.ts';
@@ -60,7 +60,7 @@ export function DocumentHead({ ctx, meta }: { ctx: SiteContext; meta: PageMeta }
       {image && <meta name="twitter:image" content={image} />}
       <FeedLinks base="" title={ctx.m.footer.rssTitle(ctx.siteName)} />
       {meta.feed && <FeedLinks base={meta.feed.path} title={meta.feed.title} />}
-      {iconLinks(defaultIconVersion(ctx.siteName), { manifest: true }).map((l) => (
+      {iconLinks(ctx.iconVersion, { manifest: true }).map((l) => (
         <link key={l.href} {...l} />
       ))}
       <meta name="theme-color" content={ICON_COLOR} />

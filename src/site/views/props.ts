@@ -22,6 +22,8 @@ import type { CommentBoxProps } from './comments.tsx';
 /** Everything the layout needs on every page. */
 export interface SiteContext {
   siteName: string;
+  /** The served icons' version, for the head's icon links. */
+  iconVersion: string;
   /** Tagline, logo, social accounts and legal pages set by admins (newsroom/site-admin). */
   identity?: SiteIdentity;
   /** Absolute base URL without trailing slash, for canonical links and share links. */

@@ -60,6 +60,7 @@ function buildArticle(overrides: Partial<Article> = {}): Article {
 function buildContext(lang: Lang = 'id'): SiteContext {
   return {
     siteName: 'Warta',
+    iconVersion: 'test',
     siteUrl: 'https://warta.example',
     lang,
     zone: 'WITA',
