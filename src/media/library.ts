@@ -23,6 +23,19 @@ export interface ImageMeta {
 }
 
 /** A row of the media library as the newsroom uses it: the stored image and its library text. */
+/** The columns of a media row that describe its stored files (a new upload, or a replacement). */
+function fileColumns(stored: StoredImage) {
+  return {
+    storage_key: stored.storageKey,
+    mime: stored.mime,
+    width: stored.width,
+    height: stored.height,
+    bytes: stored.bytes,
+    variants: JSON.stringify(stored.variants),
+    crops: JSON.stringify(stored.crops),
+  };
+}
+
 export interface MediaItem extends StoredImage {
   id: number;
   caption: string;
@@ -60,13 +73,7 @@ export async function addImage(
     const row = await db
       .insertInto('media')
       .values({
-        storage_key: stored.storageKey,
-        mime: stored.mime,
-        width: stored.width,
-        height: stored.height,
-        bytes: stored.bytes,
-        variants: JSON.stringify(stored.variants),
-        crops: JSON.stringify(stored.crops),
+        ...fileColumns(stored),
         caption: meta.caption ?? '',
         credit: meta.credit ?? '',
         alt: meta.alt ?? '',
@@ -212,13 +219,7 @@ export async function replaceImage(
     const res = await db
       .updateTable('media')
       .set({
-        storage_key: stored.storageKey,
-        mime: stored.mime,
-        width: stored.width,
-        height: stored.height,
-        bytes: stored.bytes,
-        variants: JSON.stringify(stored.variants),
-        crops: JSON.stringify(stored.crops),
+        ...fileColumns(stored),
         caption,
         credit,
         original_name: fileName(input.originalName),

@@ -123,13 +123,13 @@ const UPLOAD_LIMITS = {
 };
 
 /** One file of an upload: its bytes, or why it was refused before it was looked at. */
-interface ParsedFile {
+export interface ParsedFile {
   name: string;
   data?: Buffer;
   error?: AppError;
 }
 
-interface ParsedUpload {
+export interface ParsedUpload {
   files: ParsedFile[];
   fields: Record<string, string>;
 }
@@ -143,7 +143,7 @@ interface ParsedUpload {
  * with CSRF_INVALID when a file comes first, or the token is wrong or missing,
  * before any file is read.
  */
-async function readUpload(req: FastifyRequest): Promise<ParsedUpload> {
+export async function readUpload(req: FastifyRequest): Promise<ParsedUpload> {
   const out: ParsedUpload = { files: [], fields: {} };
   if (!req.isMultipart()) throw new AppError('MEDIA_NO_FILE');
   let csrfChecked = req.headers['x-csrf-token'] !== undefined;

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import sharp from 'sharp';
+import { z } from 'zod';
 import type { Config } from '../config.ts';
 
 /**
@@ -237,6 +239,9 @@ export function createIconStore(config: Pick<Config, 'siteName' | 'language'>): 
   return store;
 }
 
+/** `?v=` names the icons' version; a repeated or unknown parameter only misses the long cache. */
+const iconQuery = z.object({ v: z.union([z.string(), z.array(z.string())]).optional() });
+
 const YEAR = 365 * 24 * 3600;
 const DAY = 24 * 3600;
 
@@ -246,12 +251,16 @@ const DAY = 24 * 3600;
  * (/favicon.ico) for a day, revalidated by ETag.
  */
 export function registerIcons(app: FastifyInstance, store: IconStore): void {
-  const serve = async (req: FastifyRequest, reply: FastifyReply, path: string) => {
+  const serve = async (
+    req: FastifyRequest<{ Querystring: z.infer<typeof iconQuery> }>,
+    reply: FastifyReply,
+    path: string,
+  ) => {
     const set = await store.current();
     const file = set.files.get(path);
     if (!file) return reply.callNotFound();
     const etag = `"${set.version}"`;
-    const v = (req.query as { v?: unknown } | undefined)?.v;
+    const v = req.query.v;
     reply
       .header(
         'cache-control',
@@ -263,6 +272,8 @@ export function registerIcons(app: FastifyInstance, store: IconStore): void {
     return reply.type(file.type).send(file.body);
   };
   for (const path of Object.values(ICON_PATHS)) {
-    app.get(path, (req, reply) => serve(req, reply, path));
+    app
+      .withTypeProvider<ZodTypeProvider>()
+      .get(path, { schema: { querystring: iconQuery } }, (req, reply) => serve(req, reply, path));
   }
 }

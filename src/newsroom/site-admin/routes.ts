@@ -10,9 +10,9 @@ import { AppError, ERRORS, type ErrorCode, toAppError } from '../../lib/errors.t
 import type { EventBus } from '../../lib/events.ts';
 import { slugify } from '../../lib/slug.ts';
 import { uploadImage } from '../../media/library.ts';
+import { readUpload } from '../../media/routes.ts';
 import { MAX_UPLOAD_BYTES } from '../../media/upload.ts';
 import { ipHashOf, requireStaff } from '../auth-shared.ts';
-import { csrfMatches } from '../csrf.ts';
 import { sendPage } from '../login-routes.ts';
 import { formBody, formField, formText, query } from '../schemas.ts';
 import { newsroomContext } from '../views/layout.tsx';
@@ -61,6 +61,10 @@ const sectionBody = formBody({
   hidden: formField,
 });
 const moveBody = formBody({ arah: formField });
+/** `social.facebook`, `social.instagram`, …: one text field per network. */
+const socialFields = Object.fromEntries(
+  SOCIAL_NETWORKS.map((n) => [`social.${n}`, formText()]),
+) as Record<`social.${SocialNetwork}`, ReturnType<typeof formText>>;
 const settingsBody = formBody({
   siteName: formText(),
   siteTagline: formText(),
@@ -68,7 +72,7 @@ const settingsBody = formBody({
   language: formField,
   legalTitle: formText(),
   legalUrl: formText(),
-  ...Object.fromEntries(SOCIAL_NETWORKS.map((n) => [`social.${n}`, formText()])),
+  ...socialFields,
 });
 const removeBody = formBody({ which: formField });
 
@@ -86,40 +90,6 @@ function sectionField(code: ErrorCode): 'name' | 'slug' | 'parent' | null {
   if (code.startsWith('SECTION_SLUG')) return 'slug';
   if (code === 'SECTION_PARENT_INVALID') return 'parent';
   return null;
-}
-
-/** Reads the logo/icon upload: `_csrf` must come before the file (see media/routes.ts). */
-async function readImageUpload(
-  req: FastifyRequest,
-): Promise<{ which: string; file?: Buffer; filename?: string }> {
-  if (!req.isMultipart()) throw new AppError('MEDIA_NO_FILE');
-  let csrfChecked = req.headers['x-csrf-token'] !== undefined;
-  const out: { which: string; file?: Buffer; filename?: string } = { which: '' };
-  try {
-    for await (const part of req.parts()) {
-      if (part.type === 'file') {
-        if (!csrfChecked) throw new AppError('CSRF_INVALID');
-        const buf = await part.toBuffer();
-        if (part.fieldname !== 'file' || out.file) throw new AppError('MEDIA_TOO_MANY_FIELDS');
-        if (!part.filename && buf.length === 0) continue;
-        out.file = buf;
-        out.filename = part.filename;
-      } else if (part.fieldname === '_csrf') {
-        if (!csrfMatches(req.newsroomCsrf ?? '', part.value)) throw new AppError('CSRF_INVALID');
-        csrfChecked = true;
-      } else if (part.fieldname === 'which' && typeof part.value === 'string') {
-        out.which = part.value;
-      }
-    }
-  } catch (err) {
-    if (!csrfChecked) throw new AppError('CSRF_INVALID');
-    if (err instanceof AppError) throw err;
-    const code = (err as { code?: string }).code ?? '';
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('MEDIA_FILE_TOO_LARGE');
-    throw new AppError('MEDIA_NO_FILE');
-  }
-  if (!csrfChecked) throw new AppError('CSRF_INVALID');
-  return out;
 }
 
 export async function registerSiteAdminRoutes(
@@ -297,7 +267,7 @@ export async function registerSiteAdminRoutes(
   });
 
   r.post(SETTINGS_URL, { ...settingsOnly, schema: { body: settingsBody } }, async (req, reply) => {
-    const body = req.body as Record<string, unknown>;
+    const body = req.body;
     const social = Object.fromEntries(
       SOCIAL_NETWORKS.map((n) => [n, one(body[`social.${n}`])]),
     ) as Record<SocialNetwork, string>;
@@ -355,7 +325,12 @@ export async function registerSiteAdminRoutes(
         const actor = actorOf(req);
         let which: 'logo' | 'icon' = 'logo';
         try {
-          const upload = await readImageUpload(req);
+          // The media library's reader: the form's `_csrf` checked before any file is read.
+          const form = await readUpload(req);
+          const [file, ...more] = form.files;
+          if (more.length > 0) throw new AppError('MEDIA_TOO_MANY_FIELDS');
+          if (file?.error) throw file.error;
+          const upload = { which: form.fields.which, file: file?.data, filename: file?.name };
           if (upload.which !== 'logo' && upload.which !== 'icon') {
             throw new AppError('BAD_REQUEST');
           }
