@@ -1,6 +1,6 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connection.ts';
-import { siteIdentity } from '../newsroom/site-admin/settings.ts';
+import { siteIdentity } from '../newsroom/site-admin/live-settings.ts';
 import { iconVersionFor } from './icons.ts';
 import { messages } from './messages.ts';
 import { cachedSections } from './read-cache.ts';

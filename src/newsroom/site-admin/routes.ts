@@ -16,16 +16,15 @@ import { ipHashOf, requireStaff } from '../auth-shared.ts';
 import { sendPage } from '../login-routes.ts';
 import { formBody, formField, formText, query } from '../schemas.ts';
 import { newsroomContext } from '../views/layout.tsx';
+import { currentSettings, siteIdentity } from './live-settings.ts';
 import { siteAdminMessages } from './messages.ts';
 import { addSection, editSection, type SectionFormInput, shiftSection } from './sections.ts';
 import {
   type Actor,
   checkSettingsForm,
-  currentSettings,
   SOCIAL_NETWORKS,
   type SocialNetwork,
   saveSiteSettings,
-  siteIdentity,
 } from './settings.ts';
 import {
   SECTIONS_URL,

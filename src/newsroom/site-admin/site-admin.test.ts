@@ -7,8 +7,9 @@ import { loginAs, makeStaff } from '../../../test/staff.ts';
 import { loadConfig } from '../../config.ts';
 import { createArticle } from '../../content/commands.ts';
 import { EventBus } from '../../lib/events.ts';
+import { LiveSettings } from './live-settings.ts';
 import { editSection } from './sections.ts';
-import { LiveSettings, saveSiteSettings } from './settings.ts';
+import { saveSiteSettings } from './settings.ts';
 
 type Login = Awaited<ReturnType<typeof loginAs>>;
 

@@ -2,12 +2,12 @@ import type { Section } from '../../content/model.ts';
 import { Notice } from '../views/auth-pages.tsx';
 import { Field, FieldNotes, PostForm, SelectField, SubmitButton } from '../views/fields.tsx';
 import { CsrfField, type NewsroomContext, NewsroomLayout } from '../views/layout.tsx';
+import type { SiteImage } from './live-settings.ts';
 import { siteAdminMessages } from './messages.ts';
 import {
   LINK_TITLE_MAX,
   MAX_LINKS,
   NAME_MAX,
-  type SiteImage,
   type SiteSettings,
   SOCIAL_LABELS,
   SOCIAL_NETWORKS,

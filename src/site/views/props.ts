@@ -9,7 +9,7 @@ import type {
 } from '../../content/model.ts';
 import type { Lang } from '../../lib/i18n.ts';
 import type { ZoneLabel } from '../../lib/time.ts';
-import type { SiteIdentity } from '../../newsroom/site-admin/settings.ts';
+import type { SiteIdentity } from '../../newsroom/site-admin/live-settings.ts';
 import type { InlineRelated } from '../baca-juga.ts';
 import type { Messages } from '../messages.ts';
 import type { CommentBoxProps } from './comments.tsx';
