@@ -36,4 +36,5 @@ if (stale) {
   }
   await import(pathToFileURL(join(root, 'scripts/build.mjs')).href);
 }
-await import(pathToFileURL(join(root, 'dist/main.js')).href);
+// The server bundled into one module (scripts/build.mjs): it starts in a fraction of the time.
+await import(pathToFileURL(join(root, 'dist/bundle/main.js')).href);

@@ -5,8 +5,16 @@
 // precompressed (brotli and gzip) into dist/static/. `npm install` runs it
 // (the `prepare` script); bin/warta.js runs it again when src/ is newer.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import {
+  cpSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
@@ -86,6 +94,49 @@ await Promise.all(
       ),
     ),
 );
+
+// The server as one ES module bundle (plus the chunks of its lazily loaded
+// commands) in dist/bundle/, which bin/warta.js runs. Resolving and loading
+// some 900 separate modules of dist/ and node_modules was most of the time
+// from start to the first page. Native addons and packages that find their own
+// files at run time stay in node_modules. Each module's `import.meta.url` is
+// rewritten to its own file in dist/, so the assets it reads beside itself are
+// found (relative to the bundle, so the folder may move).
+const bundleDir = join(dist, 'bundle');
+const ownModuleUrls = {
+  name: 'own-module-urls',
+  setup(b) {
+    b.onLoad({ filter: /\.js$/ }, async (args) => {
+      if (!args.path.startsWith(dist)) return undefined;
+      const code = readFileSync(args.path, 'utf8');
+      if (!code.includes('import.meta.url')) return undefined;
+      const rel = relative(bundleDir, args.path).split(sep).join('/');
+      return {
+        contents: code.replaceAll(
+          'import.meta.url',
+          `new URL(${JSON.stringify(rel)}, import.meta.url).href`,
+        ),
+        loader: 'js',
+      };
+    });
+  },
+};
+await build({
+  entryPoints: [join(dist, 'main.js')],
+  outdir: bundleDir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['sharp', 'better-sqlite3', '@node-rs/argon2', 'pg-native', 'esbuild', 'typescript'],
+  // Bundled CommonJS packages call require() for Node's modules.
+  banner: {
+    js: "import { createRequire as __wartaRequire } from 'node:module'; const require = __wartaRequire(import.meta.url);",
+  },
+  plugins: [ownModuleUrls],
+  logLevel: 'warning',
+});
 
 writeFileSync(join(dist, '.built'), `${new Date().toISOString()}\n`);
 rmSync(final, { recursive: true, force: true });

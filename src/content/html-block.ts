@@ -1,4 +1,8 @@
-import sanitizeHtml from 'sanitize-html';
+import type sanitizeHtml from 'sanitize-html';
+import { lazyRequire } from '../lib/lazy-require.ts';
+
+/** Loaded at the first html block (imported archives have them; most sites rarely). */
+const sanitizer = lazyRequire<typeof sanitizeHtml>('sanitize-html');
 
 /**
  * The one allowlist for `html` body blocks (content that has no structured
@@ -10,7 +14,7 @@ import sanitizeHtml from 'sanitize-html';
  * site's own /media/ paths. Everything else (iframes, scripts, styles, forms,
  * event attributes, classes, inline styles) is removed.
  */
-const OPTIONS: sanitizeHtml.IOptions = {
+const OPTIONS = (): sanitizeHtml.IOptions => ({
   allowedTags: [
     'table',
     'caption',
@@ -60,13 +64,15 @@ const OPTIONS: sanitizeHtml.IOptions = {
   exclusiveFilter: (frame) =>
     frame.tag === 'img' && !/^\/media\/(?!.*\.\.)[\w./-]+$/.test(frame.attribs.src ?? ''),
   transformTags: {
-    a: sanitizeHtml.simpleTransform('a', { rel: 'nofollow noopener' }),
+    a: sanitizer().simpleTransform('a', { rel: 'nofollow noopener' }),
   },
-};
+});
+let options: sanitizeHtml.IOptions | undefined;
 
 /** Cleans HTML for an `html` block; idempotent, so it can run at store and render time. */
 export function sanitizeHtmlBlock(html: string): string {
-  return sanitizeHtml(html, OPTIONS).trim();
+  options ??= OPTIONS();
+  return sanitizer()(html, options).trim();
 }
 
 const ENTITIES: Record<string, string> = {

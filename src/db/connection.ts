@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { type CompiledQuery, Kysely, type LogEvent, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
+import { lazyRequire } from '../lib/lazy-require.ts';
 import type { Database } from './schema.ts';
 import { openSqlite } from './sqlite-driver.ts';
 import { noteWrite, trackWrites } from './write-generation.ts';
@@ -28,9 +29,15 @@ export interface PubSub {
   subscribe(channel: string, onMessage: (message: string) => void): Promise<() => Promise<void>>;
 }
 
-// BIGINT (int8) and COUNT(*) come back as strings by default; our timestamps are
-// epoch milliseconds, well inside Number's safe range.
-pg.types.setTypeParser(20, (v) => Number(v));
+/** The PostgreSQL client, loaded only by installations that use it. */
+const loadPg = lazyRequire<typeof pg>('pg');
+function postgres(): typeof pg {
+  const driver = loadPg();
+  // BIGINT (int8) and COUNT(*) come back as strings by default; our timestamps are
+  // epoch milliseconds, well inside Number's safe range.
+  driver.types.setTypeParser(20, (v) => Number(v));
+  return driver;
+}
 
 export class DatabaseUnavailableError extends Error {
   constructor(
@@ -107,7 +114,7 @@ export async function openDb(url: string, options: OpenDbOptions = {}): Promise<
       throw new DatabaseUnavailableError(url, err);
     }
   }
-  const pool = new pg.Pool({
+  const pool = new (postgres().Pool)({
     connectionString: url,
     max: 10,
     connectionTimeoutMillis: 5000,
@@ -145,7 +152,7 @@ function postgresPubSub(url: string, pool: pg.Pool, schema: string | undefined):
       let stopped = false;
       let retry: NodeJS.Timeout | undefined;
       const connect = async (): Promise<void> => {
-        const c = new pg.Client({ connectionString: url });
+        const c = new (postgres().Client)({ connectionString: url });
         c.on('notification', (n) => {
           if (n.payload !== undefined) onMessage(n.payload);
         });

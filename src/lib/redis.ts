@@ -1,4 +1,7 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { lazyRequire } from './lazy-require.ts';
+
+const ioredis = lazyRequire<typeof import('ioredis')>('ioredis');
 
 /** How long one Redis command may take before it counts as failed. */
 export const REDIS_COMMAND_TIMEOUT_MS = 250;
@@ -12,7 +15,7 @@ export const REDIS_COMMAND_TIMEOUT_MS = 250;
  * and nothing waits. The connection keeps trying to come back in the background.
  */
 export function connectRedis(url: string, opts: { lazyConnect?: boolean } = {}): Redis {
-  const redis = new Redis(url, {
+  const redis = new (ioredis().Redis)(url, {
     lazyConnect: opts.lazyConnect ?? false,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,

@@ -1,9 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import sharp from 'sharp';
+import type sharpType from 'sharp';
 import { z } from 'zod';
 import type { Config } from '../config.ts';
+import { lazyRequire } from '../lib/lazy-require.ts';
+
+/** Image processing is loaded when the icons are first asked for, not at start. */
+const sharp = lazyRequire<typeof sharpType>('sharp');
 
 /**
  * The site's icons: /favicon.ico, an SVG icon, the 180 px apple-touch-icon,
@@ -97,7 +101,7 @@ function initialSvg(siteName: string, round: boolean): string {
 async function png(source: IconSource, size: number, round = false): Promise<Buffer> {
   const input =
     source.kind === 'image' ? source.image : Buffer.from(initialSvg(source.siteName, round));
-  return sharp(input, { density: source.kind === 'image' ? 72 : (72 * size) / 64 })
+  return sharp()(input, { density: source.kind === 'image' ? 72 : (72 * size) / 64 })
     .resize(size, size, { fit: 'cover' })
     .png()
     .toBuffer();
@@ -209,13 +213,15 @@ export function iconVersionFor(config: Pick<Config, 'siteName'>): string {
 /** A store that starts with the default icons (the site name's initial). */
 export function createIconStore(config: Pick<Config, 'siteName' | 'language'>): IconStore {
   const initial: IconSource = { kind: 'initial', siteName: config.siteName };
-  let set = buildIconSet(initial, config.language);
+  // Drawn at the first icon request (a browser asks right after its first page), not at start.
+  let set: Promise<IconSet> | undefined;
   let served = iconVersion(initial);
   let followed = `initial:${config.siteName}`;
-  // Awaited by every icon request; this only keeps a failure from being an unhandled rejection.
-  set.catch(() => {});
   const store: IconStore = {
-    current: () => set,
+    current: () => {
+      set ??= buildIconSet(initial, config.language);
+      return set;
+    },
     version: () => served,
     async use(source) {
       const next = await buildIconSet(source, config.language);
