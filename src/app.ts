@@ -1,12 +1,14 @@
 import { mkdirSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
+import proxyAddr from '@fastify/proxy-addr';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -15,7 +17,8 @@ import {
 } from 'fastify-type-provider-zod';
 import { registerApiAdminRoutes } from './api/newsroom-routes.ts';
 import { API_PREFIX, registerApiRoutes } from './api/routes.ts';
-import { registerPageCache } from './cache/page-cache.ts';
+import { cacheFirstServer } from './cache/cache-first-server.ts';
+import { type PageCache, registerPageCache } from './cache/page-cache.ts';
 import { createStore } from './cache/store.ts';
 import { loadCommentAssets, registerCommentAssets } from './comments/assets.ts';
 import { derivedKey } from './comments/hashing.ts';
@@ -25,7 +28,7 @@ import { type Config, trustProxySetting, verifyingKeys } from './config.ts';
 import { type Db, openDb } from './db/connection.ts';
 import { startEventRelay } from './db/event-relay.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { registerViewCounting } from './discovery/most-read.ts';
+import { articleViewedBy, registerViewCounting, type ViewCounter } from './discovery/most-read.ts';
 import { registerDiscoveryRoutes } from './discovery/routes.ts';
 import { registerNewsSitemapRoutes } from './distribution/newsroom-routes.ts';
 import { registerDistributionRoutes } from './distribution/routes.ts';
@@ -97,9 +100,12 @@ export async function buildApp(
   // every route and view reads the site's name, tagline, zone and language through it.
   const liveSettings = await loadLiveSettings(bootConfig, db);
   const config = liveSettings.config;
+  let pageCache: PageCache | undefined;
   const server = Fastify({
     // Body, header and connection limits and timeouts: see server-limits.ts.
     ...serverLimits(config),
+    // Cached pages are answered before Fastify sees the request.
+    serverFactory: cacheFirstServer(() => pageCache),
     logger:
       config.logLevel === 'silent'
         ? false
@@ -139,19 +145,34 @@ export async function buildApp(
   // (the stored response carries the security headers helmet set when it was rendered).
   // Registered before compression, so it stores the page once and compresses it itself.
   const pageStore = createStore(config.cacheUrl, undefined, config.pageCacheMb * 1024 * 1024);
-  const cacheHits = new WeakSet<FastifyRequest>();
+  const cacheHits = new WeakSet<IncomingMessage>();
+  // The reader's address as Fastify's req.ip has it (the same trusted proxies), for hits it never sees.
+  const trusted = trustProxySetting(config);
+  const trust = trusted ? proxyAddr.compile(trusted) : undefined;
+  const clientIp = (req: IncomingMessage) =>
+    trust ? proxyAddr(req, trust) : (req.socket.remoteAddress ?? '');
+  let views: ViewCounter | undefined;
   if (config.pageCacheTtl > 0) {
-    registerPageCache(server, {
+    pageCache = registerPageCache(server, {
       store: pageStore,
       events,
       db,
       ttlMs: config.pageCacheTtl * 1000,
       staleMs: config.pageCacheStale * 1000,
       cdnMaxAge: config.cdnMaxAge,
-      onHit(req, state) {
+      viewOf: articleViewedBy,
+      onHit(req, page, state) {
         cacheHits.add(req);
+        if (page.view !== undefined && req.method === 'GET') {
+          views?.record({
+            articleId: page.view,
+            ip: clientIp(req),
+            userAgent: req.headers['user-agent'],
+            headers: req.headers,
+          });
+        }
         if (config.logHitSample > 0 && Math.random() < config.logHitSample) {
-          req.log.info({ url: req.url, cache: state, sample: config.logHitSample }, 'cache hit');
+          server.log.info({ url: req.url, cache: state, sample: config.logHitSample }, 'cache hit');
         }
       },
     });
@@ -281,12 +302,12 @@ export async function buildApp(
     commentBox,
     legacyRedirect: (url) => legacyRedirect(db.kysely, url),
   });
-  registerViewCounting(server, db);
+  views = registerViewCounting(server, db, { servedFromCache: (req) => cacheHits.has(req.raw) });
   registerIcons(server, icons);
   registerWireDesk(server, { config, db, events });
   // Response hooks run for cache hits too: those are logged only as the sample above.
   server.addHook('onResponse', async (req, reply) => {
-    if (cacheHits.has(req)) return;
+    if (cacheHits.has(req.raw)) return;
     req.log.info(
       {
         method: req.method,

@@ -275,6 +275,69 @@ describe.each([
   });
 });
 
+describe.each(STORES)('page cache over a real connection, %s', (cacheUrl) => {
+  let app: TestApp;
+  let base = '';
+  /** Requests that reached Fastify's hooks: a page answered from the cache never does. */
+  let reachedFastify = 0;
+  beforeAll(async () => {
+    app = await testApp('sqlite', { cacheUrl, pageCacheTtl: 60 });
+    app.server.addHook('onRequest', async () => {
+      reachedFastify++;
+    });
+    app.server.get('/uji-langsung', async (_req, reply) =>
+      reply.type('text/html; charset=utf-8').send(`<p>${'Kabar dari pesisir. '.repeat(100)}</p>`),
+    );
+    base = await app.server.listen({ port: 0, host: '127.0.0.1' });
+    const shared = createStore(cacheUrl);
+    await shared.purgeAll();
+    await shared.close();
+  });
+  afterAll(async () => {
+    await app?.dispose();
+  });
+  const get = async (headers: Record<string, string> = {}, method = 'GET') => {
+    const before = reachedFastify;
+    const res = await fetch(`${base}/uji-langsung`, { method, headers });
+    const body = Buffer.from(await res.arrayBuffer());
+    return { res, body, fastify: reachedFastify - before };
+  };
+
+  it('answers a cached page in the request listener, with the stored encodings, 304 and HEAD', async () => {
+    const first = await get();
+    expect(first.res.headers.get('x-cache')).toBe('MISS');
+    expect(first.fastify).toBe(1);
+    const hit = await get({ 'accept-encoding': 'br' });
+    expect(hit.res.headers.get('x-cache')).toBe('HIT');
+    expect(hit.fastify).toBe(0);
+    // fetch decodes the body; the stored brotli bytes decode to the page.
+    expect(hit.body.toString()).toBe(first.body.toString());
+    expect(hit.res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const etag = hit.res.headers.get('etag') ?? '';
+    const notModified = await get({ 'if-none-match': etag });
+    expect(notModified.res.status).toBe(304);
+    expect(notModified.fastify).toBe(0);
+    const head = await get({}, 'HEAD');
+    expect(head.res.status).toBe(200);
+    expect(head.body.length).toBe(0);
+    expect(head.fastify).toBe(0);
+  });
+
+  it('leaves personal requests, unknown parameters and other methods to Fastify', async () => {
+    await get();
+    const staff = await get({ cookie: 'warta_session=abc' });
+    expect(staff.fastify).toBe(1);
+    expect(staff.res.headers.get('x-cache')).toBeNull();
+    const before = reachedFastify;
+    const junk = await fetch(`${base}/uji-langsung?sampah=1`);
+    await junk.arrayBuffer();
+    expect(reachedFastify - before).toBe(1);
+    const post = await get({}, 'POST');
+    expect(post.fastify).toBe(1);
+    expect(post.res.status).toBe(404);
+  });
+});
+
 describe('stale while revalidate', () => {
   let app: TestApp;
   let renders = 0;

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -38,8 +39,24 @@ export interface PageCacheOptions {
   staleMs: number;
   /** `s-maxage` for shared caches in front of Warta (nginx, a CDN), in seconds. */
   cdnMaxAge: number;
-  /** Called for every page served from the cache (sampled logging); response hooks still run. */
-  onHit?: (req: FastifyRequest, state: 'HIT' | 'STALE') => void;
+  /**
+   * Called for every page served from the cache (view counts, sampled
+   * logging, metrics), with the raw request: most hits never reach Fastify.
+   */
+  onHit?: (req: IncomingMessage, page: CachedPage, state: 'HIT' | 'STALE') => void;
+  /** The article a rendered page shows: kept with the page, so a hit still counts a view. */
+  viewOf?: (req: FastifyRequest) => number | undefined;
+}
+
+/**
+ * The cache as the HTTP server sees it: `answer` serves a stored page
+ * straight from the request listener, before Fastify routes the request or
+ * builds its request and reply objects; that work was most of a hit's cost.
+ * It returns false (or a promise of false) when the request is Fastify's to
+ * answer: not a page request, a personal one, or a miss.
+ */
+export interface PageCache {
+  answer(req: IncomingMessage, res: ServerResponse): boolean | Promise<boolean>;
 }
 
 /**
@@ -127,26 +144,20 @@ function wireOf(page: CachedPage): Wire {
  * Requests carrying a Warta cookie (staff, a commenter's held comment) never
  * read or fill the cache, and responses that set a cookie are never stored.
  */
-export function registerPageCache(app: FastifyInstance, opts: PageCacheOptions): void {
+export function registerPageCache(app: FastifyInstance, opts: PageCacheOptions): PageCache {
   const { store, ttlMs, staleMs } = opts;
-  const personal = (req: FastifyRequest) => /(?:^|;\s*)warta_/.test(req.headers.cookie ?? '');
+  const personal = (req: IncomingMessage) => /(?:^|;\s*)warta_/.test(req.headers.cookie ?? '');
   /**
    * The cache key, or null when the request must not touch the cache: only
    * matched public routes (the route pattern, not the raw URL, decides, so an
-   * encoded `/%6Eewsroom` is never cached) and only query parameters some page
-   * reads, so `?junk=N` cannot flood the cache with copies.
+   * encoded `/%6Eewsroom` is never stored; a lookup by the raw URL can only
+   * find what was stored) and only query parameters some page reads, so
+   * `?junk=N` cannot flood the cache with copies.
    */
   const keyOf = (req: FastifyRequest): string | null => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return null;
     const route = req.routeOptions.url;
     if (!route || /^\/(newsroom|static|media|komentar|api)(\/|$)/.test(route)) return null;
-    const q = req.url.indexOf('?');
-    if (q === -1) return req.url;
-    const params = new URLSearchParams(req.url.slice(q + 1));
-    for (const name of params.keys()) if (!PAGE_PARAMS.has(name)) return null;
-    params.sort();
-    const rest = params.toString();
-    return rest ? `${req.url.slice(0, q)}?${rest}` : req.url.slice(0, q);
+    return pageKey(req.method, req.url);
   };
   const cacheControl = `public, max-age=0, s-maxage=${opts.cdnMaxAge}, stale-while-revalidate=${Math.round(staleMs / 1000)}`;
 
@@ -193,13 +204,18 @@ export function registerPageCache(app: FastifyInstance, opts: PageCacheOptions):
       .finally(flight.release);
   };
 
-  const serve = (req: FastifyRequest, reply: FastifyReply, page: CachedPage, now: number) => {
+  /** Writes a stored page (or 304) on the raw response. */
+  const write = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    key: string,
+    page: CachedPage,
+    now: number,
+  ) => {
     const state = page.freshUntil > now ? 'HIT' : 'STALE';
-    if (state === 'STALE') revalidate(keyOf(req) ?? req.url);
+    if (state === 'STALE') revalidate(key);
     const wire = wireOf(page);
     const age = ['age', String(Math.floor((now - page.storedAt) / 1000)), 'x-cache', state];
-    reply.hijack();
-    const res = reply.raw;
     if (matchesEtag(req.headers['if-none-match'], page.etag)) {
       res.writeHead(304, [...wire.notModified, ...age]);
       res.end();
@@ -208,36 +224,43 @@ export function registerPageCache(app: FastifyInstance, opts: PageCacheOptions):
       res.writeHead(page.status, [...wire[encoding], ...age]);
       res.end(req.method === 'HEAD' ? undefined : page[encoding]);
     }
-    opts.onHit?.(req, state);
+    opts.onHit?.(req, page, state);
   };
+  const serve = (req: FastifyRequest, reply: FastifyReply, key: string, page: CachedPage) => {
+    reply.hijack();
+    write(req.raw, reply.raw, key, page, Date.now());
+  };
+  /** Raw requests whose lookup in a shared store missed: Fastify's hook need not ask again. */
+  const missed = new WeakSet<IncomingMessage>();
 
   app.addHook('onRequest', async (req, reply) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return;
     const key = keyOf(req);
     if (key === null) return;
-    if (personal(req)) return;
+    if (personal(req.raw)) return;
     startedAt.set(req, purges.current);
     if (req.headers[revalidateHeader] === revalidateToken) {
       owners.set(req, key);
       return;
     }
-    const now = Date.now();
-    const page = memory ? memory.take(key) : await store.get(key);
-    if (page) return serve(req, reply, page, now);
+    const page = missed.has(req.raw) ? undefined : memory ? memory.take(key) : await store.get(key);
+    if (page) return serve(req, reply, key, page);
     const flight = inflight.get(key);
     if (flight) {
       // Someone is rendering this page right now: wait for it rather than render it again.
       await flight.done;
       const rendered = memory ? memory.take(key) : await store.get(key);
-      if (rendered) return serve(req, reply, rendered, Date.now());
+      if (rendered) return serve(req, reply, key, rendered);
       return;
     }
     claim(key, req);
   });
 
   app.addHook('onSend', async (req: FastifyRequest, reply: FastifyReply, payload) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return payload;
     const key = keyOf(req);
     if (key === null) return payload;
-    if (personal(req)) {
+    if (personal(req.raw)) {
       // A page made for one reader (staff links, their own held comment) stays in their browser.
       if (!reply.getHeader('cache-control')) reply.header('cache-control', 'private, no-cache');
       return payload;
@@ -293,6 +316,7 @@ export function registerPageCache(app: FastifyInstance, opts: PageCacheOptions):
       storedAt: now,
       freshUntil: now + ttlMs,
       staleUntil: now + ttlMs + staleMs,
+      view: opts.viewOf?.(req),
     };
     // Rendered while a purge touched it: maybe from the old data, so answered but not kept.
     if (!purges.touchedSince(startedAt.get(req) ?? -1, keys)) await store.set(key, page);
@@ -312,6 +336,46 @@ export function registerPageCache(app: FastifyInstance, opts: PageCacheOptions):
   app.addHook('onRequestAbort', async (req) => releaseOwned(req));
 
   wireCachePurges(opts.events, opts.db, purges);
+
+  return {
+    answer(req, res) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+      if (req.headers[revalidateHeader] !== undefined || personal(req)) return false;
+      const key = pageKey(req.method, req.url ?? '');
+      if (key === null) return false;
+      if (memory) {
+        const page = memory.take(key);
+        if (page) write(req, res, key, page, Date.now());
+        return page !== undefined;
+      }
+      return store.get(key).then(
+        (page) => {
+          if (!page) {
+            missed.add(req);
+            return false;
+          }
+          write(req, res, key, page, Date.now());
+          return true;
+        },
+        () => false,
+      );
+    },
+  };
+}
+
+/**
+ * A request's cache key: its path and the query parameters some page reads,
+ * sorted; null for any other method or parameter.
+ */
+function pageKey(method: string | undefined, url: string): string | null {
+  if (method !== 'GET' && method !== 'HEAD') return null;
+  const q = url.indexOf('?');
+  if (q === -1) return url;
+  const params = new URLSearchParams(url.slice(q + 1));
+  for (const name of params.keys()) if (!PAGE_PARAMS.has(name)) return null;
+  params.sort();
+  const rest = params.toString();
+  return rest ? `${url.slice(0, q)}?${rest}` : url.slice(0, q);
 }
 
 /**

@@ -21,6 +21,8 @@ export interface CachedPage {
   /** Served as fresh until then; between freshUntil and staleUntil served stale while re-rendered. */
   freshUntil: number;
   staleUntil: number;
+  /** The article the page shows, when it is an article page: a hit counts a view of it. */
+  view?: number;
 }
 
 /**

@@ -76,17 +76,32 @@ describe.each(DIALECTS)('view counting (%s)', (dialect) => {
 });
 
 describe('article page views through the server', () => {
-  it.each([0, 60])(
-    'counts 200 article views, not bots, prefetches or other pages, and flushes on close (page cache TTL %i s: hits count too)',
-    async (pageCacheTtl) => {
+  it.each([
+    [0, 'inject'],
+    [60, 'inject'],
+    [60, 'http'],
+  ] as const)(
+    'counts 200 article views, not bots, prefetches or other pages, and flushes on close (page cache TTL %i s: hits count too; %s)',
+    async (pageCacheTtl, transport) => {
       const app = await testApp('sqlite', { pageCacheTtl });
       let closed = false;
       try {
         const s = await makeSection(app.db);
         const a = await publishedArticle(app.db, s.id);
         const url = `/${s.slug}/${a.id}/${(await app.db.kysely.selectFrom('articles').select('slug').where('id', '=', a.id).executeTakeFirstOrThrow()).slug}`;
-        const get = (headers: Record<string, string>, path = url) =>
-          app.server.inject({ method: 'GET', url: path, headers });
+        // Over a real connection most hits are answered in the request listener, before Fastify.
+        const base =
+          transport === 'http' ? await app.server.listen({ port: 0, host: '127.0.0.1' }) : '';
+        const get = async (headers: Record<string, string>, path = url) => {
+          if (transport === 'inject')
+            return app.server.inject({ method: 'GET', url: path, headers });
+          const res = await fetch(`${base}${path}`, { headers });
+          await res.arrayBuffer();
+          return {
+            statusCode: res.status,
+            headers: { 'x-cache': res.headers.get('x-cache') ?? undefined },
+          };
+        };
         expect((await get({ 'user-agent': UA })).statusCode).toBe(200);
         const again = await get({ 'user-agent': UA });
         expect(again.headers['x-cache']).toBe(pageCacheTtl ? 'HIT' : undefined);

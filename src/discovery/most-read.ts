@@ -71,6 +71,15 @@ const ARTICLE_ROUTES = new Set(['/:section/:id', '/:section/:id/:slug']);
 /** The article id in an article page's URL (the site's route already answered 200). */
 const viewedArticle = z.object({ id: z.string().regex(/^[1-9]\d{0,15}$/) });
 
+/** The article an article page's request shows (its route and id), or undefined for any other page. */
+export function articleViewedBy(req: FastifyRequest): number | undefined {
+  if (!ARTICLE_ROUTES.has(req.routeOptions.url ?? '')) return undefined;
+  const params = viewedArticle.safeParse(req.params);
+  if (!params.success) return undefined;
+  const id = Number(params.data.id);
+  return Number.isSafeInteger(id) ? id : undefined;
+}
+
 /** Buffers article views in memory and adds them to hourly rows in batches. */
 export class ViewCounter {
   private buffer = new Map<string, number>();
@@ -97,15 +106,11 @@ export class ViewCounter {
     }
   }
 
-  /** Counts one page view unless it is a bot, a prefetch or a recent repeat; true when counted. */
   /** Records the view if the request was a GET of an article page that answered 200. */
   countRequest(req: FastifyRequest): void {
     if (req.method !== 'GET') return;
-    if (!ARTICLE_ROUTES.has(req.routeOptions.url ?? '')) return;
-    const params = viewedArticle.safeParse(req.params);
-    if (!params.success) return;
-    const id = Number(params.data.id);
-    if (!Number.isSafeInteger(id)) return;
+    const id = articleViewedBy(req);
+    if (id === undefined) return;
     this.record({
       articleId: id,
       ip: req.ip,
@@ -114,6 +119,7 @@ export class ViewCounter {
     });
   }
 
+  /** Counts one page view unless it is a bot, a prefetch or a recent repeat; true when counted. */
   record(view: ViewInput): boolean {
     if (isBot(view.userAgent) || isPrefetch(view.headers)) return false;
     const now = this.clock();
@@ -260,18 +266,19 @@ export async function mostReadLists(
 }
 
 /**
- * Counts every 200 GET of an article page (including page-cache hits, which
- * run the response hooks too) after the response is sent, and writes the
- * buffer when the server closes.
+ * Counts every 200 GET of an article page after the response is sent, and
+ * writes the buffer when the server closes. Pages answered by the page cache
+ * are counted by the cache's hit callback instead (`servedFromCache` says
+ * which), since most never reach Fastify's hooks.
  */
 export function registerViewCounting(
   server: FastifyInstance,
   db: Db,
-  opts: ViewCounterOptions = {},
+  opts: ViewCounterOptions & { servedFromCache?: (req: FastifyRequest) => boolean } = {},
 ): ViewCounter {
   const counter = new ViewCounter(db, opts);
   server.addHook('onResponse', async (req: FastifyRequest, reply) => {
-    if (reply.statusCode === 200) counter.countRequest(req);
+    if (reply.statusCode === 200 && !opts.servedFromCache?.(req)) counter.countRequest(req);
   });
   server.addHook('onClose', async () => {
     await counter.close();
