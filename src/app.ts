@@ -3,7 +3,6 @@ import type { IncomingMessage } from 'node:http';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import proxyAddr from '@fastify/proxy-addr';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -15,6 +14,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import helmet from 'helmet';
 import { registerApiAdminRoutes } from './api/newsroom-routes.ts';
 import { API_PREFIX, registerApiRoutes } from './api/routes.ts';
 import { cacheFirstServer } from './cache/cache-first-server.ts';
@@ -189,7 +189,8 @@ export async function buildApp(
       onChange: () => events.emit('settings.changed', { scope: 'site' }),
     });
   });
-  await server.register(helmet, {
+  // The security headers, built once (@fastify/helmet built them again for every request).
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -206,6 +207,9 @@ export async function buildApp(
     },
     strictTransportSecurity: config.siteUrl.startsWith('https:'),
   });
+  server.addHook('onRequest', (req, reply, done) =>
+    securityHeaders(req.raw, reply.raw, (err) => done(err as Error | undefined)),
+  );
   registerRenderedCompression(server);
   await server.register(compress, { threshold: 1024 });
   // Per-route limits for what a stranger can call cheaply but costs us work

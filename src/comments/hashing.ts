@@ -6,9 +6,18 @@ import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes }
  * stolen database cannot be reversed by hashing a list of known addresses.
  */
 
+/** Every page with a comment form derives the same few keys: worked out once per secret and purpose. */
+const derivedKeys = new Map<string, string>();
+
 /** A per-purpose key, so a hash made for one use never matches another. */
 export function derivedKey(secret: string, purpose: string): string {
-  return createHmac('sha256', secret).update(`warta-comments:${purpose}`).digest('hex');
+  const id = `${purpose}\n${secret}`;
+  let key = derivedKeys.get(id);
+  if (key === undefined) {
+    key = createHmac('sha256', secret).update(`warta-comments:${purpose}`).digest('hex');
+    derivedKeys.set(id, key);
+  }
+  return key;
 }
 
 /** HMAC-SHA256 of `value` under the purpose's key, hex. */

@@ -112,25 +112,33 @@ interface WallClock {
 }
 
 /**
- * Wall clocks already worked out, by zone and instant: a page formats the same
- * publication times on every request, and `formatToParts` is the dearest call
- * in rendering. Bounded; cleared whole when full. Entries are frozen (shared).
+ * Wall clocks already worked out, by zone and minute: a page formats the same
+ * publication times on every request, and the current time within a minute,
+ * and `formatToParts` is the dearest call in rendering. By the minute, since
+ * every zone offset since 1924 is whole minutes: the seconds are the instant's
+ * own. Bounded; cleared whole when full. Entries are frozen (shared).
  */
 const wallClocks = new Map<string, Readonly<WallClock>>();
 const WALL_CLOCK_CACHE_SIZE = 20_000;
 
 function wallClock(ms: number, zone: ZoneLabel): Readonly<WallClock> {
   if (!Number.isFinite(ms)) throw new RangeError(`Invalid timestamp: ${ms}`);
-  const key = `${zone}${ms}`;
-  const known = wallClocks.get(key);
-  if (known) return known;
-  const out: WallClock = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
-  for (const part of formatterFor(zone).formatToParts(ms)) {
-    if (part.type in out) out[part.type as keyof WallClock] = Number(part.value);
+  const minuteStart = Math.floor(ms / MINUTE) * MINUTE;
+  const second = Math.floor((ms - minuteStart) / 1000);
+  const key = `${zone}${minuteStart}`;
+  let known = wallClocks.get(key);
+  if (!known) {
+    const out: WallClock = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+    for (const part of formatterFor(zone).formatToParts(minuteStart)) {
+      if (part.type in out && part.type !== 'second') {
+        out[part.type as keyof WallClock] = Number(part.value);
+      }
+    }
+    if (wallClocks.size >= WALL_CLOCK_CACHE_SIZE) wallClocks.clear();
+    known = Object.freeze(out);
+    wallClocks.set(key, known);
   }
-  if (wallClocks.size >= WALL_CLOCK_CACHE_SIZE) wallClocks.clear();
-  wallClocks.set(key, Object.freeze(out));
-  return out;
+  return second === 0 ? known : { ...known, second };
 }
 
 /** Zone offset in ms (local minus UTC) at instant `ms`, derived from Intl. */
@@ -210,7 +218,8 @@ const isoStrings = new Map<string, string>();
 
 /** ISO 8601 with the zone's own offset (seconds precision), for `<time datetime>` and feeds. */
 export function isoInZone(ms: number, zone: ZoneLabel): string {
-  const key = `${zone}${ms}`;
+  // By the second, the answer's precision: the current time repeats within one too.
+  const key = `${zone}${Math.floor(ms / 1000)}`;
   let iso = isoStrings.get(key);
   if (iso === undefined) {
     iso = computeIsoInZone(ms, zone);
