@@ -135,6 +135,9 @@ await build({
     js: "import { createRequire as __wartaRequire } from 'node:module'; const require = __wartaRequire(import.meta.url);",
   },
   plugins: [ownModuleUrls],
+  // Less source to parse and to keep in memory; names stay, so stack traces still read.
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: 'warning',
 });
 
