@@ -1,3 +1,4 @@
+import { renderToString } from 'preact-render-to-string';
 import type { ArticleSummary, SectionRef } from '../../content/model.ts';
 import { formatRelative, formatShortDate, isoInZone } from '../../lib/time.ts';
 import { hasVariants, Picture } from './image.tsx';
@@ -35,18 +36,57 @@ interface CardProps {
   showDeck?: boolean;
 }
 
+/**
+ * Cards already rendered, by story and by the card's form. The read caches
+ * hand out the same summary objects until the story or the list changes, and
+ * one summary shows on many pages (home, sections, tags, every related grid),
+ * so a card is drawn once and its HTML reused: cards were a third of an
+ * article page's rendering.
+ */
+const renderedCards = new WeakMap<ArticleSummary, Map<string, string>>();
+
 /** One story teaser: thumbnail, section label, headline link, deck and date. */
-export function Card({
+export function Card(props: CardProps) {
+  const {
+    ctx,
+    article,
+    layout = 'row',
+    heading = 'h3',
+    showSection = true,
+    showDeck = true,
+  } = props;
+  const img = article.image && hasVariants(article.image) ? article.image : null;
+  const form = `${layout} ${heading} ${showSection} ${showDeck} ${ctx.lang} ${ctx.zone}`;
+  let forms = renderedCards.get(article);
+  if (!forms) {
+    forms = new Map();
+    renderedCards.set(article, forms);
+  }
+  let inner = forms.get(form);
+  if (inner === undefined) {
+    inner = renderToString(<CardInside {...props} img={img} />);
+    forms.set(form, inner);
+  }
+  return (
+    <article
+      class={`card card-${layout}${img ? '' : ' no-media'}`}
+      // preact's own escaped rendering of CardInside, kept
+      dangerouslySetInnerHTML={{ __html: inner }}
+    />
+  );
+}
+
+function CardInside({
   ctx,
   article,
+  img,
   layout = 'row',
   heading: Heading = 'h3',
   showSection = true,
   showDeck = true,
-}: CardProps) {
-  const img = article.image && hasVariants(article.image) ? article.image : null;
+}: CardProps & { img: ArticleSummary['image'] | null }) {
   return (
-    <article class={`card card-${layout}${img ? '' : ' no-media'}`}>
+    <>
       {img && (
         <div class="card-media">
           <Picture img={img} sizes={CARD_SIZES[layout]} />
@@ -62,7 +102,7 @@ export function Card({
           <DateText ctx={ctx} ms={article.publishedAt} />
         </p>
       </div>
-    </article>
+    </>
   );
 }
 
