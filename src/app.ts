@@ -333,6 +333,7 @@ export async function buildApp(
     {
       // A `--no-jobs` process serves and queues; the others run what it queues.
       poll: config.runJobs,
+      leaseMs: config.jobLeaseMs,
       onError: (err, job) => server.log.error({ err, job }, 'job failed'),
     },
   );

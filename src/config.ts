@@ -124,6 +124,8 @@ const schema = z.object({
   requestTimeoutMs: milliseconds('REQUEST_TIMEOUT_MS', 100, 3_600_000),
   idleTimeoutMs: milliseconds('IDLE_TIMEOUT_MS', 100, 3_600_000),
   keepAliveTimeoutMs: milliseconds('KEEP_ALIVE_TIMEOUT_MS', 100, 600_000),
+  // How long a claimed job stays this process's before another may take it over.
+  jobLeaseMs: milliseconds('JOB_LEASE_MS', 1_000, 3_600_000),
 });
 
 export type Config = Readonly<z.infer<typeof schema>>;
@@ -158,6 +160,7 @@ const ENV_NAMES: Record<keyof z.infer<typeof schema>, string> = {
   requestTimeoutMs: 'REQUEST_TIMEOUT_MS',
   idleTimeoutMs: 'IDLE_TIMEOUT_MS',
   keepAliveTimeoutMs: 'KEEP_ALIVE_TIMEOUT_MS',
+  jobLeaseMs: 'JOB_LEASE_MS',
 };
 
 export class ConfigError extends Error {
@@ -197,6 +200,7 @@ export function loadConfig(
     requestTimeoutMs: pick('requestTimeoutMs') ?? '300000',
     idleTimeoutMs: pick('idleTimeoutMs') ?? '120000',
     keepAliveTimeoutMs: pick('keepAliveTimeoutMs') ?? '72000',
+    jobLeaseMs: pick('jobLeaseMs') ?? '300000',
     secretKey:
       overrides.secretKey ??
       pick('secretKey') ??
