@@ -114,6 +114,26 @@ async function flushRedis(cacheUrl: string): Promise<void> {
   }
 }
 
+/**
+ * Drops the cluster's database once the server has let go of every
+ * connection to it (a killed process's, and our own pool's, end a moment
+ * later); forced only as a last resort, since forcing kills a connection of
+ * ours that is still closing and its client then throws where no one listens.
+ */
+async function dropDatabase(admin: Db, name: string): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    try {
+      await sql`DROP DATABASE IF EXISTS ${sql.id(name)}`.execute(admin.kysely);
+      return;
+    } catch (err) {
+      // 55006: the database is being accessed by other users.
+      if ((err as { code?: string }).code !== '55006') throw err;
+      await sleep(100);
+    }
+  }
+  await sql`DROP DATABASE IF EXISTS ${sql.id(name)} WITH (FORCE)`.execute(admin.kysely);
+}
+
 /** Waits until the process answers /readyz with 200 (database, cache and storage work). */
 export async function waitReady(node: Node, ms = 15_000): Promise<void> {
   let last = '';
@@ -154,8 +174,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
     stopped = true;
     for (const s of servers) await s.kill();
     await db?.close();
-    // FORCE: a killed process's connections may not have been noticed by the server yet.
-    await sql`DROP DATABASE IF EXISTS ${sql.id(name)} WITH (FORCE)`.execute(admin.kysely);
+    await dropDatabase(admin, name);
     await admin.close();
     if (!opts.cacheUrl) await flushRedis(cacheUrl).catch(() => {});
     rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeSection, publishedArticle } from '../factories.ts';
+import { photo } from '../images.ts';
+import { fullEdit } from '../newsroom-client.ts';
+import { makeStaff, TEST_PASSWORD } from '../staff.ts';
+import { logIn, newsroom } from './clients.ts';
+import { type Cluster, startCluster, until } from './harness.ts';
+
+/**
+ * An editor publishes on A; a reader whose requests reach B sees it at once,
+ * though B had the pages cached, and B serves the article's photos from the
+ * media A stored. With Redis the page cache is shared, so A's purge clears
+ * it for B too; with `CACHE_URL=memory` each process keeps its own pages and
+ * only the event relayed over PostgreSQL can purge B's, which is the harder case.
+ */
+
+const EDITOR = 'redaktur.mp@warta.test';
+
+describe.each([
+  ['Redis', { redisDb: 11 }],
+  ['memory', { cacheUrl: 'memory' }],
+] as const)('publishing on A, reading on B (page cache in %s)', (_label, cache) => {
+  let c: Cluster;
+  let section = { id: 0, slug: '' };
+
+  beforeAll(async () => {
+    c = await startCluster({
+      ...cache,
+      seed: async (db) => {
+        section = await makeSection(db, 'Daerah');
+        await publishedArticle(db, section.id, { headline: 'Pasar Badung buka sampai malam' });
+        await makeStaff(db, 'redaktur', { email: EDITOR, name: 'Rina Redaktur' });
+      },
+    });
+  });
+  afterAll(async () => {
+    await c?.stop();
+  });
+
+  it('is on B within a second, and its photos answer 200 on B', async () => {
+    const editor = await logIn(c.a, EDITOR, TEST_PASSWORD);
+    const nr = newsroom(c.a, editor);
+    const mediaId = await nr.upload(await photo(800, 450), {
+      caption: 'Jembatan baru di atas Tukad Unda',
+      credit: 'Warta/Uji',
+      alt: 'Jembatan beton di atas sungai',
+    });
+    const headline = `Jembatan Tukad Unda dibuka ${Math.random().toString(36).slice(2, 7)}`;
+    const created = await nr.form('/newsroom/artikel', { headline, sectionId: String(section.id) });
+    expect(created.status).toBe(303);
+    const id = Number(String(created.headers.get('location')).split('/').pop());
+    const saved = await nr.json(`/newsroom/artikel/${id}`, {
+      ...fullEdit(section.id, { headline }),
+      featuredMediaId: String(mediaId),
+      featuredAlt: 'Jembatan beton di atas sungai',
+      featuredCaption: 'Jembatan baru di atas Tukad Unda',
+      version: 1,
+    });
+    expect(saved.status, await saved.text()).toBe(200);
+    for (const action of ['submit', 'approve'])
+      expect((await nr.form(`/newsroom/artikel/${id}/tindakan`, { action })).status).toBe(303);
+
+    // B has the home and the section page cached, from before the publish.
+    const pages = ['/', `/${section.slug}`];
+    for (const path of pages)
+      await until(
+        async () => (await c.b.get(path)).headers.get('x-cache') === 'HIT',
+        `B to cache ${path}`,
+      );
+    for (const path of pages) expect((await c.b.get(path)).text).not.toContain(headline);
+
+    const published = await nr.form(`/newsroom/artikel/${id}/tindakan`, { action: 'publish' });
+    expect(published.status).toBe(303);
+    const at = Date.now();
+    for (const path of pages)
+      await until(async () => (await c.b.get(path)).text.includes(headline), `${path} on B`, 1000);
+    const elapsed = Date.now() - at;
+    console.log(`[multiprocess] ${_label}: published on A, on B's pages after ${elapsed} ms`);
+
+    // The article's own page on B, and every photo address on it, from the shared media folder.
+    const home = await c.b.get('/');
+    const url = new RegExp(`href="(/${section.slug}/${id}/[a-z0-9-]+)"`).exec(home.text)?.[1];
+    expect(url).toBeDefined();
+    const article = await c.b.get(String(url));
+    expect(article.status).toBe(200);
+    expect(article.text).toContain(headline);
+    const media = [...new Set(article.text.match(/\/media\/[^"'\s,)]+/g) ?? [])];
+    expect(media.length).toBeGreaterThan(2);
+    for (const m of media) {
+      const res = await c.b.fetch(m);
+      await res.arrayBuffer();
+      expect([m, res.status]).toEqual([m, 200]);
+    }
+  });
+});
