@@ -1,4 +1,5 @@
 import { encodePayload, solveChallenge } from '../../src/comments/captcha.ts';
+import { fullEdit } from '../newsroom-client.ts';
 import { csrfFromHtml, form } from '../newsroom-http.ts';
 import type { Node } from './harness.ts';
 
@@ -147,4 +148,32 @@ export function newsroom(node: Node, who: Staff) {
       return (JSON.parse(text) as { id: number }).id;
     },
   };
+}
+
+type Newsroom = ReturnType<typeof newsroom>;
+
+/** Writes an article through the editor and takes it to "approved"; resolves with its id. */
+export async function approvedArticle(
+  nr: Newsroom,
+  sectionId: number,
+  headline: string,
+  edit: Record<string, unknown> = {},
+): Promise<number> {
+  const created = await nr.form('/newsroom/artikel', { headline, sectionId: String(sectionId) });
+  if (created.status !== 303) throw new Error(`create answered ${created.status}`);
+  const id = Number(String(created.headers.get('location')).split('/').pop());
+  const saved = await nr.json(`/newsroom/artikel/${id}`, {
+    ...fullEdit(sectionId, { headline }),
+    ...edit,
+    version: 1,
+  });
+  if (saved.status !== 200) throw new Error(`save answered ${saved.status}: ${await saved.text()}`);
+  for (const action of ['submit', 'approve']) await act(nr, id, action);
+  return id;
+}
+
+/** One workflow button (`submit`, `approve`, `publish`, …); throws unless it went through. */
+export async function act(nr: Newsroom, id: number, action: string): Promise<void> {
+  const res = await nr.form(`/newsroom/artikel/${id}/tindakan`, { action });
+  if (res.status !== 303) throw new Error(`${action} answered ${res.status}: ${await res.text()}`);
 }

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSection, publishedArticle } from '../factories.ts';
 import { photo } from '../images.ts';
-import { fullEdit } from '../newsroom-client.ts';
 import { makeStaff, TEST_PASSWORD } from '../staff.ts';
-import { logIn, newsroom } from './clients.ts';
+import { act, approvedArticle, logIn, newsroom } from './clients.ts';
 import { type Cluster, startCluster, until } from './harness.ts';
 
 /**
@@ -46,19 +45,11 @@ describe.each([
       alt: 'Jembatan beton di atas sungai',
     });
     const headline = `Jembatan Tukad Unda dibuka ${Math.random().toString(36).slice(2, 7)}`;
-    const created = await nr.form('/newsroom/artikel', { headline, sectionId: String(section.id) });
-    expect(created.status).toBe(303);
-    const id = Number(String(created.headers.get('location')).split('/').pop());
-    const saved = await nr.json(`/newsroom/artikel/${id}`, {
-      ...fullEdit(section.id, { headline }),
+    const id = await approvedArticle(nr, section.id, headline, {
       featuredMediaId: String(mediaId),
       featuredAlt: 'Jembatan beton di atas sungai',
       featuredCaption: 'Jembatan baru di atas Tukad Unda',
-      version: 1,
     });
-    expect(saved.status, await saved.text()).toBe(200);
-    for (const action of ['submit', 'approve'])
-      expect((await nr.form(`/newsroom/artikel/${id}/tindakan`, { action })).status).toBe(303);
 
     // B has the home and the section page cached, from before the publish.
     const pages = ['/', `/${section.slug}`];
@@ -69,8 +60,7 @@ describe.each([
       );
     for (const path of pages) expect((await c.b.get(path)).text).not.toContain(headline);
 
-    const published = await nr.form(`/newsroom/artikel/${id}/tindakan`, { action: 'publish' });
-    expect(published.status).toBe(303);
+    await act(nr, id, 'publish');
     const at = Date.now();
     for (const path of pages)
       await until(async () => (await c.b.get(path)).text.includes(headline), `${path} on B`, 1000);
