@@ -3,7 +3,7 @@ import { saveSettings } from '../../src/comments/settings.ts';
 import { makeSection, publishedArticle } from '../factories.ts';
 import { makeStaff, TEST_PASSWORD } from '../staff.ts';
 import { act, approvedArticle, logIn, newsroom } from './clients.ts';
-import { type Cluster, type Node, startCluster, until } from './harness.ts';
+import { type Cluster, startCluster, until } from './harness.ts';
 import { PrivateRedis } from './private-redis.ts';
 
 /**
