@@ -172,7 +172,12 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
   const stop = async () => {
     if (stopped) return;
     stopped = true;
-    for (const s of servers) await s.kill();
+    for (const s of servers) {
+      // A process that died by itself fails its test elsewhere; its last words say why.
+      if (s.starts > 0 && !s.alive && s.kills === 0)
+        console.error(`a Warta process died by itself:\n${s.output}`);
+      await s.kill();
+    }
     await db?.close();
     await dropDatabase(admin, name);
     await admin.close();
