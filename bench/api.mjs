@@ -15,33 +15,29 @@
  * Usage: npm run bench:api [-- --runs 3 --seconds 10]
  * Needs wrk (apt install wrk); taskset pins when present.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, openSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
-import { median, onCore, wrk as wrkRun } from './wrk.mjs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  benchArgs,
+  build,
+  ensureTools,
+  measure,
+  root,
+  startWarta,
+  stop,
+  warta,
+} from './servers.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({
-  options: {
-    runs: { type: 'string', default: '3' },
-    seconds: { type: 'string', default: '10' },
-    connections: { type: 'string', default: '32' },
-  },
-});
-const RUNS = Number(values.runs);
-const SECONDS = Number(values.seconds);
-const CONNS = Number(values.connections);
+const args = benchArgs();
+const RUNS = args.runs;
+const SECONDS = args.seconds;
+const CONNS = args.conns;
 const PORT = 4411;
 const BASE = `http://127.0.0.1:${PORT}`;
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-if (spawnSync('wrk', ['-v']).error) {
-  console.error('wrk is needed: apt-get install -y wrk');
-  process.exit(1);
-}
+ensureTools({ nginx: false });
 
 const work = mkdtempSync(join(tmpdir(), 'warta-bench-api-'));
 const env = {
@@ -55,11 +51,9 @@ const env = {
   LOG_LEVEL: 'info',
   CACHE_URL: 'memory',
 };
-spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
+build();
 console.log('Creating the demo newspaper…');
-if (spawnSync(process.execPath, [join(root, 'bin/warta.js'), 'demo'], { env }).status !== 0) {
-  throw new Error('demo failed');
-}
+warta(['demo'], env);
 
 // A key with a limit far above what wrk sends, made with the compiled code (as an admin would).
 const dist = (p) => pathToFileURL(join(root, 'dist', p)).href;
@@ -75,18 +69,7 @@ const { key } = await createApiKey(db.kysely, config.secretKey, {
 });
 await db.close();
 
-const log = openSync(join(work, 'warta.log'), 'a');
-const [bin, ...args] = onCore(0, [process.execPath, join(root, 'bin/warta.js'), 'serve']);
-const child = spawn(bin, args, { env, stdio: ['ignore', log, log] });
-for (;;) {
-  if (child.exitCode !== null) throw new Error(`warta exited; see ${join(work, 'warta.log')}`);
-  try {
-    const res = await fetch(`${BASE}/`);
-    await res.arrayBuffer();
-    if (res.status === 200) break;
-  } catch {}
-  await sleep(10);
-}
+const { child } = await startWarta({ env, core: 0, log: join(work, 'warta.log') });
 
 const auth = { Authorization: `Bearer ${key}` };
 const list = await (
@@ -112,25 +95,10 @@ const cases = [
 ];
 const rows = [];
 try {
-  for (const [label, url, headers] of cases) {
-    const runs = [];
-    for (let i = 0; i < RUNS; i++)
-      runs.push(await wrkRun(url, { conns: CONNS, seconds: SECONDS, headers }));
-    const row = {
-      label,
-      rps: median(runs.map((r) => r.rps)),
-      p50: median(runs.map((r) => r.p50)),
-      p99: median(runs.map((r) => r.p99)),
-      errors: runs.reduce((n, r) => n + r.errors, 0),
-    };
-    rows.push(row);
-    console.log(
-      `  ${label}: ${Math.round(row.rps)} req/s${row.errors ? `, ${row.errors} non-2xx/3xx` : ''}`,
-    );
-  }
+  for (const [label, url, headers] of cases)
+    rows.push(await measure(label, url, { runs: RUNS, seconds: SECONDS, conns: CONNS, headers }));
 } finally {
-  child.kill('SIGTERM');
-  while (child.exitCode === null && child.signalCode === null) await sleep(20);
+  await stop(child);
   rmSync(work, { recursive: true, force: true });
 }
 const ref = rows[0];

@@ -22,94 +22,33 @@
  * Needs wrk and nginx (apt install wrk nginx-light; installed here when missing
  * and apt-get is usable); taskset pins when present.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import {
-  chmodSync,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { request } from 'node:http';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { hasTaskset, median, onCore, wrk } from './wrk.mjs';
+import {
+  benchArgs,
+  build,
+  ensureTools,
+  measure as measureWith,
+  sleep,
+  startNginx,
+  startWarta as startServer,
+  stop,
+  warta,
+} from './servers.mjs';
+import { hasTaskset, median, wrk } from './wrk.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({
-  options: {
-    runs: { type: 'string', default: '3' },
-    seconds: { type: 'string', default: '10' },
-    connections: { type: 'string', default: '32' },
-  },
-});
-const RUNS = Number(values.runs);
-const SECONDS = Number(values.seconds);
-const CONNS = Number(values.connections);
+const args = benchArgs();
+const RUNS = args.runs;
+const SECONDS = args.seconds;
+const CONNS = args.conns;
 const WARTA_PORT = 4401;
 const NGINX_PORT = 4402;
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-// --- Tools ---------------------------------------------------------------------------------
-
-const has = (cmd, args = ['-v']) => !spawnSync(cmd, args).error;
-function ensureTools() {
-  const missing = [];
-  if (!has('wrk')) missing.push('wrk');
-  if (!has('nginx', ['-v']) && !has('/usr/sbin/nginx', ['-v'])) missing.push('nginx-light');
-  if (missing.length === 0) return;
-  console.log(`Installing ${missing.join(', ')} with apt…`);
-  const r = spawnSync('apt-get', ['install', '-y', '-qq', ...missing], {
-    stdio: 'inherit',
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-  });
-  if (r.status !== 0) {
-    console.error(
-      `Could not install ${missing.join(', ')}: apt-get install -y ${missing.join(' ')}`,
-    );
-    process.exit(1);
-  }
-}
 ensureTools();
-const NGINX = has('nginx', ['-v']) ? 'nginx' : '/usr/sbin/nginx';
-async function measure(label, url, opts = {}) {
-  const runs = [];
-  for (let i = 0; i < RUNS; i++)
-    runs.push(await wrk(url, { conns: CONNS, seconds: SECONDS, ...opts }));
-  const bytes = await responseBytes(url, opts.headers);
-  const row = {
-    label,
-    rps: median(runs.map((r) => r.rps)),
-    p50: median(runs.map((r) => r.p50)),
-    p99: median(runs.map((r) => r.p99)),
-    bytes,
-    errors: runs.reduce((n, r) => n + r.errors, 0),
-  };
-  console.log(
-    `  ${label}: ${Math.round(row.rps)} req/s, p99 ${row.p99.toFixed(2)} ms${row.errors ? `, ${row.errors} non-2xx/3xx` : ''}`,
-  );
-  return row;
-}
-
-/** Bytes of one response body as wrk receives it (gzip asked for, not decoded). */
-function responseBytes(url, headers = {}) {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { headers: { 'accept-encoding': 'gzip', ...headers } }, (res) => {
-      let n = 0;
-      res.on('data', (d) => {
-        n += d.length;
-      });
-      res.on('end', () => resolve(n));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const measure = (label, url, opts = {}) =>
+  measureWith(label, url, { runs: RUNS, seconds: SECONDS, conns: CONNS, ...opts });
 
 // --- Warta ---------------------------------------------------------------------------------
 
@@ -127,44 +66,22 @@ const env = {
   LOG_LEVEL: 'info',
   CACHE_URL: 'memory',
 };
-spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
+build();
 console.log('Creating the demo newspaper…');
-if (spawnSync(process.execPath, [join(root, 'bin/warta.js'), 'demo'], { env }).status !== 0) {
-  throw new Error('demo failed');
-}
+warta(['demo'], env);
 const EDITOR = { email: 'bench-editor@example.test', password: 'bench-password-3817' };
-const added = spawnSync(
-  process.execPath,
+warta(
   [
-    join(root, 'bin/warta.js'),
     ...['user', 'add', '--role', 'redaktur', '--email', EDITOR.email],
     ...['--name', 'Bench Editor', '--password-stdin'],
   ],
-  { env, input: `${EDITOR.password}\n` },
+  env,
+  `${EDITOR.password}\n`,
 );
-if (added.status !== 0) throw new Error(`user add failed: ${added.stderr}`);
 
 /** Starts the server on core 0; resolves with the process and ms from spawn to the first 200. */
-async function startWarta(extraEnv) {
-  const log = openSync(join(work, 'warta.log'), 'a');
-  const started = performance.now();
-  const [bin, ...args] = onCore(0, [process.execPath, join(root, 'bin/warta.js'), 'serve']);
-  const child = spawn(bin, args, { env: { ...env, ...extraEnv }, stdio: ['ignore', log, log] });
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`warta exited; see ${join(work, 'warta.log')}`);
-    try {
-      const res = await fetch(`http://127.0.0.1:${WARTA_PORT}/`);
-      await res.arrayBuffer();
-      if (res.status === 200) break;
-    } catch {}
-    await sleep(5);
-  }
-  return { child, startMs: performance.now() - started };
-}
-async function stop(child) {
-  child.kill('SIGTERM');
-  while (child.exitCode === null && child.signalCode === null) await sleep(20);
-}
+const startWarta = (extraEnv) =>
+  startServer({ env: { ...env, ...extraEnv }, core: 0, log: join(work, 'warta.log') });
 const rssMiB = (pid) => {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) / 1024 : Number.NaN;
@@ -197,34 +114,6 @@ const docroot = join(work, 'www');
 mkdirSync(docroot);
 writeFileSync(join(docroot, 'article.html'), articleHtml);
 writeFileSync(join(docroot, 'article.html.gz'), gzipSync(articleHtml, { level: 9 }));
-mkdirSync(join(work, 'nginx'));
-const nginxConf = join(work, 'nginx/nginx.conf');
-writeFileSync(
-  nginxConf,
-  `worker_processes 1;
-daemon off;
-pid ${work}/nginx/nginx.pid;
-error_log ${work}/nginx/error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  sendfile on;
-  tcp_nopush on;
-  keepalive_requests 1000000;
-  client_body_temp_path ${work}/nginx/body;
-  proxy_temp_path ${work}/nginx/proxy;
-  fastcgi_temp_path ${work}/nginx/fastcgi;
-  uwsgi_temp_path ${work}/nginx/uwsgi;
-  scgi_temp_path ${work}/nginx/scgi;
-  server {
-    listen 127.0.0.1:${NGINX_PORT};
-    root ${docroot};
-    location / { default_type text/html; gzip_static on; }
-  }
-}
-`,
-);
-
 const results = [];
 console.log(`\nArticle ${articlePath}, section ${sectionPath}, search "${searchWord}"`);
 console.log(
@@ -232,17 +121,23 @@ console.log(
 );
 {
   await stop(server.child);
-  const [cmd, ...args] = onCore(0, [NGINX, '-c', nginxConf, '-p', join(work, 'nginx')]);
-  const nginx = spawn(cmd, args, { stdio: 'inherit' });
-  await sleep(300);
+  const nginx = await startNginx({
+    dir: join(work, 'nginx'),
+    core: 0,
+    port: NGINX_PORT,
+    http: `  server {
+    listen 127.0.0.1:${NGINX_PORT};
+    root ${docroot};
+    location / { default_type text/html; gzip_static on; }
+  }`,
+  });
   results.push(
     await measure(
       '1 nginx, saved article page (gzip_static)',
       `http://127.0.0.1:${NGINX_PORT}/article.html`,
     ),
   );
-  nginx.kill('SIGQUIT');
-  await new Promise((r) => nginx.on('close', r));
+  await nginx.stop();
 }
 
 // --- Warta, cache on -----------------------------------------------------------------------

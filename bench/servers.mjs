@@ -1,0 +1,181 @@
+/**
+ * What the page benchmarks share besides wrk (./wrk.mjs): their arguments,
+ * the tools (installed when missing), the compiled Warta server and nginx
+ * started pinned to a core with a configuration of their own, and a
+ * measurement as the median of several wrk runs.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, openSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { median, onCore, wrk } from './wrk.mjs';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** `--runs`, `--seconds` and `--connections` (defaults 3, 10, 32), plus any `extra` options. */
+export function benchArgs(extra = {}) {
+  const { values } = parseArgs({
+    options: {
+      runs: { type: 'string', default: '3' },
+      seconds: { type: 'string', default: '10' },
+      connections: { type: 'string', default: '32' },
+      ...extra,
+    },
+  });
+  return {
+    ...values,
+    runs: Number(values.runs),
+    seconds: Number(values.seconds),
+    conns: Number(values.connections),
+  };
+}
+
+const has = (cmd, args = ['-v']) => !spawnSync(cmd, args).error;
+
+/** Installs wrk and nginx with apt when missing (and apt-get is usable); exits if it cannot. */
+export function ensureTools({ nginx = true } = {}) {
+  const missing = [];
+  if (!has('wrk')) missing.push('wrk');
+  if (nginx && !has('nginx', ['-v']) && !has('/usr/sbin/nginx', ['-v']))
+    missing.push('nginx-light');
+  if (missing.length === 0) return;
+  console.log(`Installing ${missing.join(', ')} with apt…`);
+  const r = spawnSync('apt-get', ['install', '-y', '-qq', ...missing], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+  if (r.status !== 0) {
+    console.error(
+      `Could not install ${missing.join(', ')}: apt-get install -y ${missing.join(' ')}`,
+    );
+    process.exit(1);
+  }
+}
+
+/** Compiles dist/ once, before any server starts (two starts must not race to build it). */
+export function build() {
+  spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
+}
+
+/** Runs a `warta` command (demo, user add, …) to completion; throws with its output on failure. */
+export function warta(args, env, input) {
+  const r = spawnSync(process.execPath, [join(root, 'bin/warta.js'), ...args], { env, input });
+  if (r.status !== 0) throw new Error(`warta ${args.join(' ')} failed: ${r.stdout}${r.stderr}`);
+  return r;
+}
+
+/**
+ * Starts `warta serve` on `core` with `env` (PORT in it), its output appended
+ * to `log`; resolves with the process and the ms from spawn to the first 200.
+ */
+export async function startWarta({ env, core = 0, log }) {
+  const out = openSync(log, 'a');
+  const started = performance.now();
+  const [bin, ...args] = onCore(core, [process.execPath, join(root, 'bin/warta.js'), 'serve']);
+  const child = spawn(bin, args, { env, stdio: ['ignore', out, out] });
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`warta exited; see ${log}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${env.PORT}/`);
+      await res.arrayBuffer();
+      if (res.status === 200) break;
+    } catch {}
+    await sleep(5);
+  }
+  return { child, startMs: performance.now() - started };
+}
+
+/** SIGTERM (Warta and redis finish what they do), then waits for the exit. */
+export async function stop(child) {
+  child.kill('SIGTERM');
+  while (child.exitCode === null && child.signalCode === null) await sleep(20);
+}
+
+export const NGINX = has('nginx', ['-v']) ? 'nginx' : '/usr/sbin/nginx';
+
+/**
+ * Starts nginx on `core` with a configuration of its own under `dir`
+ * (one worker, no access log, every temporary path inside `dir`); `http` is
+ * the inside of its http block (servers, upstreams). Resolves once `port` answers.
+ */
+export async function startNginx({ dir, core = 0, port, http }) {
+  mkdirSync(dir, { recursive: true });
+  const conf = join(dir, 'nginx.conf');
+  writeFileSync(
+    conf,
+    `worker_processes 1;
+daemon off;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  client_body_temp_path ${dir}/body;
+  proxy_temp_path ${dir}/proxy;
+  fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi;
+  scgi_temp_path ${dir}/scgi;
+${http}
+}
+`,
+  );
+  const [cmd, ...args] = onCore(core, [NGINX, '-c', conf, '-p', dir]);
+  const child = spawn(cmd, args, { stdio: 'inherit' });
+  for (let i = 0; ; i++) {
+    try {
+      await (await fetch(`http://127.0.0.1:${port}/`)).arrayBuffer();
+      break;
+    } catch (err) {
+      if (child.exitCode !== null || i > 200) throw new Error(`nginx did not start: ${err}`);
+      await sleep(10);
+    }
+  }
+  return {
+    async stop() {
+      child.kill('SIGQUIT');
+      if (child.exitCode === null) await new Promise((r) => child.on('close', r));
+    },
+  };
+}
+
+/** Bytes of one response body as wrk receives it (gzip asked for, not decoded). */
+export function responseBytes(url, headers = {}) {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers: { 'accept-encoding': 'gzip', ...headers } }, (res) => {
+      let n = 0;
+      res.on('data', (d) => {
+        n += d.length;
+      });
+      res.on('end', () => resolve(n));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/**
+ * `runs` wrk runs against `url` (wrk on core 1): the medians of req/s, p50
+ * and p99, the bytes of one response and every non-2xx/3xx answer; printed as it goes.
+ */
+export async function measure(label, url, { runs, seconds, conns, headers } = {}) {
+  const results = [];
+  for (let i = 0; i < runs; i++) results.push(await wrk(url, { conns, seconds, headers }));
+  const row = {
+    label,
+    rps: median(results.map((r) => r.rps)),
+    p50: median(results.map((r) => r.p50)),
+    p99: median(results.map((r) => r.p99)),
+    bytes: await responseBytes(url, headers),
+    errors: results.reduce((n, r) => n + r.errors, 0),
+  };
+  console.log(
+    `  ${label}: ${Math.round(row.rps)} req/s, p99 ${row.p99.toFixed(2)} ms${row.errors ? `, ${row.errors} non-2xx/3xx` : ''}`,
+  );
+  return row;
+}
