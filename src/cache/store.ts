@@ -161,6 +161,13 @@ function decode(raw: Buffer): CachedPage {
   return { ...rest, identity, gzip, br };
 }
 
+/** Reads a page under the current generation: KEYS[1] the generation, ARGV the prefix and page key. */
+const READ_PAGE = `local gen = redis.call('GET', KEYS[1]) or '0'
+return redis.call('GET', ARGV[1] .. gen .. ':' .. ARGV[2])`;
+interface ReadPageCommand {
+  wartaReadPageBuffer(genKey: string, prefix: string, key: string): Promise<Buffer | null>;
+}
+
 /**
  * Redis store shared by every app process. Each surrogate key is a Redis set
  * of the page keys that carry it; a purge deletes those pages and the set.
@@ -180,6 +187,8 @@ export class RedisStore implements PageCacheStore {
     private readonly prefix = 'warta:page:',
   ) {
     this.redis = connectRedis(url);
+    // Sent as EVALSHA once Redis knows the script.
+    this.redis.defineCommand('wartaReadPage', { numberOfKeys: 1, lua: READ_PAGE });
     let connectedBefore = false;
     this.redis.on('ready', () => {
       // Purges sent by other processes while this one was cut off reached Redis
@@ -209,7 +218,12 @@ export class RedisStore implements PageCacheStore {
   async get(key: string): Promise<CachedPage | undefined> {
     try {
       if (!(await this.settleOwedPurge())) return undefined;
-      const raw = await this.redis.getBuffer(`${this.prefix}${await this.generation()}:${key}`);
+      // The generation and the page in one round trip: a hit is one command.
+      const raw = await (this.redis as unknown as ReadPageCommand).wartaReadPageBuffer(
+        `${this.prefix}gen`,
+        this.prefix,
+        key,
+      );
       if (!raw) return undefined;
       const page = decode(raw);
       return page.staleUntil > Date.now() ? page : undefined;
