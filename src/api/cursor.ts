@@ -14,10 +14,27 @@ export interface CursorCodec {
   decode<K extends string>(cursor: string, keys: readonly K[]): Record<K, number>;
 }
 
-/** A codec for one server secret and one list kind (a cursor of one list is refused by another). */
-export function cursorCodec(secret: string, kind: string): CursorCodec {
-  const key = createHmac('sha256', secret).update(`warta-api:cursor:${kind}`).digest();
-  const sign = (data: string) => createHmac('sha256', key).update(data).digest().subarray(0, 12);
+/**
+ * A codec for one list kind (a cursor of one list is refused by another) under
+ * the server secret, or the verifying keys newest first (`verifyingKeys(config)`):
+ * cursors are signed with the first and accepted under any, so a client paging
+ * through a list during a key rotation is not cut off.
+ */
+export function cursorCodec(keys: string | readonly string[], kind: string): CursorCodec {
+  const signers = (typeof keys === 'string' ? [keys] : keys).map((secret) => {
+    const key = createHmac('sha256', secret).update(`warta-api:cursor:${kind}`).digest();
+    return (data: string) => createHmac('sha256', key).update(data).digest().subarray(0, 12);
+  });
+  const sign = signers[0];
+  if (!sign) throw new Error('cursorCodec needs a key');
+  const signedByUs = (data: string, given: Buffer) => {
+    let ok = false;
+    for (const s of signers) {
+      const want = s(data);
+      ok = (given.length === want.length && timingSafeEqual(given, want)) || ok;
+    }
+    return ok;
+  };
   return {
     encode(position) {
       const data = Buffer.from(JSON.stringify(position)).toString('base64url');
@@ -29,8 +46,7 @@ export function cursorCodec(secret: string, kind: string): CursorCodec {
       const [data, mac, extra] = cursor.split('.');
       if (!data || !mac || extra !== undefined) throw bad();
       const given = Buffer.from(mac, 'base64url');
-      const want = sign(data);
-      if (given.length !== want.length || !timingSafeEqual(given, want)) throw bad();
+      if (!signedByUs(data, given)) throw bad();
       let parsed: unknown;
       try {
         parsed = JSON.parse(Buffer.from(data, 'base64url').toString('utf8'));

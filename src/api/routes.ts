@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { cacheKeys } from '../cache/keys.ts';
-import type { Config } from '../config.ts';
+import { type Config, verifyingKeys } from '../config.ts';
 import type { ArticleSummary } from '../content/model.ts';
 import {
   findPerson,
@@ -84,9 +84,11 @@ export async function registerApiRoutes(
 ): Promise<void> {
   const { config, db } = deps;
   const k = db.kysely;
-  const articles = cursorCodec(config.secretKey, 'articles');
-  const tagCursor = cursorCodec(config.secretKey, 'tags');
-  const authorCursor = cursorCodec(config.secretKey, 'authors');
+  // Signed with SECRET_KEY; during a rotation SECRET_KEY_PREVIOUS's cursors still page on.
+  const keys = verifyingKeys(config);
+  const articles = cursorCodec(keys, 'articles');
+  const tagCursor = cursorCodec(keys, 'tags');
+  const authorCursor = cursorCodec(keys, 'authors');
 
   await server.register(
     async (api) => {

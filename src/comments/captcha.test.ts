@@ -65,6 +65,29 @@ describe('captcha (ALTCHA v2 wire format)', () => {
       },
     );
   });
+  it('verifies a challenge made under the previous key after a rotation; an unrelated key is refused', async () => {
+    const OLD = SECRET;
+    const NEW = 'captcha-new-secret-of-at-least-32-chars!';
+    const before = await createChallenge(OLD, 7, easy);
+    const payload = encodePayload(before, await solveChallenge(before));
+    // SECRET_KEY=NEW, SECRET_KEY_PREVIOUS=OLD.
+    expect(await checkPayload([NEW, OLD], payload, 7)).toMatchObject({ ok: true });
+    expect(await checkPayload([NEW], payload, 7)).toEqual({ ok: false, problem: 'invalid' });
+    // A wrong solution stays wrong under the previous key.
+    const wrong = encodePayload(before, { counter: 0, derivedKey: '0'.repeat(64) });
+    expect(await checkPayload([NEW, OLD], wrong, 7)).toEqual({ ok: false, problem: 'invalid' });
+    // New challenges are signed with the new key.
+    const after = await createChallenge([NEW, OLD], 7, easy);
+    const afterPayload = encodePayload(after, await solveChallenge(after));
+    expect(await checkPayload(NEW, afterPayload, 7)).toMatchObject({ ok: true });
+    expect(await checkPayload(OLD, afterPayload, 7)).toEqual({ ok: false, problem: 'invalid' });
+    const foreign = await createChallenge('captcha-unrelated-secret-of-32-chars!!', 7, easy);
+    const foreignPayload = encodePayload(foreign, await solveChallenge(foreign));
+    expect(await checkPayload([NEW, OLD], foreignPayload, 7)).toEqual({
+      ok: false,
+      problem: 'invalid',
+    });
+  });
   it('refuses malformed payloads', async () => {
     for (const raw of [
       '',

@@ -8,6 +8,7 @@ import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
+import type { Keys } from './form-token.ts';
 import { derivedKey } from './hashing.ts';
 
 /**
@@ -55,6 +56,8 @@ export interface Difficulty {
   counterMax: number;
 }
 
+const first = (keys: Keys): string => (typeof keys === 'string' ? keys : (keys[0] ?? ''));
+
 /** The two HMAC keys, derived from the server secret per purpose. */
 function secrets(secret: string) {
   return {
@@ -65,7 +68,7 @@ function secrets(secret: string) {
 
 /** A signed challenge bound to one article, expiring after CHALLENGE_TTL_MS. */
 export async function createChallenge(
-  secret: string,
+  keys: Keys,
   articleId: number,
   difficulty: Difficulty,
   now = Date.now(),
@@ -79,7 +82,8 @@ export async function createChallenge(
     expiresAt: Math.floor((now + CHALLENGE_TTL_MS) / 1000),
     keyLength: KEY_LENGTH,
     keyPrefixLength: PREFIX_BYTES,
-    ...secrets(secret),
+    // Signed with the newest key; checkPayload also accepts the previous one.
+    ...secrets(first(keys)),
   });
   return challengeSchema.parse(challenge);
 }
@@ -135,7 +139,7 @@ export type CaptchaOutcome =
  * not expired, for this article, and carrying the derived key of the secret counter.
  */
 export async function checkPayload(
-  secret: string,
+  keys: Keys,
   raw: string,
   articleId: number,
   now = Date.now(),
@@ -150,7 +154,12 @@ export async function checkPayload(
   const parsed = payloadSchema.safeParse(decoded);
   if (!parsed.success) return { ok: false, problem: 'malformed' };
   const { challenge, solution } = parsed.data;
-  const result = await verifySolution({ challenge, solution, deriveKey, ...secrets(secret) });
+  // Under the newest key first; a challenge made before a key rotation verifies under the previous one.
+  let result = await verifySolution({ challenge, solution, deriveKey, ...secrets(first(keys)) });
+  for (const key of typeof keys === 'string' ? [] : keys.slice(1)) {
+    if (!result.invalidSignature) break;
+    result = await verifySolution({ challenge, solution, deriveKey, ...secrets(key) });
+  }
   if (result.invalidSignature) return { ok: false, problem: 'invalid' };
   // The library compares expiry with the clock; `now` lets callers (and tests) ask about another moment.
   if (result.expired || challenge.parameters.expiresAt * 1000 < now)

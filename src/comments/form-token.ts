@@ -14,9 +14,18 @@ function sign(secret: string, articleId: number, renderedAt: number): string {
     .digest('base64url');
 }
 
+/**
+ * The server secret, or the verifying keys newest first (`verifyingKeys(config)`):
+ * tokens are signed with the first and accepted under any, so a form rendered
+ * before a key rotation still posts during it.
+ */
+export type Keys = string | readonly string[];
+const signingKey = (keys: Keys): string => (typeof keys === 'string' ? keys : (keys[0] ?? ''));
+const allKeys = (keys: Keys): readonly string[] => (typeof keys === 'string' ? [keys] : keys);
+
 /** A token for the form on an article's page, rendered at `now`. */
-export function formToken(secret: string, articleId: number, now = Date.now()): string {
-  return `${articleId}.${now}.${sign(secret, articleId, now)}`;
+export function formToken(keys: Keys, articleId: number, now = Date.now()): string {
+  return `${articleId}.${now}.${sign(signingKey(keys), articleId, now)}`;
 }
 
 /** How long a rendered form stays valid. */
@@ -26,7 +35,7 @@ export type TokenCheck = 'ok' | 'missing' | 'invalid' | 'too-fast' | 'expired';
 
 /** Checks a posted token for this article against the minimum fill time and the maximum age. */
 export function checkFormToken(
-  secret: string,
+  keys: Keys,
   token: string,
   articleId: number,
   minFillMs: number,
@@ -38,7 +47,11 @@ export function checkFormToken(
   const [, idText, timeText, sig] = m;
   const renderedAt = Number(timeText);
   if (Number(idText) !== articleId) return 'invalid';
-  if (!safeEqual(sign(secret, articleId, renderedAt), sig ?? '')) return 'invalid';
+  // Every key is tried (no early exit), so the time taken does not say which one matched.
+  let signed = false;
+  for (const key of allKeys(keys))
+    signed = safeEqual(sign(key, articleId, renderedAt), sig ?? '') || signed;
+  if (!signed) return 'invalid';
   if (renderedAt > now + 60_000) return 'invalid';
   if (now - renderedAt < minFillMs) return 'too-fast';
   if (now - renderedAt > FORM_MAX_AGE_MS) return 'expired';

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Config } from '../config.ts';
+import { type Config, verifyingKeys } from '../config.ts';
 import type { Article } from '../content/model.ts';
 import { getPublishedArticle } from '../content/queries.ts';
 import type { Db } from '../db/connection.ts';
@@ -84,6 +84,8 @@ export function registerCommentReaderRoutes(
   const r = app.withTypeProvider<ZodTypeProvider>();
   const m = commentText(config.language);
   const secret = config.secretKey;
+  // Form tokens and challenges made before a key rotation still verify (signed with SECRET_KEY).
+  const keys = verifyingKeys(config);
   /**
    * Challenges (and fresh form tokens) per client address and minute: each
    * challenge costs a key derivation. A setting, loose by default: one public
@@ -275,7 +277,7 @@ export function registerCommentReaderRoutes(
         badBytes.length > 0
           ? badEncoding(req.body, badBytes)
           : await submitComment(
-              { db: k, events, secret },
+              { db: k, events, secret, verifyingKeys: keys },
               article.id,
               req.body,
               { ip: req.ip, recentPosts: recentPostsOf(req) },
@@ -308,7 +310,7 @@ export function registerCommentReaderRoutes(
       if (!commentId || !articleId) throw new AppError('NOT_FOUND');
       const article = await findArticle(String(articleId));
       const token = req.body?._token ?? '';
-      if (crossSite(req) || checkFormToken(secret, token, article.id, 0) !== 'ok') {
+      if (crossSite(req) || checkFormToken(keys, token, article.id, 0) !== 'ok') {
         throw new AppError('COMMENT_FORM_TOKEN');
       }
       const settings = await loadSettings(k);

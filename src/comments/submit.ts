@@ -15,6 +15,8 @@ export interface SubmitDeps {
   db: Kysely<Database>;
   events: EventBus;
   secret: string;
+  /** SECRET_KEY then SECRET_KEY_PREVIOUS: what the form token and challenge may be signed with. */
+  verifyingKeys?: readonly string[];
 }
 
 export type SubmitResult =
@@ -127,7 +129,14 @@ export async function submitComment(
     honeypot: input.honeypot,
     captcha: input.captcha,
   };
-  const verdict = await runPipeline(candidate, { db, secret: deps.secret, settings, words, now });
+  const verdict = await runPipeline(candidate, {
+    db,
+    secret: deps.secret,
+    verifyingKeys: deps.verifyingKeys,
+    settings,
+    words,
+    now,
+  });
   if (verdict.kind === 'reject') {
     return {
       kind: 'refused',

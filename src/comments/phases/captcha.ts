@@ -10,7 +10,8 @@ export const captchaCheck: Phase = {
   name: 'captcha',
   async run(c, env) {
     if (c.captcha.trim() === '') return { kind: 'hold', reason: 'no-captcha' };
-    const outcome = await checkPayload(env.secret, c.captcha.trim(), c.articleId, env.now);
+    const keys = env.verifyingKeys ?? env.secret;
+    const outcome = await checkPayload(keys, c.captcha.trim(), c.articleId, env.now);
     if (!outcome.ok) return { kind: 'reject', code: 'COMMENT_CAPTCHA', reload: true };
     const fresh = await spendChallenge(env.db, outcome.nonce, outcome.expiresAt);
     return fresh ? ACCEPT : { kind: 'reject', code: 'COMMENT_CAPTCHA_USED', reload: true };

@@ -13,7 +13,7 @@ export const formCheck: Phase = {
   name: 'form',
   run(c, env) {
     const result = checkFormToken(
-      env.secret,
+      env.verifyingKeys ?? env.secret,
       c.token,
       c.articleId,
       env.settings.minFillSeconds * 1000,

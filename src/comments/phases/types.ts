@@ -50,6 +50,8 @@ export interface Candidate {
 export interface PhaseEnv {
   db: Kysely<Database>;
   secret: string;
+  /** What verifies form tokens and challenges (SECRET_KEY, then SECRET_KEY_PREVIOUS); `secret` when absent. */
+  verifyingKeys?: readonly string[];
   settings: CommentSettings;
   words: { banned: string[]; suspect: string[] };
   now: number;

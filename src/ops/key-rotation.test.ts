@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  commentableArticle,
+  EASY_CAPTCHA,
+  fields,
+  postComment,
+  setSettings,
+  storedComments,
+} from '../../test/comments-kit.ts';
+import { makeSection, publishedArticle } from '../../test/factories.ts';
+import { type TestApp, testApp } from '../../test/helpers.ts';
+import { cursorCodec } from '../api/cursor.ts';
+import { createApiKey } from '../api/keys.ts';
+import { createChallenge, encodePayload, solveChallenge } from '../comments/captcha.ts';
+import { formToken } from '../comments/form-token.ts';
+
+/**
+ * SECRET_KEY rotated: the app signs with NEW and still verifies what OLD
+ * signed (SECRET_KEY_PREVIOUS), through the real routes, so the keys reach the
+ * comment pipeline and the API's cursors, not only the helpers.
+ */
+const OLD = 'rotation-old-secret-of-at-least-32-characters';
+const NEW = 'rotation-new-secret-of-at-least-32-characters';
+const OTHER = 'rotation-unrelated-secret-of-at-least-32-chars';
+
+describe('key rotation through the app (sqlite)', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await testApp('sqlite', { secretKey: NEW, previousSecretKey: OLD });
+  });
+  afterAll(() => app.dispose());
+
+  async function postWith(secret: string) {
+    const a = await commentableArticle(app);
+    const ch = await createChallenge(secret, a.id, EASY_CAPTCHA);
+    const altcha = encodePayload(ch, await solveChallenge(ch));
+    const res = await postComment(
+      app,
+      a.action,
+      fields(formToken(secret, a.id, Date.now() - 10_000), { altcha }),
+      { json: true },
+    );
+    return { res, stored: await storedComments(app, a.id) };
+  }
+
+  it('a comment form and challenge made under the previous key are accepted', async () => {
+    await setSettings(app, { trustAfter: 0, mode: 'post' });
+    const { res, stored } = await postWith(OLD);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(stored).toHaveLength(1);
+  });
+
+  it('a form token signed with an unrelated key is refused', async () => {
+    const { res, stored } = await postWith(OTHER);
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error).toBe('COMMENT_FORM_TOKEN');
+    expect(stored).toHaveLength(0);
+  });
+
+  it('an API cursor made under the previous key pages on; an unrelated one is 400', async () => {
+    const { key } = await createApiKey(app.db.kysely, NEW, {
+      name: 'Rotasi',
+      ratePerMinute: 1000,
+      createdBy: null,
+    });
+    const section = await makeSection(app.db, 'Rotasi');
+    const a = await publishedArticle(app.db, section.id, {}, Date.now() - 60_000);
+    const list = (cursor: string) =>
+      app.server.inject({
+        url: `/api/v1/articles?cursor=${cursor}`,
+        headers: { authorization: `Bearer ${key}` },
+      });
+    // The position just after article `a`: the page holds older articles only.
+    const position = { p: Date.now(), i: a.id + 1 };
+    const old = await list(cursorCodec(OLD, 'articles').encode(position));
+    expect(old.statusCode, old.body).toBe(200);
+    const foreign = await list(cursorCodec(OTHER, 'articles').encode(position));
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().error.code).toBe('API_BAD_CURSOR');
+  });
+});
