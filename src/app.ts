@@ -24,6 +24,7 @@ import { loadCommentAssets, registerCommentAssets } from './comments/assets.ts';
 import { derivedKey } from './comments/hashing.ts';
 import { registerCommentModeratorRoutes } from './comments/moderator-routes.ts';
 import { registerCommentReaderRoutes } from './comments/reader-routes.ts';
+import { registerRetentionJob } from './comments/retention-job.ts';
 import { type Config, trustProxySetting, verifyingKeys } from './config.ts';
 import { type Db, openDb } from './db/connection.ts';
 import { startEventRelay } from './db/event-relay.ts';
@@ -50,6 +51,7 @@ import { wireListeners } from './listeners.ts';
 import { registerMediaRoutes } from './media/routes.ts';
 import { registerArticleRoutes } from './newsroom/articles/routes.ts';
 import { isNewsroomUrl, registerAuth, renderNewsroomError } from './newsroom/auth.ts';
+import { registerMailJob } from './newsroom/outbox.ts';
 import { PRUNE_SESSIONS, pruneSessions } from './newsroom/sessions.ts';
 import { iconSourceOf, loadLiveSettings } from './newsroom/site-admin/live-settings.ts';
 import { registerSiteAdminRoutes } from './newsroom/site-admin/routes.ts';
@@ -339,6 +341,9 @@ export async function buildApp(
   );
   registerWireJobs(jobs, db);
   await jobs.every(PRUNE_SESSIONS, 3_600_000, () => pruneSessions(db, Date.now()));
+  // Mail and the comments' retention sweep: once per period across the processes that run jobs.
+  await registerMailJob(jobs, db, config);
+  await registerRetentionJob(jobs, db);
 
   return {
     server,

@@ -17,7 +17,7 @@ import { createChallenge } from './captcha.ts';
 import { buildCommentBox } from './comment-box.ts';
 import { checkFormToken, formToken } from './form-token.ts';
 import { commentText } from './messages.ts';
-import { reportComment, runRetention } from './moderation.ts';
+import { reportComment } from './moderation.ts';
 import { pendingIdsOf, rememberPending } from './pending-cookie.ts';
 import { approvedComment, articleOfComment } from './queries.ts';
 import {
@@ -42,7 +42,6 @@ export interface CommentRouteDeps {
 }
 
 const ID = /^[1-9]\d{0,9}$/;
-const HOUR = 3_600_000;
 
 /** Whether the client wants JSON back (fetch, API clients) rather than a page. */
 function wantsJson(req: FastifyRequest): boolean {
@@ -71,8 +70,8 @@ function crossSite(req: FastifyRequest): boolean {
 
 /**
  * The reader's side: the challenge endpoint for the widget, posting a comment
- * (page or JSON), the no-JS reply form, and reporting. Also runs the privacy
- * housekeeping every hour. Returns the builder the article page uses for its
+ * (page or JSON), the no-JS reply form, and reporting (the privacy
+ * housekeeping is the periodic job in retention-job.ts). Returns the builder the article page uses for its
  * comment form.
  */
 export function registerCommentReaderRoutes(
@@ -327,21 +326,6 @@ export function registerCommentReaderRoutes(
       return articlePage(reply, req, article, 200, { notice: m.notice.reported });
     },
   );
-
-  const housekeeping = async () => {
-    try {
-      const settings = await loadSettings(k);
-      await runRetention(k, settings.retentionDays);
-    } catch (err) {
-      app.log.error({ err }, 'comment retention failed');
-    }
-  };
-  const timer = setInterval(housekeeping, HOUR);
-  timer.unref();
-  app.addHook('onClose', async () => clearInterval(timer));
-  app.addHook('onReady', async () => {
-    void housekeeping();
-  });
 
   return commentBox;
 }

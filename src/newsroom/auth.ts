@@ -22,7 +22,6 @@ import {
   sessionCsrf,
 } from './csrf.ts';
 import { registerLoginRoutes } from './login-routes.ts';
-import { type OutboxSender, startOutboxSender } from './outbox.ts';
 import { resolveSession, SESSION_COOKIE, type SessionRow } from './sessions.ts';
 import { registerSetup } from './setup.ts';
 import { registerStaffRoutes } from './staff-routes.ts';
@@ -44,10 +43,6 @@ export {
 export { csrfToken };
 
 declare module 'fastify' {
-  interface FastifyInstance {
-    /** The background mail sender (null without SMTP_URL, or before the server is ready). */
-    newsroomOutbox: { sender: OutboxSender | null };
-  }
   interface FastifyRequest {
     /** The logged-in staff member (second factor done), or null. Set for every request. */
     staff: StaffUser | null;
@@ -173,23 +168,7 @@ export async function registerAuth(app: FastifyInstance, deps: AuthDeps): Promis
   registerAccountRoutes(app, routeDeps);
   registerStaffRoutes(app, routeDeps);
   registerSetup(app, routeDeps);
-
-  // The mail sender, started with the app and stopped on close; not in a
-  // process started with `--no-jobs` (expired sessions are a periodic job, see app.ts).
-  const outbox: { sender: OutboxSender | null } = { sender: null };
-  app.decorate('newsroomOutbox', outbox);
-  app.addHook('onReady', async () => {
-    if (!config.runJobs) return;
-    outbox.sender = startOutboxSender({
-      db,
-      config,
-      onError: (err) => app.log.error({ err }, 'outbox sender failed'),
-    });
-  });
-  app.addHook('onClose', async () => {
-    await outbox.sender?.stop();
-    outbox.sender = null;
-  });
+  // Mail is sent by the periodic job `mail.send-due` (registerMailJob, app.ts).
 }
 
 /**

@@ -1,11 +1,12 @@
 import nodemailer from 'nodemailer';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connection.ts';
+import type { JobRunner } from '../jobs/runner.ts';
 import { pageOf } from './paging.ts';
 
 /**
- * Outgoing email. Everything goes into the `outbox` table first; a background
- * sender delivers it by SMTP when SMTP_URL is set. A failed send is kept and
+ * Outgoing email. Everything goes into the `outbox` table first; the periodic
+ * job `mail.send-due` delivers it by SMTP when SMTP_URL is set. A failed send is kept and
  * retried with growing delays (attempts, last_error, next_attempt_at); rows are
  * never deleted, so no message is lost. Without SMTP, admins read the messages
  * on the outbox page.
@@ -33,6 +34,7 @@ export async function enqueueMail(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  await nudgeSender(db, now);
   return row.id;
 }
 
@@ -117,47 +119,49 @@ export async function sendDue(
   return { sent, failed };
 }
 
-/** A running sender loop. */
-export interface OutboxSender {
-  /** Runs one pass now (also used by tests); resolves when it is done. */
-  runOnce(): Promise<{ sent: number; failed: number }>;
-  stop(): Promise<void>;
-}
+/** The periodic job that sends due mail: once per period across all processes that run jobs. */
+export const MAIL_SEND_DUE = 'mail.send-due';
+/**
+ * The sweep's period. New mail does not wait for it: `enqueueMail` moves the
+ * sweep forward to now, so a message goes out at the job runner's next poll;
+ * the sweep picks up retries (30 s and more after a failure).
+ */
+export const MAIL_SWEEP_MS = 30_000;
 
 /**
- * Starts the background sender: a pass every `intervalMs`. Returns null when
- * SMTP is not configured (messages then wait in the outbox).
+ * Registers the mail sender as the periodic job MAIL_SEND_DUE. Without SMTP
+ * (and no transport given) the job still runs and finds nothing to do, so
+ * setting SMTP_URL later needs no other change than a restart.
  */
-export function startOutboxSender(opts: {
-  db: Db;
-  config: Pick<Config, 'smtpUrl' | 'mailFrom'>;
-  intervalMs?: number;
-  onError?: (err: unknown) => void;
-  transport?: MailTransport;
-}): OutboxSender | null {
-  const transport = opts.transport ?? smtpTransport(opts.config);
-  if (!transport) return null;
-  let current: Promise<{ sent: number; failed: number }> | null = null;
-  let stopped = false;
-  const runOnce = () => {
-    current ??= sendDue(opts.db, transport, opts.config.mailFrom).finally(() => {
-      current = null;
-    });
-    return current;
-  };
-  const timer = setInterval(() => {
-    if (!stopped) runOnce().catch((err) => opts.onError?.(err));
-  }, opts.intervalMs ?? 5_000);
-  timer.unref();
-  return {
-    runOnce,
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await current?.catch(() => {});
-      transport.close?.();
-    },
-  };
+export async function registerMailJob(
+  jobs: Pick<JobRunner, 'every'>,
+  db: Db,
+  config: Pick<Config, 'smtpUrl' | 'mailFrom'>,
+  opts: { transport?: MailTransport } = {},
+): Promise<void> {
+  await jobs.every(MAIL_SEND_DUE, MAIL_SWEEP_MS, async () => {
+    // A transport per pass: nodemailer's unpooled SMTP transport holds no connection between messages.
+    const transport = opts.transport ?? smtpTransport(config);
+    if (!transport) return;
+    try {
+      const { failed } = await sendDue(db, transport, config.mailFrom);
+      // Kept and retried by the outbox itself; the job only reports it.
+      if (failed > 0) throw new Error(`${failed} message(s) could not be sent; retried later`);
+    } finally {
+      if (!opts.transport) transport.close?.();
+    }
+  });
+}
+
+/** Brings the sweep forward to `now` (a queued periodic row only; a running one sweeps anyway). */
+async function nudgeSender(db: Db, now: number): Promise<void> {
+  await db.kysely
+    .updateTable('jobs')
+    .set({ run_at: now })
+    .where('unique_key', '=', MAIL_SEND_DUE)
+    .where('status', '=', 'queued')
+    .where('run_at', '>', now)
+    .execute();
 }
 
 export interface OutboxRow {
