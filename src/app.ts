@@ -56,6 +56,9 @@ import { PRUNE_SESSIONS, pruneSessions } from './newsroom/sessions.ts';
 import { iconSourceOf, loadLiveSettings } from './newsroom/site-admin/live-settings.ts';
 import { registerSiteAdminRoutes } from './newsroom/site-admin/routes.ts';
 import { registerHealth } from './ops/health.ts';
+import { createMetrics } from './ops/metrics.ts';
+import { registerMetricsRoute } from './ops/metrics-route.ts';
+import { registerRequestId, requestIdOf } from './ops/request-id.ts';
 import { registerBodyLimits, serverLimits } from './server-limits.ts';
 import { loadAssets } from './site/assets.ts';
 import { makeErrorRenderer } from './site/error-page.ts';
@@ -117,8 +120,14 @@ export async function buildApp(
     return503OnClosing: true,
     // One line per request, written in onResponse below (Fastify's own logging writes two).
     logController: new LogController({ disableRequestLogging: true }),
+    // A safe incoming X-Request-Id or a new one; `reqId` in every log line of the request.
+    genReqId: requestIdOf,
   });
+  // First of the hooks: answered from anywhere (the page cache, a redirect), a request carries its id.
+  registerRequestId(server);
   registerBodyLimits(server);
+  // Prometheus metrics, only counted when /metrics is on (METRICS_TOKEN).
+  const metrics = config.metricsToken ? createMetrics(db) : null;
   // Every route's input is validated by its zod schema (routes use
   // `server.withTypeProvider<ZodTypeProvider>()`); the same schemas describe the JSON routes.
   server.setValidatorCompiler(validatorCompiler);
@@ -173,10 +182,12 @@ export async function buildApp(
             headers: req.headers,
           });
         }
+        metrics?.cacheHit(state);
         if (config.logHitSample > 0 && Math.random() < config.logHitSample) {
           server.log.info({ url: req.url, cache: state, sample: config.logHitSample }, 'cache hit');
         }
       },
+      onMiss: metrics ? () => metrics.cacheMiss() : undefined,
     });
   }
   // Settings saved by another process show within SETTINGS_TTL_MS (a cache hit needs none).
@@ -297,9 +308,11 @@ export async function buildApp(
     events,
     assets: commentAssets,
     siteAssets: assetUrls,
+    onDecision: metrics ? (result) => metrics.commentDecision(result) : undefined,
   });
   registerCommentModeratorRoutes(server, { config, db, events, assets: commentAssets });
   registerHealth(server, { db, pageStore, mediaDir: config.mediaDir });
+  registerMetricsRoute(server, { metrics, token: config.metricsToken });
   registerSiteRoutes(server, {
     config,
     db,
@@ -314,6 +327,7 @@ export async function buildApp(
   // Response hooks run for cache hits too: those are logged only as the sample above.
   server.addHook('onResponse', async (req, reply) => {
     if (cacheHits.has(req.raw)) return;
+    metrics?.request(req.routeOptions.url, req.method, reply.statusCode, reply.elapsedTime / 1000);
     req.log.info(
       {
         method: req.method,
@@ -336,7 +350,11 @@ export async function buildApp(
       // A `--no-jobs` process serves and queues; the others run what it queues.
       poll: config.runJobs,
       leaseMs: config.jobLeaseMs,
-      onError: (err, job) => server.log.error({ err, job }, 'job failed'),
+      onError: (err, job) => {
+        metrics?.jobRun(job.kind, 'failed');
+        server.log.error({ err, job }, 'job failed');
+      },
+      onDone: metrics ? (job) => metrics.jobRun(job.kind, 'done') : undefined,
     },
   );
   registerWireJobs(jobs, db);

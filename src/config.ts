@@ -126,6 +126,15 @@ const schema = z.object({
   keepAliveTimeoutMs: milliseconds('KEEP_ALIVE_TIMEOUT_MS', 100, 600_000),
   // How long a claimed job stays this process's before another may take it over.
   jobLeaseMs: milliseconds('JOB_LEASE_MS', 1_000, 3_600_000),
+  // How long `serve` and `worker` wait for requests and the job in progress after SIGTERM.
+  shutdownTimeoutMs: milliseconds('SHUTDOWN_TIMEOUT_MS', 1000, 600_000),
+  // Empty: /metrics is off (404). Set: Prometheus must send `Authorization: Bearer <token>`.
+  metricsToken: z
+    .string()
+    .refine(
+      (v) => v === '' || /^[\x21-\x7e]{16,200}$/.test(v),
+      'METRICS_TOKEN must be empty (no /metrics) or 16 to 200 printable characters without spaces (e.g. from `openssl rand -hex 24`)',
+    ),
 });
 
 export type Config = Readonly<z.infer<typeof schema>>;
@@ -161,6 +170,8 @@ const ENV_NAMES: Record<keyof z.infer<typeof schema>, string> = {
   idleTimeoutMs: 'IDLE_TIMEOUT_MS',
   keepAliveTimeoutMs: 'KEEP_ALIVE_TIMEOUT_MS',
   jobLeaseMs: 'JOB_LEASE_MS',
+  shutdownTimeoutMs: 'SHUTDOWN_TIMEOUT_MS',
+  metricsToken: 'METRICS_TOKEN',
 };
 
 export class ConfigError extends Error {
@@ -201,6 +212,8 @@ export function loadConfig(
     idleTimeoutMs: pick('idleTimeoutMs') ?? '120000',
     keepAliveTimeoutMs: pick('keepAliveTimeoutMs') ?? '72000',
     jobLeaseMs: pick('jobLeaseMs') ?? '300000',
+    shutdownTimeoutMs: pick('shutdownTimeoutMs') ?? '25000',
+    metricsToken: pick('metricsToken') ?? '',
     secretKey:
       overrides.secretKey ??
       pick('secretKey') ??

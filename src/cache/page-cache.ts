@@ -25,6 +25,8 @@ const NOT_REPLAYED = new Set([
   'etag',
   'age',
   'x-cache',
+  // Each request's own (src/ops/request-id.ts): a hit must not replay the renderer's.
+  'x-request-id',
   'vary',
   'set-cookie',
 ]);
@@ -46,6 +48,8 @@ export interface PageCacheOptions {
   onHit?: (req: IncomingMessage, page: CachedPage, state: 'HIT' | 'STALE') => void;
   /** The article a rendered page shows: kept with the page, so a hit still counts a view. */
   viewOf?: (req: FastifyRequest) => number | undefined;
+  /** Called for every cacheable page rendered because the cache did not have it (metrics). */
+  onMiss?: (req: FastifyRequest) => void;
 }
 
 /**
@@ -322,6 +326,7 @@ export function registerPageCache(app: FastifyInstance, opts: PageCacheOptions):
     if (!purges.touchedSince(startedAt.get(req) ?? -1, keys)) await store.set(key, page);
     releaseOwned(req);
     reply.header('etag', page.etag).header('vary', 'Accept-Encoding').header('x-cache', 'MISS');
+    opts.onMiss?.(req);
     if (matchesEtag(req.headers['if-none-match'], page.etag)) {
       reply.code(304);
       return '';

@@ -39,6 +39,8 @@ export interface CommentRouteDeps {
   events: EventBus;
   assets: CommentAssets;
   siteAssets: { css: string; js: string };
+  /** Told what the pipeline decided for each submitted comment (metrics). */
+  onDecision?: (result: SubmitResult) => void;
 }
 
 const ID = /^[1-9]\d{0,9}$/;
@@ -282,6 +284,7 @@ export function registerCommentReaderRoutes(
               { ip: req.ip, recentPosts: recentPostsOf(req) },
               m,
             );
+      deps.onDecision?.(result);
       return answer(req, reply, article, result);
     },
   );

@@ -31,6 +31,8 @@ export interface JobRunnerOptions {
    */
   poll?: boolean;
   onError?: (err: unknown, job: { id: number; kind: string }) => void;
+  /** Called after each job that ran to the end (metrics). */
+  onDone?: (job: { id: number; kind: string }) => void;
   now?: () => number;
 }
 
@@ -166,6 +168,7 @@ export function startJobRunner(
         )
         .where('id', '=', job.id)
         .execute();
+      opts.onDone?.(job);
     } catch (err) {
       opts.onError?.(err, job);
       // A periodic job is never given up: it waits for its backoff or its next period.

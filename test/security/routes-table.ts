@@ -594,6 +594,11 @@ export const ROUTES: Record<string, RouteRule> = {
   'GET /': { who: 'anyone' },
   'GET /healthz': { who: 'anyone' },
   'GET /readyz': { who: 'anyone' },
+  'GET /metrics': {
+    who: 'anyone',
+    ok: [404],
+    why: 'off without METRICS_TOKEN; with it, a bearer token (src/ops/metrics.test.ts)',
+  },
   'GET /robots.txt': { who: 'anyone' },
   // The favicon and app icons (issue 15, src/site/icons.ts).
   'GET /favicon.ico': { who: 'anyone' },

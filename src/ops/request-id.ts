@@ -1,0 +1,43 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * Every request has an id: the one a proxy or client sent in `X-Request-Id`
+ * when it is short and plain (so a log line cannot be forged or bloated
+ * through it), otherwise a new random one. Fastify puts it in every log line
+ * of the request as `reqId`; the answer carries it back as `X-Request-Id`.
+ */
+const SAFE_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/** Chosen once per request: the HTTP listener and Fastify's genReqId ask for the same one. */
+const ids = new WeakMap<IncomingMessage, string>();
+
+/** The request's id (Fastify's `genReqId`). */
+export function requestIdOf(raw: IncomingMessage): string {
+  let id = ids.get(raw);
+  if (id === undefined) {
+    const given = raw.headers['x-request-id'];
+    id = typeof given === 'string' && SAFE_ID.test(given) ? given : randomUUID();
+    ids.set(raw, id);
+  }
+  return id;
+}
+
+const sendId = (req: IncomingMessage, res: ServerResponse) =>
+  res.setHeader('x-request-id', requestIdOf(req));
+
+/**
+ * Sends the id back on every answer. First of the HTTP server's request
+ * listeners, so a page the cache answers before Fastify sees the request
+ * (cache-first-server.ts) carries it too; and first of Fastify's hooks for
+ * what reaches Fastify without that listener (`inject`). The cache never
+ * stores the header (NOT_REPLAYED in page-cache.ts): a hit never shows another request's id.
+ */
+export function registerRequestId(server: FastifyInstance): void {
+  server.server.prependListener('request', sendId);
+  server.addHook('onRequest', (req, reply, done) => {
+    sendId(req.raw, reply.raw);
+    done();
+  });
+}
