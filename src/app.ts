@@ -59,6 +59,7 @@ import { registerHealth } from './ops/health.ts';
 import { createMetrics } from './ops/metrics.ts';
 import { registerMetricsRoute } from './ops/metrics-route.ts';
 import { registerRequestId, requestIdOf } from './ops/request-id.ts';
+import { closeServer } from './ops/shutdown.ts';
 import { registerBodyLimits, serverLimits } from './server-limits.ts';
 import { loadAssets } from './site/assets.ts';
 import { makeErrorRenderer } from './site/error-page.ts';
@@ -372,9 +373,10 @@ export async function buildApp(
     routes,
     icons,
     async close() {
-      await stopJobRunner(jobs);
+      // At once: stop accepting connections (in-flight requests finish) and stop
+      // claiming jobs (the one in progress finishes); then what they both use.
+      await Promise.all([stopJobRunner(jobs), closeServer(server)]);
       await stopEventRelay();
-      await server.close();
       await pageStore.close();
       rateLimitRedis?.disconnect();
       // A database handed in by the caller (tests, tools) stays the caller's to close.

@@ -7,6 +7,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { sqliteDriverName } from './db/sqlite-driver.ts';
 import { EventBus } from './lib/events.ts';
 import { wireListeners } from './listeners.ts';
+import { exitOnSignals } from './ops/shutdown.ts';
 
 const HELP = `Warta — news publishing for regional newsrooms
 
@@ -38,6 +39,7 @@ Configuration comes from environment variables (see README):
   REQUIRE_ADMIN_2FA, TRUST_PROXY, RUN_JOBS, JOB_LEASE_MS, SITE_TAGLINE,
   CACHE_URL, PAGE_CACHE_TTL, PAGE_CACHE_STALE, PAGE_CACHE_MB, CDN_MAX_AGE, LOG_HIT_SAMPLE,
   HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS, IDLE_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS,
+  SHUTDOWN_TIMEOUT_MS, METRICS_TOKEN,
   WARTA_CONFIG (a JSON file with the same settings)
 `;
 
@@ -90,12 +92,7 @@ async function demo(config: Config, quietWhenDone = false): Promise<void> {
 
 async function serve(config: Config): Promise<void> {
   const app = await buildApp(config);
-  const stop = async () => {
-    await app.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  exitOnSignals(() => app.close(), { timeoutMs: config.shutdownTimeoutMs });
   await app.server.listen({ port: config.port, host: config.host });
   const addr = app.server.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
@@ -107,18 +104,16 @@ async function serve(config: Config): Promise<void> {
 
 /**
  * Background work only: the job queue (scheduled publishing, webhooks, wire
- * polls, periodic sweeps) and the mail sender, with the same event listeners
- * as a server, and no port. Stops on SIGTERM after the job in progress.
+ * polls, periodic sweeps, mail), with the same event listeners as a server,
+ * and no port. Stops on SIGTERM after the job in progress.
  */
 async function worker(config: Config): Promise<void> {
   const app = await buildApp(config);
   await app.server.ready();
-  const stop = async () => {
-    await app.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // Without a listening socket nothing holds the process open (the job runner's
+  // timer is unref'd, so tests and one-off commands can end): this does, until a signal.
+  setInterval(() => {}, 2 ** 30);
+  exitOnSignals(() => app.close(), { timeoutMs: config.shutdownTimeoutMs });
   console.log(
     `Warta worker is running (database: ${redact(config.databaseUrl)}, Node ${process.version})`,
   );
