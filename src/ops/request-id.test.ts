@@ -85,4 +85,30 @@ describe('request ids in logs and answers (sqlite)', () => {
     expect(notModified.statusCode).toBe(304);
     expect(notModified.headers['x-request-id']).toBe('cek-3');
   });
+
+  it('over a real socket, a hit answered before Fastify (cache-first listener) carries its own id', async () => {
+    const a = await commentableArticle(app);
+    await app.server.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.server.address();
+    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    const get = (id?: string) =>
+      fetch(`${base}${a.url}`, { headers: id ? { 'x-request-id': id } : {} });
+    const first = await get('socket-render');
+    expect(first.headers.get('x-cache')).toBe('MISS');
+    expect(first.headers.get('x-request-id')).toBe('socket-render');
+    const before = log.raw.length;
+    const hit = await get('socket-hit');
+    expect(hit.headers.get('x-cache')).toBe('HIT');
+    expect(hit.headers.get('x-request-id')).toBe('socket-hit');
+    // Answered by the listener: no Fastify request, so no request line.
+    expect(
+      log
+        .lines()
+        .slice(before)
+        .some((l) => l.msg === 'request'),
+    ).toBe(false);
+    const anon = await get();
+    expect(anon.headers.get('x-cache')).toBe('HIT');
+    expect(anon.headers.get('x-request-id')).toMatch(UUID);
+  });
 });

@@ -131,6 +131,7 @@ async function slowForgotPassword(port: number) {
   };
 }
 
+// Each test starts a compiled server: generous timeouts for a cold start on two busy cores.
 describe('graceful shutdown of the compiled processes', () => {
   it('serve: the request in flight completes with 200, new connections are refused, exit 0', async () => {
     const port = await freePort();
@@ -160,7 +161,7 @@ describe('graceful shutdown of the compiled processes', () => {
     } finally {
       slow.close();
     }
-  });
+  }, 90_000);
 
   it('serve: a shutdown that cannot finish exits at SHUTDOWN_TIMEOUT_MS', async () => {
     const port = await freePort();
@@ -179,7 +180,7 @@ describe('graceful shutdown of the compiled processes', () => {
     } finally {
       slow.close();
     }
-  });
+  }, 90_000);
 
   it('worker: the job in progress (a slow webhook delivery) finishes before exit 0', async () => {
     // The webhook's receiver answers when the test lets it.
@@ -236,5 +237,5 @@ describe('graceful shutdown of the compiled processes', () => {
       await db.close();
       await new Promise((r) => receiver.close(r));
     }
-  });
+  }, 90_000);
 });
