@@ -56,7 +56,6 @@ import { PRUNE_SESSIONS, pruneSessions } from './newsroom/sessions.ts';
 import { iconSourceOf, loadLiveSettings } from './newsroom/site-admin/live-settings.ts';
 import { registerSiteAdminRoutes } from './newsroom/site-admin/routes.ts';
 import { registerHealth } from './ops/health.ts';
-import { createMetrics } from './ops/metrics.ts';
 import { registerMetricsRoute } from './ops/metrics-route.ts';
 import { registerRequestId, requestIdOf } from './ops/request-id.ts';
 import { closeServer } from './ops/shutdown.ts';
@@ -127,8 +126,9 @@ export async function buildApp(
   // First of the hooks: answered from anywhere (the page cache, a redirect), a request carries its id.
   registerRequestId(server);
   registerBodyLimits(server);
-  // Prometheus metrics, only counted when /metrics is on (METRICS_TOKEN).
-  const metrics = config.metricsToken ? createMetrics(db) : null;
+  // Prometheus metrics, only counted when /metrics is on (METRICS_TOKEN); prom-client
+  // is loaded only then (a chunk of its own in the bundle, not parsed at every start).
+  const metrics = config.metricsToken ? (await import('./ops/metrics.ts')).createMetrics(db) : null;
   // Every route's input is validated by its zod schema (routes use
   // `server.withTypeProvider<ZodTypeProvider>()`); the same schemas describe the JSON routes.
   server.setValidatorCompiler(validatorCompiler);
