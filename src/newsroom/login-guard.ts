@@ -7,7 +7,7 @@ import {
   type Difficulty,
   spendChallenge,
 } from '../comments/captcha.ts';
-import type { Config } from '../config.ts';
+import { type Config, verifyingKeys } from '../config.ts';
 import type { Db } from '../db/connection.ts';
 import { cookieOptions } from './auth-shared.ts';
 import { keyedHash } from './csrf.ts';
@@ -43,12 +43,12 @@ export function loginChallenge(secret: string, now = Date.now()): Promise<Challe
 /** True when `raw` is a solved login challenge, not expired and not used before (now spent). */
 export async function spendLoginProof(
   db: Db,
-  secret: string,
+  keys: string | readonly string[],
   raw: string,
   now = Date.now(),
 ): Promise<boolean> {
   if (!raw) return false;
-  const outcome = await checkPayload(secret, raw.trim(), LOGIN_SCOPE, now);
+  const outcome = await checkPayload(keys, raw.trim(), LOGIN_SCOPE, now);
   return outcome.ok && (await spendChallenge(db.kysely, outcome.nonce, outcome.expiresAt));
 }
 
@@ -144,7 +144,8 @@ export async function guardAttempt(
   };
   const reservation = await reserveLoginAttempt(db, config.secretKey, attempt, {
     now,
-    proof: () => spendLoginProof(db, config.secretKey, input.proof, now),
+    // A challenge handed out before a key rotation still verifies (SECRET_KEY_PREVIOUS).
+    proof: () => spendLoginProof(db, verifyingKeys(config), input.proof, now),
   });
   return { attempt, reservation };
 }

@@ -13,6 +13,7 @@ import { cursorCodec } from '../api/cursor.ts';
 import { createApiKey } from '../api/keys.ts';
 import { createChallenge, encodePayload, solveChallenge } from '../comments/captcha.ts';
 import { formToken } from '../comments/form-token.ts';
+import { spendLoginProof } from '../newsroom/login-guard.ts';
 
 /**
  * SECRET_KEY rotated: the app signs with NEW and still verifies what OLD
@@ -77,5 +78,16 @@ describe('key rotation through the app (sqlite)', () => {
     const foreign = await list(cursorCodec(OTHER, 'articles').encode(position));
     expect(foreign.statusCode).toBe(400);
     expect(foreign.json().error.code).toBe('API_BAD_CURSOR');
+  });
+
+  it('a login proof of work made under the previous key is accepted; an unrelated key is refused', async () => {
+    // Login challenges are the comments' challenges for "article" 0 (login-guard.ts).
+    const solved = async (secret: string) => {
+      const ch = await createChallenge(secret, 0, EASY_CAPTCHA);
+      return encodePayload(ch, await solveChallenge(ch));
+    };
+    expect(await spendLoginProof(app.db, [NEW, OLD], await solved(OLD))).toBe(true);
+    expect(await spendLoginProof(app.db, [NEW, OLD], await solved(OTHER))).toBe(false);
+    expect(await spendLoginProof(app.db, [NEW], await solved(OLD))).toBe(false);
   });
 });
