@@ -7,20 +7,20 @@ import {
   setSettings,
   tokenFor,
 } from '../../test/comments-kit.ts';
-import { type TestApp, testApp } from '../../test/helpers.ts';
+import { DIALECTS, type TestApp, testApp } from '../../test/helpers.ts';
 import { enqueueJob } from '../jobs/runner.ts';
 import { bearerMatches } from './metrics-route.ts';
 import { parsePrometheusText, type Sample } from './prom-text.ts';
 
 const TOKEN = 'metrik-rahasia-uji-0123456789abcdef';
 
-describe('/metrics (sqlite)', () => {
+describe.each(DIALECTS)('/metrics (%s)', (dialect) => {
   let app: TestApp;
   let off: TestApp;
   beforeAll(async () => {
     // runJobs false: the queue stays as the test leaves it (the test runs jobs itself).
-    app = await testApp('sqlite', { metricsToken: TOKEN, pageCacheTtl: 60, runJobs: false });
-    off = await testApp('sqlite');
+    app = await testApp(dialect, { metricsToken: TOKEN, pageCacheTtl: 60, runJobs: false });
+    off = await testApp(dialect);
   });
   afterAll(async () => {
     await app?.dispose();
