@@ -73,8 +73,8 @@ function crossSite(req: FastifyRequest): boolean {
 /**
  * The reader's side: the challenge endpoint for the widget, posting a comment
  * (page or JSON), the no-JS reply form, and reporting (the privacy
- * housekeeping is the periodic job in retention-job.ts). Returns the builder the article page uses for its
- * comment form.
+ * housekeeping is the periodic job in retention-job.ts). Returns the builder
+ * the article page uses for its comment form.
  */
 export function registerCommentReaderRoutes(
   app: FastifyInstance,
