@@ -185,7 +185,10 @@ export async function buildApp(
         }
         metrics?.cacheHit(state);
         if (config.logHitSample > 0 && Math.random() < config.logHitSample) {
-          server.log.info({ url: req.url, cache: state, sample: config.logHitSample }, 'cache hit');
+          server.log.info(
+            { reqId: requestIdOf(req), url: req.url, cache: state, sample: config.logHitSample },
+            'cache hit',
+          );
         }
       },
       onMiss: metrics ? () => metrics.cacheMiss() : undefined,
