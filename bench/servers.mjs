@@ -74,7 +74,13 @@ export function warta(args, env, input) {
 export async function startWarta({ env, core = 0, log }) {
   const out = openSync(log, 'a');
   const started = performance.now();
-  const [bin, ...args] = onCore(core, [process.execPath, join(root, 'bin/warta.js'), 'serve']);
+  // Node's flags as `npm start` and docs/deploy.md's ExecStart pass them.
+  const [bin, ...args] = onCore(core, [
+    process.execPath,
+    '--max-semi-space-size=4',
+    join(root, 'bin/warta.js'),
+    'serve',
+  ]);
   const child = spawn(bin, args, { env, stdio: ['ignore', out, out] });
   for (;;) {
     if (child.exitCode !== null) throw new Error(`warta exited; see ${log}`);
