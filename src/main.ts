@@ -78,9 +78,10 @@ async function demo(config: Config, quietWhenDone = false): Promise<void> {
     const bar = progressBar('Artikel');
     const events = new EventBus((err) => console.error(err));
     wireListeners(events, db, config);
-    const { articles } = await seedDemo(db, events, config.mediaDir, {
-      onProgress: bar.update,
-    });
+    const media = (await import('./media/storage.ts')).mediaStorage(config);
+    const { articles } = await seedDemo(db, events, media, { onProgress: bar.update }).finally(() =>
+      media.close(),
+    );
     bar.done();
     console.log(`The demo newspaper has ${articles} articles.`);
   } finally {
