@@ -23,6 +23,8 @@ const id = {
     database: (kind: string) =>
       `Menyalin basis data (${kindName(kind)}); server boleh tetap berjalan…`,
     media: (files: number) => `Menyalin media: ${files} berkas…`,
+    mediaInBucket: (where: string) =>
+      `Media tersimpan di bucket ${where} (MEDIA_STORAGE=s3): cadangan ini hanya berisi basis data. Cadangkan bucket dengan alatnya sendiri (versioning, replikasi, atau rclone/aws s3 sync).`,
     archive: 'Menulis arsip dan sidik jari SHA-256…',
     done: (file: string, size: string) => `Cadangan tersimpan: ${file} (${size})`,
     noDatabase: (path: string) => `Basis data ${path} belum ada; belum ada yang bisa dicadangkan.`,
@@ -92,6 +94,8 @@ export const backupMessages = defineCatalog('backup', id, {
     database: (kind: string) =>
       `Copying the database (${kindName(kind)}); the server may keep running…`,
     media: (files: number) => `Copying media: ${files} files…`,
+    mediaInBucket: (where: string) =>
+      `The media are in the bucket ${where} (MEDIA_STORAGE=s3): this backup holds the database only. Back up the bucket with its own tools (versioning, replication, or rclone/aws s3 sync).`,
     archive: 'Writing the archive and SHA-256 fingerprints…',
     done: (file: string, size: string) => `Backup saved: ${file} (${size})`,
     noDatabase: (path: string) => `The database ${path} does not exist yet; nothing to back up.`,
