@@ -41,7 +41,10 @@ export class S3Storage implements MediaStorage {
     this.client ??= (async () => {
       // The SDK warns on Node 20 at its first client; Warta supports Node 20, so the warning is noise.
       process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-      const sdk = await import('@aws-sdk/client-s3');
+      const mod = await import('@aws-sdk/client-s3');
+      // The bundle (scripts/build.mjs) turns this CommonJS package into a chunk whose
+      // exports are all on `default`; Node's own loader also names them.
+      const sdk = ('S3Client' in mod ? mod : (mod as { default: Sdk }).default) as Sdk;
       const s = this.settings;
       const s3 = new sdk.S3Client({
         region: s.s3Region,
