@@ -59,12 +59,10 @@ const schema = z.object({
       (v) => v === '' || /^https?:\/\/[^/]+/.test(v),
       'S3_ENDPOINT must be empty (AWS) or a URL, e.g. http://127.0.0.1:9000',
     ),
-  s3ForcePathStyle: z.union([
-    z.boolean(),
-    z
-      .enum(['true', 'false'], { error: 'S3_FORCE_PATH_STYLE must be true or false' })
-      .transform((v) => v === 'true'),
-  ]),
+  s3ForcePathStyle: z.union(
+    [z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')],
+    { error: 'S3_FORCE_PATH_STYLE must be true or false' },
+  ),
   s3AccessKeyId: z.string(),
   s3SecretAccessKey: z.string(),
   s3Prefix: z

@@ -183,3 +183,42 @@ async function closedPort(): Promise<number> {
   await new Promise((resolve) => server.close(resolve));
   return port;
 }
+
+describe('media settings', () => {
+  const load = (env: Record<string, string>) => loadConfig({ SECRET_KEY: 'x'.repeat(32), ...env });
+
+  it('defaults to the local folder under /media, path-style only with an endpoint', () => {
+    expect(load({})).toMatchObject({
+      mediaStorage: 'local',
+      mediaBaseUrl: '/media',
+      s3Region: 'us-east-1',
+      s3ForcePathStyle: false,
+    });
+    const minio = load({
+      MEDIA_STORAGE: 's3',
+      S3_BUCKET: 'foto',
+      S3_ENDPOINT: 'http://127.0.0.1:9000',
+    });
+    expect(minio.s3ForcePathStyle).toBe(true);
+    expect(
+      load({ S3_ENDPOINT: 'http://x:9000', S3_FORCE_PATH_STYLE: 'false' }).s3ForcePathStyle,
+    ).toBe(false);
+    expect(load({ MEDIA_BASE_URL: 'https://cdn.example.id/media/' }).mediaBaseUrl).toBe(
+      'https://cdn.example.id/media',
+    );
+  });
+
+  it('names what is wrong', () => {
+    expect(() => load({ MEDIA_STORAGE: 's3' })).toThrow(
+      /S3_BUCKET: required with MEDIA_STORAGE=s3/,
+    );
+    expect(() => load({ MEDIA_STORAGE: 'gcs' })).toThrow(/MEDIA_STORAGE must be local or s3/);
+    expect(() => load({ MEDIA_BASE_URL: 'cdn.example.id/media' })).toThrow(
+      /MEDIA_BASE_URL must be a path/,
+    );
+    expect(() => load({ S3_ENDPOINT: '127.0.0.1:9000' })).toThrow(/S3_ENDPOINT must be empty/);
+    expect(() => load({ S3_FORCE_PATH_STYLE: 'ya' })).toThrow(
+      /S3_FORCE_PATH_STYLE must be true or false/,
+    );
+  });
+});
