@@ -1,7 +1,8 @@
 import type { Readable } from 'node:stream';
 
-/** What both storages share: the interface, key rules, content types and errors (storage.ts picks one). */
+// What both storages share: the interface, key rules, content types and errors (storage.ts picks one).
 
+/** Where media files are kept (storage-local.ts, storage-s3.ts); keys are MEDIA_KEY. */
 export interface MediaStorage {
   readonly kind: 'local' | 's3';
   /** Where the files are, for messages: a folder, or `s3://bucket/prefix`. */

@@ -12,8 +12,11 @@ export * from './storage-kit.ts';
  *
  * A key is `<storageKey>/<file>` (e.g. `lz3k-0a1b/320.webp`): one photo's
  * folder and one file in it, both checked by MEDIA_KEY, so no key can name
- * anything outside the library.
+ * anything outside the library. The interface and its helpers are in
+ * storage-kit.ts (so the two implementations need not import this file).
  */
+
+/** The settings a storage is made from (a Config has them all). */
 export type StorageSettings = Pick<
   Config,
   | 'mediaStorage'
