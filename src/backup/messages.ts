@@ -36,6 +36,8 @@ const id = {
       `Arsip utuh: Warta ${version}, ${kindName(kind)}, migrasi ${level}, dibuat ${when}.`,
     database: (kind: string) => `Memulihkan basis data (${kindName(kind)})…`,
     media: (files: number) => `Memulihkan media: ${files} berkas…`,
+    mediaToBucket: (dir: string) =>
+      `MEDIA_STORAGE=s3: media dari arsip ditaruh di ${dir}; salin ke bucket dengan: warta media migrate --to s3`,
     migrating: 'Menjalankan migrasi…',
     keptAside: (path: string) => `Isi lama disimpan di ${path}; hapus bila sudah tidak perlu.`,
     done: 'Pemulihan selesai; jumlah data sama dengan manifes.',
@@ -108,6 +110,8 @@ export const backupMessages = defineCatalog('backup', id, {
       `Archive intact: Warta ${version}, ${kindName(kind)}, migration ${level}, made ${when}.`,
     database: (kind: string) => `Restoring the database (${kindName(kind)})…`,
     media: (files: number) => `Restoring media: ${files} files…`,
+    mediaToBucket: (dir: string) =>
+      `MEDIA_STORAGE=s3: the archive's media were placed in ${dir}; copy them into the bucket with: warta media migrate --to s3`,
     migrating: 'Running migrations…',
     keptAside: (path: string) =>
       `The old contents are kept at ${path}; delete them when no longer needed.`,
