@@ -39,6 +39,28 @@ function warta(args: string[], env: Record<string, string>) {
   );
 }
 
+/** Starts `warta` and kills it (SIGKILL, as a crash would) once `when(output)` holds. */
+function killWhen(args: string[], env: Record<string, string>, when: (out: string) => boolean) {
+  const cwd = mkdtempSync(join(tmpdir(), 'warta-cli-'));
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...env },
+  });
+  let out = '';
+  const seen = (d: Buffer) => {
+    out += d;
+    if (when(out)) child.kill('SIGKILL');
+  };
+  child.stdout.on('data', seen);
+  child.stderr.on('data', seen);
+  return new Promise<{ signal: NodeJS.Signals | null; out: string }>((resolve) =>
+    child.on('close', (_code, signal) => {
+      rmSync(cwd, { recursive: true, force: true });
+      resolve({ signal, out });
+    }),
+  );
+}
+
 describe('warta media migrate --to s3', () => {
   let s3: TestS3;
   let mediaDir: string;
@@ -130,6 +152,45 @@ describe('warta media migrate --to s3', () => {
       expect(await listed(partial)).toEqual(files);
     } finally {
       await target.close();
+    }
+  });
+
+  it('after a real crash halfway (SIGKILL), the next run copies the rest and every object is whole', async () => {
+    const target = await startS3();
+    const big = mkdtempSync(join(tmpdir(), 'warta-migrate-big-'));
+    try {
+      // Enough files that the copy is still running when the kill arrives.
+      const library = new LocalStorage(big);
+      for (let i = 0; i < 300; i++) {
+        const body = Buffer.alloc(40_000 + i, i % 251);
+        await library.put(`foto-${String(i).padStart(3, '0')}/960.jpg`, body);
+      }
+      const all = await listed(library);
+      const runEnv = { ...target.env, MEDIA_STORAGE: 'local', MEDIA_DIR: big };
+      const killed = await killWhen(['media', 'migrate', '--to', 's3'], runEnv, (out) =>
+        /Media: (3\d|[4-9]\d)\/300/.test(out),
+      );
+      expect(killed.signal, killed.out).toBe('SIGKILL');
+      const partial = mediaStorage(loadConfig({}, { ...target.config, secretKey: 'x'.repeat(32) }));
+      opened.push(partial);
+      const before = (await listed(partial)).length;
+      expect(before).toBeGreaterThan(0);
+      expect(before).toBeLessThan(300);
+
+      const rest = await warta(['media', 'migrate', '--to', 's3'], runEnv);
+      expect(rest.code, rest.out).toBe(0);
+      const copied = Number(/Copied (\d+) files/.exec(rest.out)?.[1]);
+      const already = Number(/(\d+) were already in the bucket/.exec(rest.out)?.[1]);
+      expect(copied + already).toBe(300);
+      expect(already).toBeGreaterThan(0);
+      expect(copied).toBeLessThan(300);
+      expect(await listed(partial)).toEqual(all);
+      for (const f of all.filter((_, i) => i % 29 === 0)) {
+        expect((await partial.get(f.key))?.equals((await library.get(f.key)) as Buffer)).toBe(true);
+      }
+    } finally {
+      await target.close();
+      rmSync(big, { recursive: true, force: true });
     }
   });
 
