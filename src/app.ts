@@ -364,6 +364,8 @@ export async function buildApp(
       await server.close();
       await pageStore.close();
       rateLimitRedis?.disconnect();
+      // The S3 client's sockets; a storage closed this way reconnects if it is used again.
+      media.close();
       setMediaBaseUrl();
       // A database handed in by the caller (tests, tools) stays the caller's to close.
       if (!opts.db) await db.close();

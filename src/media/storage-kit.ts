@@ -22,7 +22,7 @@ export interface MediaStorage {
   list(storageKey?: string): AsyncIterable<StoredFile>;
   /** Throws a readable StorageError unless files can be written (readiness, doctor). */
   check(): Promise<void>;
-  /** Lets go of connections (CLI commands call it before they exit). */
+  /** Lets go of connections (app.close(), CLI commands); a later call connects anew. */
   close(): void;
 }
 
