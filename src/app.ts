@@ -49,6 +49,9 @@ import { redisWithLocalFallback } from './lib/rate-limit-store.ts';
 import { connectRedis } from './lib/redis.ts';
 import { wireListeners } from './listeners.ts';
 import { registerMediaRoutes } from './media/routes.ts';
+import { registerMediaFromStorage } from './media/serve.ts';
+import { mediaStorage } from './media/storage.ts';
+import { mediaOrigin, setMediaBaseUrl } from './media/urls.ts';
 import { registerArticleRoutes } from './newsroom/articles/routes.ts';
 import { isNewsroomUrl, registerAuth, renderNewsroomError } from './newsroom/auth.ts';
 import { registerMailJob } from './newsroom/outbox.ts';
@@ -98,7 +101,9 @@ export async function buildApp(
   bootConfig: Config,
   opts: { db?: Db; logStream?: { write(line: string): void } } = {},
 ): Promise<App> {
-  mkdirSync(bootConfig.mediaDir, { recursive: true });
+  if (bootConfig.mediaStorage === 'local') mkdirSync(bootConfig.mediaDir, { recursive: true });
+  // Pages link media under MEDIA_BASE_URL (a CDN, or /media here); put back in close().
+  setMediaBaseUrl(bootConfig.mediaBaseUrl);
   const db = opts.db ?? (await openDb(bootConfig.databaseUrl));
   await migrateToLatest(db);
   // The configuration with the admins' site settings over it (decision 006):
@@ -207,11 +212,13 @@ export async function buildApp(
     });
   });
   // The security headers, built once (@fastify/helmet built them again for every request).
+  const mediaCdn = mediaOrigin(config.mediaBaseUrl);
   const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
+        // Photos from a CDN (MEDIA_BASE_URL on another host) are the site's own images too.
+        imgSrc: ["'self'", 'data:', ...(mediaCdn ? [mediaCdn] : [])],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
         connectSrc: ["'self'"],
@@ -247,15 +254,18 @@ export async function buildApp(
   await server.register(cookie, {
     secret: verifyingKeys(config).map((key) => derivedKey(key, 'cookie-signing')),
   });
-  await server.register(fastifyStatic, {
-    root: config.mediaDir,
-    prefix: '/media/',
-    decorateReply: false,
-    index: false,
-    dotfiles: 'deny',
-    immutable: true,
-    maxAge: '365d',
-  });
+  const media = mediaStorage(config);
+  if (media.kind === 'local') {
+    await server.register(fastifyStatic, {
+      root: config.mediaDir,
+      prefix: '/media/',
+      decorateReply: false,
+      index: false,
+      dotfiles: 'deny',
+      immutable: true,
+      maxAge: '365d',
+    });
+  } else registerMediaFromStorage(server, media);
 
   server.addHook('onRequest', async (req) => {
     const q = req.url.indexOf('?');
@@ -315,7 +325,7 @@ export async function buildApp(
     onDecision: metrics ? (result) => metrics.commentDecision(result) : undefined,
   });
   registerCommentModeratorRoutes(server, { config, db, events, assets: commentAssets });
-  registerHealth(server, { db, pageStore, mediaDir: config.mediaDir });
+  registerHealth(server, { db, pageStore, storage: media });
   registerMetricsRoute(server, { metrics, token: config.metricsToken });
   registerSiteRoutes(server, {
     config,
@@ -382,6 +392,9 @@ export async function buildApp(
       await stopEventRelay();
       await pageStore.close();
       rateLimitRedis?.disconnect();
+      // The S3 client's sockets; a storage closed this way reconnects if it is used again.
+      media.close();
+      setMediaBaseUrl();
       // A database handed in by the caller (tests, tools) stays the caller's to close.
       if (!opts.db) await db.close();
     },

@@ -49,6 +49,32 @@ const schema = z.object({
   language: z.enum(['id', 'en'], { error: 'SITE_LANGUAGE must be id or en' }),
   timeZone: z.enum(['WIB', 'WITA', 'WIT'], { error: 'SITE_TIMEZONE must be WIB, WITA or WIT' }),
   mediaDir: z.string().min(1, 'MEDIA_DIR must not be empty'),
+  // Media on an S3-compatible bucket instead of MEDIA_DIR: see src/media/storage.ts.
+  mediaStorage: z.enum(['local', 's3'], { error: 'MEDIA_STORAGE must be local or s3' }),
+  s3Bucket: z.string(),
+  s3Region: z.string().min(1, 'S3_REGION must not be empty, e.g. S3_REGION=us-east-1'),
+  s3Endpoint: z
+    .string()
+    .refine(
+      (v) => v === '' || /^https?:\/\/[^/]+/.test(v),
+      'S3_ENDPOINT must be empty (AWS) or a URL, e.g. http://127.0.0.1:9000',
+    ),
+  s3ForcePathStyle: z.union(
+    [z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')],
+    { error: 'S3_FORCE_PATH_STYLE must be true or false' },
+  ),
+  s3AccessKeyId: z.string(),
+  s3SecretAccessKey: z.string(),
+  s3Prefix: z
+    .string()
+    .regex(/^[A-Za-z0-9._/-]*$/, 'S3_PREFIX may hold letters, digits and . _ - /'),
+  mediaBaseUrl: z
+    .string()
+    .refine(
+      (v) => /^\/[^/]/.test(v) || /^https?:\/\/[^/]+/.test(v),
+      'MEDIA_BASE_URL must be a path such as /media or a full URL such as https://cdn.example.id/media',
+    )
+    .transform((v) => v.replace(/\/+$/, '')),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
   }),
@@ -150,6 +176,15 @@ const ENV_NAMES: Record<keyof z.infer<typeof schema>, string> = {
   language: 'SITE_LANGUAGE',
   timeZone: 'SITE_TIMEZONE',
   mediaDir: 'MEDIA_DIR',
+  mediaStorage: 'MEDIA_STORAGE',
+  s3Bucket: 'S3_BUCKET',
+  s3Region: 'S3_REGION',
+  s3Endpoint: 'S3_ENDPOINT',
+  s3ForcePathStyle: 'S3_FORCE_PATH_STYLE',
+  s3AccessKeyId: 'S3_ACCESS_KEY_ID',
+  s3SecretAccessKey: 'S3_SECRET_ACCESS_KEY',
+  s3Prefix: 'S3_PREFIX',
+  mediaBaseUrl: 'MEDIA_BASE_URL',
   logLevel: 'LOG_LEVEL',
   pageSize: 'PAGE_SIZE',
   cacheUrl: 'CACHE_URL',
@@ -199,6 +234,17 @@ export function loadConfig(
     language: pick('language') ?? 'id',
     timeZone: pick('timeZone') ?? 'WITA',
     mediaDir: pick('mediaDir') ?? './data/media',
+    mediaStorage: pick('mediaStorage') ?? 'local',
+    s3Bucket: pick('s3Bucket') ?? '',
+    s3Region: pick('s3Region') ?? 'us-east-1',
+    s3Endpoint: pick('s3Endpoint') ?? '',
+    // MinIO, Ceph and most S3 look-alikes behind an endpoint want path-style addresses.
+    s3ForcePathStyle:
+      pick('s3ForcePathStyle') ?? String(Boolean(overrides.s3Endpoint ?? pick('s3Endpoint'))),
+    s3AccessKeyId: pick('s3AccessKeyId') ?? '',
+    s3SecretAccessKey: pick('s3SecretAccessKey') ?? '',
+    s3Prefix: pick('s3Prefix') ?? '',
+    mediaBaseUrl: pick('mediaBaseUrl') ?? '/media',
     logLevel: pick('logLevel') ?? 'info',
     pageSize: pick('pageSize') ?? '12',
     cacheUrl: pick('cacheUrl') ?? 'memory',
@@ -238,6 +284,11 @@ export function loadConfig(
   if (parsed.data.headersTimeoutMs > parsed.data.requestTimeoutMs) {
     throw new ConfigError([
       `REQUEST_TIMEOUT_MS: must be at least HEADERS_TIMEOUT_MS (${parsed.data.headersTimeoutMs}), the headers are part of the request (got ${parsed.data.requestTimeoutMs})`,
+    ]);
+  }
+  if (parsed.data.mediaStorage === 's3' && !parsed.data.s3Bucket) {
+    throw new ConfigError([
+      'S3_BUCKET: required with MEDIA_STORAGE=s3 (the bucket the media goes to)',
     ]);
   }
   return Object.freeze({ ...parsed.data, mediaDir: resolve(parsed.data.mediaDir) });

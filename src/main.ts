@@ -29,6 +29,8 @@ Commands:
   backup [FILE]  Back up the database and media into one archive while the server runs
              (default ./backups/warta-YYYYMMDD-HHMMSS.tar.gz)
   restore FILE [--force]  Restore a backup into this (empty) installation; stop the server first
+  media migrate --to s3 [--dry-run]  Copy the media folder (MEDIA_DIR) into the S3 bucket
+             (S3_*); files already there are skipped, so it can be run again after a stop
   user add   Create a newsroom account, e.g. the first admin:
              warta user add --role admin --email you@example.com --name "Your Name"
   help       Show this help
@@ -40,6 +42,8 @@ Configuration comes from environment variables (see README):
   CACHE_URL, PAGE_CACHE_TTL, PAGE_CACHE_STALE, PAGE_CACHE_MB, CDN_MAX_AGE, LOG_HIT_SAMPLE,
   HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS, IDLE_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS,
   SHUTDOWN_TIMEOUT_MS, METRICS_TOKEN,
+  MEDIA_STORAGE, MEDIA_BASE_URL, S3_BUCKET, S3_REGION, S3_ENDPOINT, S3_FORCE_PATH_STYLE,
+  S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY, S3_PREFIX,
   WARTA_CONFIG (a JSON file with the same settings)
 `;
 
@@ -80,9 +84,10 @@ async function demo(config: Config, quietWhenDone = false): Promise<void> {
     const bar = progressBar('Artikel');
     const events = new EventBus((err) => console.error(err));
     wireListeners(events, db, config);
-    const { articles } = await seedDemo(db, events, config.mediaDir, {
-      onProgress: bar.update,
-    });
+    const media = (await import('./media/storage.ts')).mediaStorage(config);
+    const { articles } = await seedDemo(db, events, media, { onProgress: bar.update }).finally(() =>
+      media.close(),
+    );
     bar.done();
     console.log(`The demo newspaper has ${articles} articles.`);
   } finally {
@@ -177,6 +182,11 @@ async function main(argv: string[]): Promise<void> {
     case 'backup': {
       const { backupCommand } = await import('./backup/cli.ts');
       process.exitCode = await backupCommand(config, argv.slice(1));
+      return;
+    }
+    case 'media': {
+      const { mediaCommand } = await import('./media/migrate-cli.ts');
+      process.exitCode = await mediaCommand(config, argv.slice(1));
       return;
     }
     case 'restore': {

@@ -5,6 +5,7 @@ import { AppError } from '../lib/errors.ts';
 import { contextWith } from '../site/context.ts';
 import { ArticleBody } from '../site/views/body.tsx';
 import { largestJpeg } from '../site/views/image.tsx';
+import { absoluteUrl } from '../site/views/urls.ts';
 import { ARTICLE_FIELDS, INCLUDES, SUMMARY_FIELDS } from './schemas.ts';
 
 /**
@@ -52,7 +53,7 @@ function imageJson(config: Config, img: ImageRef | null) {
   if (!img) return null;
   const src = largestJpeg(img);
   return {
-    url: src ? `${config.siteUrl}${src}` : null,
+    url: src ? absoluteUrl(config.siteUrl, src) : null,
     width: img.width,
     height: img.height,
     alt: img.alt,

@@ -276,6 +276,20 @@ describe.each(DIALECTS)('backup and restore (%s)', (dialect) => {
     expect(await everything(source)).toEqual(before);
   });
 
+  it('with the media in a bucket, says so and backs up the database only', async () => {
+    const said: string[] = [];
+    const done = await createBackup(
+      { ...sourceInstall, mediaStorage: 's3', s3Bucket: 'arsip-warta', s3Prefix: 'situs/' },
+      join(work, 'db-only.tar.gz'),
+      { lang: 'en', say: (line) => said.push(line) },
+    );
+    expect(done.manifest.files.map((f) => f.path)).toEqual([done.manifest.database.file]);
+    expect(done.manifest.counts.media).toBe(2);
+    expect(said.join('\n')).toContain(
+      'The media are in the bucket s3://arsip-warta/situs/ (MEDIA_STORAGE=s3): this backup holds the database only.',
+    );
+  });
+
   it('refuses a damaged archive, a newer schema and another database kind before changing anything', async () => {
     const flipped = join(work, 'flipped.tar.gz');
     copyFileSync(archive, flipped);

@@ -25,6 +25,11 @@ export interface Install {
   /** PostgreSQL only: the schema to use instead of the connection's current one (tests). */
   schema?: string;
   mediaDir: string;
+  /** MEDIA_STORAGE: with `s3` the media are in the bucket and the backup holds the database only. */
+  mediaStorage?: 'local' | 's3';
+  /** For the message in that case: `s3://bucket/prefix`. */
+  s3Bucket?: string;
+  s3Prefix?: string;
 }
 
 export interface RunOptions {
@@ -95,8 +100,15 @@ export async function createBackup(
     if (facts.migrations.length === 0) {
       throw new BackupError(t.backup.noDatabase(install.databaseUrl));
     }
-    const media = (await listFiles(install.mediaDir)).map((p) => `media/${p}`).filter(isArchivable);
-    say(t.backup.media(media.length));
+    const inBucket = install.mediaStorage === 's3';
+    const media = inBucket
+      ? []
+      : (await listFiles(install.mediaDir)).map((p) => `media/${p}`).filter(isArchivable);
+    say(
+      inBucket
+        ? t.backup.mediaInBucket(`s3://${install.s3Bucket ?? ''}/${install.s3Prefix ?? ''}`)
+        : t.backup.media(media.length),
+    );
     for (const p of media) {
       await stageFile(join(install.mediaDir, p.slice('media/'.length)), join(staging, p));
     }

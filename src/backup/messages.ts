@@ -23,6 +23,8 @@ const id = {
     database: (kind: string) =>
       `Menyalin basis data (${kindName(kind)}); server boleh tetap berjalan…`,
     media: (files: number) => `Menyalin media: ${files} berkas…`,
+    mediaInBucket: (where: string) =>
+      `Media tersimpan di bucket ${where} (MEDIA_STORAGE=s3): cadangan ini hanya berisi basis data. Cadangkan bucket dengan alatnya sendiri (versioning, replikasi, atau rclone/aws s3 sync).`,
     archive: 'Menulis arsip dan sidik jari SHA-256…',
     done: (file: string, size: string) => `Cadangan tersimpan: ${file} (${size})`,
     noDatabase: (path: string) => `Basis data ${path} belum ada; belum ada yang bisa dicadangkan.`,
@@ -34,6 +36,8 @@ const id = {
       `Arsip utuh: Warta ${version}, ${kindName(kind)}, migrasi ${level}, dibuat ${when}.`,
     database: (kind: string) => `Memulihkan basis data (${kindName(kind)})…`,
     media: (files: number) => `Memulihkan media: ${files} berkas…`,
+    mediaToBucket: (dir: string) =>
+      `MEDIA_STORAGE=s3: media dari arsip ditaruh di ${dir}; salin ke bucket dengan: warta media migrate --to s3`,
     migrating: 'Menjalankan migrasi…',
     keptAside: (path: string) => `Isi lama disimpan di ${path}; hapus bila sudah tidak perlu.`,
     done: 'Pemulihan selesai; jumlah data sama dengan manifes.',
@@ -92,6 +96,8 @@ export const backupMessages = defineCatalog('backup', id, {
     database: (kind: string) =>
       `Copying the database (${kindName(kind)}); the server may keep running…`,
     media: (files: number) => `Copying media: ${files} files…`,
+    mediaInBucket: (where: string) =>
+      `The media are in the bucket ${where} (MEDIA_STORAGE=s3): this backup holds the database only. Back up the bucket with its own tools (versioning, replication, or rclone/aws s3 sync).`,
     archive: 'Writing the archive and SHA-256 fingerprints…',
     done: (file: string, size: string) => `Backup saved: ${file} (${size})`,
     noDatabase: (path: string) => `The database ${path} does not exist yet; nothing to back up.`,
@@ -104,6 +110,8 @@ export const backupMessages = defineCatalog('backup', id, {
       `Archive intact: Warta ${version}, ${kindName(kind)}, migration ${level}, made ${when}.`,
     database: (kind: string) => `Restoring the database (${kindName(kind)})…`,
     media: (files: number) => `Restoring media: ${files} files…`,
+    mediaToBucket: (dir: string) =>
+      `MEDIA_STORAGE=s3: the archive's media were placed in ${dir}; copy them into the bucket with: warta media migrate --to s3`,
     migrating: 'Running migrations…',
     keptAside: (path: string) =>
       `The old contents are kept at ${path}; delete them when no longer needed.`,

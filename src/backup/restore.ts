@@ -149,6 +149,8 @@ export async function restoreBackup(
     }
     say(t.restore.media(manifest.files.filter((f) => f.path.startsWith('media/')).length));
     await placeMedia(join(staging, 'media'), mediaDir, aside(mediaDir, target.mediaHasFiles));
+    // Restore writes files; the bucket is filled by the command made for it (resumable, checked).
+    if (install.mediaStorage === 's3') say(t.restore.mediaToBucket(mediaDir));
 
     say(t.restore.migrating);
     const db = await openDb(install.databaseUrl, { schema: install.schema });

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { startS3 } from '../../test/support/s3.ts';
 import { isLoopback, runDoctor, siteUrlCheck } from './doctor.ts';
 
 describe('warta doctor: the site address', () => {
@@ -72,6 +73,23 @@ describe('warta doctor: the site address', () => {
       const fine = await run({ HOST: '0.0.0.0', SITE_URL: 'https://berita.example.id' });
       expect(fine.out).toContain('OK    Site address: links use https://berita.example.id');
       expect(fine.out).not.toContain('WARN');
+    });
+
+    it('with MEDIA_STORAGE=s3 checks the bucket instead of the disk', async () => {
+      const s3 = await startS3();
+      try {
+        const ok = await run({ ...s3.env, SITE_URL: 'https://berita.example.id' });
+        expect(ok.out).toContain(`OK    Media storage: s3://${s3.bucket}/ answers`);
+        expect(ok.out).not.toContain('Disk');
+        expect(ok.code).toBe(0);
+        const missing = await run({ ...s3.env, S3_BUCKET: 'tidak-ada-ember' });
+        expect(missing.out).toMatch(
+          /^FAIL {2}Media storage: the bucket "tidak-ada-ember" does not exist at http:\/\/127\.0\.0\.1:\d+/m,
+        );
+        expect(missing.code).toBe(1);
+      } finally {
+        await s3.close();
+      }
     });
   });
 });

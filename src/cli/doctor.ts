@@ -3,6 +3,7 @@ import { type Config, ConfigError, loadConfig } from '../config.ts';
 import { openDb, redact } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { sqliteDriverName } from '../db/sqlite-driver.ts';
+import { mediaStorage } from '../media/storage.ts';
 
 interface Check {
   name: string;
@@ -55,6 +56,45 @@ export function siteUrlCheck(config: Pick<Config, 'siteUrl' | 'host'>): Check {
 }
 
 /**
+ * Where the media go: with MEDIA_STORAGE=s3 the bucket must answer (HeadBucket
+ * with the configured credentials); otherwise the media folder must be
+ * writable with room left.
+ */
+async function mediaCheck(config: Config): Promise<Check> {
+  if (config.mediaStorage === 's3') {
+    const storage = mediaStorage(config);
+    try {
+      await storage.check();
+      return { name: 'Media storage', ok: true, detail: `${storage.location} answers` };
+    } catch (err) {
+      return { name: 'Media storage', ok: false, detail: (err as Error).message };
+    } finally {
+      storage.close();
+    }
+  }
+  try {
+    mkdirSync(config.mediaDir, { recursive: true });
+    accessSync(config.mediaDir, constants.W_OK);
+    const fs = statfsSync(config.mediaDir);
+    const freeGb = (fs.bavail * fs.bsize) / 1024 ** 3;
+    return {
+      name: 'Disk',
+      ok: freeGb >= 1,
+      detail:
+        freeGb >= 1
+          ? `${config.mediaDir} is writable, ${freeGb.toFixed(1)} GB free`
+          : `only ${freeGb.toFixed(2)} GB free at ${config.mediaDir}; uploads will fail soon`,
+    };
+  } catch (err) {
+    return {
+      name: 'Disk',
+      ok: false,
+      detail: `cannot write to MEDIA_DIR ${config.mediaDir}: ${(err as Error).message}`,
+    };
+  }
+}
+
+/**
  * Checks what a newcomer most often gets wrong (settings, database, disk) and
  * says each problem in plain words. Returns the process exit code.
  */
@@ -89,26 +129,7 @@ export async function runDoctor(env: Record<string, string | undefined>): Promis
         detail: `${(err as Error).message}. Check DATABASE_URL and that the server is running.`,
       });
     }
-    try {
-      mkdirSync(config.mediaDir, { recursive: true });
-      accessSync(config.mediaDir, constants.W_OK);
-      const fs = statfsSync(config.mediaDir);
-      const freeGb = (fs.bavail * fs.bsize) / 1024 ** 3;
-      checks.push({
-        name: 'Disk',
-        ok: freeGb >= 1,
-        detail:
-          freeGb >= 1
-            ? `${config.mediaDir} is writable, ${freeGb.toFixed(1)} GB free`
-            : `only ${freeGb.toFixed(2)} GB free at ${config.mediaDir}; uploads will fail soon`,
-      });
-    } catch (err) {
-      checks.push({
-        name: 'Disk',
-        ok: false,
-        detail: `cannot write to MEDIA_DIR ${config.mediaDir}: ${(err as Error).message}`,
-      });
-    }
+    checks.push(await mediaCheck(config));
   }
   for (const c of checks) {
     console.log(`${c.warn ? 'WARN' : c.ok ? 'OK  ' : 'FAIL'}  ${c.name}: ${c.detail}`);

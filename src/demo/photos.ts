@@ -1,8 +1,7 @@
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import sharp from 'sharp';
 import { NO_CROPS } from '../media/crops.ts';
-import { encode, FILE_EXT, fromMaster, type Master, writeAtomic } from '../media/files.ts';
+import { encode, FILE_EXT, fromMaster, type Master } from '../media/files.ts';
+import { contentTypeOf, type MediaTarget, storageOf } from '../media/storage.ts';
 import { type StoredImage, scaledHeight, variantWidths } from '../media/variants.ts';
 import { demoPhotoSvg } from './images.ts';
 import type { DemoScene } from './types.ts';
@@ -28,16 +27,17 @@ export function demoStorageKey(storyKey: string): string {
 
 /**
  * Draws the photo for a story and writes `original.jpg` and its variants under
- * `<mediaDir>/demo-<key>/` (each file atomically). Deterministic for a story.
+ * `demo-<key>/` in the media storage (each file whole). Deterministic for a story.
  */
 export async function storeDemoPhoto(
-  mediaDir: string,
+  media: MediaTarget,
   storyKey: string,
   scene: DemoScene,
 ): Promise<DemoPhoto> {
   const storageKey = demoStorageKey(storyKey);
-  const dir = path.join(mediaDir, storageKey);
-  await mkdir(dir, { recursive: true });
+  const storage = storageOf(media);
+  const put = (name: string, data: Buffer) =>
+    storage.put(`${storageKey}/${name}`, data, contentTypeOf(name));
   const svg = Buffer.from(demoPhotoSvg(scene, storyKey));
   const { data, info } = await sharp(svg, { density: 72 * DEMO_PHOTO_SCALE })
     .flatten({ background: '#000000' })
@@ -52,7 +52,7 @@ export async function storeDemoPhoto(
   };
   const { width, height } = master;
   const original = await fromMaster(master).jpeg({ quality: 90 }).toBuffer();
-  await writeAtomic(dir, 'original.jpg', original);
+  await put('original.jpg', original);
   const widths = variantWidths(width);
   for (const w of widths) {
     for (const format of FORMATS) {
@@ -61,7 +61,7 @@ export async function storeDemoPhoto(
         height: scaledHeight(width, height, w),
         fit: 'fill',
       });
-      await writeAtomic(dir, `${w}.${FILE_EXT[format]}`, await encode(resized, format));
+      await put(`${w}.${FILE_EXT[format]}`, await encode(resized, format));
     }
   }
   return {

@@ -13,6 +13,7 @@ import type { Database } from '../db/schema.ts';
 import { reindexSearch } from '../discovery/indexing.ts';
 import { rebuildRelatedIndex } from '../discovery/related-bulk.ts';
 import { type DomainEvents, EventBus } from '../lib/events.ts';
+import type { MediaTarget } from '../media/storage.ts';
 import { DEMO_COMMENTS } from './comments.ts';
 import { DEMO_PEOPLE } from './people.ts';
 import { type DemoPhoto, storeDemoPhoto } from './photos.ts';
@@ -101,7 +102,7 @@ export interface SeedOptions {
 export async function seedDemo(
   db: Db,
   events: EventBus,
-  mediaDir: string,
+  media: MediaTarget,
   opts: SeedOptions = {},
 ): Promise<{ articles: number; created: number }> {
   const state = await demoState(db);
@@ -121,7 +122,7 @@ export async function seedDemo(
   const ordered = [...stories].sort((a, b) => b.hoursAgo - a.hoursAgo);
   const todo = ordered.filter((s) => !articleIds.has(s.key));
   const stop = new AbortController();
-  const photos = drawAhead(todo, mediaDir, opts.concurrency ?? availableParallelism(), stop.signal);
+  const photos = drawAhead(todo, media, opts.concurrency ?? availableParallelism(), stop.signal);
   // Listeners read through `db`, not the transaction: announce each story after its commit.
   const later = new Recorder();
   let done = ordered.length - todo.length;
@@ -199,7 +200,7 @@ class Recorder {
  */
 function drawAhead(
   stories: DemoStory[],
-  mediaDir: string,
+  media: MediaTarget,
   concurrency: number,
   stop: AbortSignal,
 ): Promise<DemoPhoto>[] {
@@ -217,7 +218,7 @@ function drawAhead(
     await slot();
     try {
       stop.throwIfAborted();
-      return await storeDemoPhoto(mediaDir, story.key, story.image.scene);
+      return await storeDemoPhoto(media, story.key, story.image.scene);
     } finally {
       release();
     }

@@ -4,6 +4,7 @@ import type { ArticleSummary } from '../content/model.ts';
 import { getPublishedArticle, type ListFilter, listPublished } from '../content/queries.ts';
 import type { Database } from '../db/schema.ts';
 import { variantUrl } from '../media/variants.ts';
+import { absoluteUrl } from '../site/views/urls.ts';
 import { xmlEscape } from './xml.ts';
 
 /**
@@ -64,7 +65,7 @@ export function feedImage(config: Config, a: ArticleSummary) {
   const width = [...widths].reverse().find((w) => w <= 1200) ?? widths[0];
   if (!width) return null;
   return {
-    url: `${config.siteUrl}${variantUrl(img.storageKey, width, 'jpeg')}`,
+    url: absoluteUrl(config.siteUrl, variantUrl(img.storageKey, width, 'jpeg')),
     width,
     height: img.width ? Math.round((img.height * width) / img.width) : 0,
     caption: img.caption,

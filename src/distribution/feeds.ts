@@ -6,6 +6,7 @@ import { listPublished } from '../content/queries.ts';
 import type { Database } from '../db/schema.ts';
 import { xmlChars } from '../lib/plain-text.ts';
 import { variantUrl } from '../media/variants.ts';
+import { absoluteUrl } from '../site/views/urls.ts';
 import { feedImage, mediaContent } from './feed-formats.ts';
 import { rssText } from './xml.ts';
 
@@ -88,7 +89,7 @@ function feedItem(config: Config, a: ArticleSummary) {
     ...(a.image && width
       ? {
           image: {
-            url: `${config.siteUrl}${variantUrl(a.image.storageKey, width, 'jpeg')}`,
+            url: absoluteUrl(config.siteUrl, variantUrl(a.image.storageKey, width, 'jpeg')),
             type: 'image/jpeg',
           },
         }

@@ -5,6 +5,7 @@ import { audit } from '../newsroom/audit.ts';
 import { type MediaActor, mayDeleteMedia, mayEditMedia } from './access.ts';
 import { getMedia, type MediaItem, removeFolder, replaceImage } from './library.ts';
 import { type MediaUse, mediaUsage } from './library-queries.ts';
+import type { MediaTarget } from './storage.ts';
 
 /**
  * The library's destructive writes, each checked against the policy, audited,
@@ -21,7 +22,8 @@ export class MediaInUseError extends AppError {
 
 interface Props {
   db: Db;
-  mediaDir: string;
+  /** The media storage (or a local media folder). */
+  media: MediaTarget;
   /** Who acts, and from which (hashed) address. */
   actor: MediaActor;
   ipHash?: string;
@@ -64,7 +66,7 @@ export async function deleteMedia(p: Props & { confirmed: boolean }): Promise<vo
     });
     return row.storage_key;
   });
-  await removeFolder(p.mediaDir, gone);
+  await removeFolder(p.media, gone);
 }
 
 /**
@@ -77,7 +79,7 @@ export async function replaceMedia(
 ): Promise<MediaItem> {
   const item = await found(p.db, p.mediaId);
   if (!mayEditMedia(p.actor, item)) throw new AppError('FORBIDDEN');
-  const updated = await replaceImage(p.db.kysely, p.mediaDir, item.id, p.file, {
+  const updated = await replaceImage(p.db.kysely, p.media, item.id, p.file, {
     originalName: p.originalName,
   });
   await audit(p.db, {

@@ -1,5 +1,3 @@
-import { readdir, unlink } from 'node:fs/promises';
-import path from 'node:path';
 import {
   assertStorageKey,
   decodeMaster,
@@ -9,9 +7,10 @@ import {
   type Master,
   OUTPUT_FORMATS,
   type OutputFormat,
-  writeAtomic,
 } from './files.ts';
 import { imageJob } from './jobs.ts';
+import { contentTypeOf, type MediaTarget, storageOf } from './storage.ts';
+import { mediaBaseUrl } from './urls.ts';
 
 /**
  * Fixed-ratio crops (16:9 for heroes and share cards, 4:3 for teasers, 1:1 for
@@ -107,10 +106,10 @@ export function clampFocal(focal: Focal): Focal {
 /**
  * Writes every crop of `master` (an image `fullWidth`×`fullHeight` before
  * scaling) around `focal`, one encode at a time, and returns the new Crops
- * with version `version`. The caller removes stale files.
+ * with version `version` through `write(name, bytes)`. The caller removes stale files.
  */
 export async function writeCrops(
-  dir: string,
+  write: (name: string, data: Buffer) => Promise<void>,
   master: Master,
   full: { width: number; height: number },
   focal: Focal,
@@ -130,7 +129,7 @@ export async function writeCrops(
           .resize({ width: w, height: cropHeight(ratio, w), fit: 'fill' });
       for (const format of OUTPUT_FORMATS) {
         const name = cropFileName(ratio, w, format);
-        await writeAtomic(dir, name, await encode(pipeline(), format));
+        await write(name, await encode(pipeline(), format));
         written.add(name);
       }
     }
@@ -143,27 +142,30 @@ export async function writeCrops(
  * point moved; returns the Crops to store (version bumped).
  */
 export async function regenerateCrops(
-  mediaDir: string,
+  media: MediaTarget,
   storageKey: string,
   full: { width: number; height: number },
   focal: Focal,
   previous: Crops,
 ): Promise<Crops> {
   assertStorageKey(storageKey);
-  const dir = path.join(mediaDir, storageKey);
+  const storage = storageOf(media);
+  const nameOf = (key: string) => key.slice(storageKey.length + 1);
   // One image job at a time per process (jobs.ts), like storing an upload.
   return imageJob(async () => {
-    const original = (await readdir(dir)).find((f) => /^original\.[a-z]+$/.test(f));
-    if (!original) throw new Error(`No original file for ${storageKey}`);
-    const master = await decodeMaster(
-      path.join(dir, original),
-      masterWidth(full.width, full.height, 0),
-    );
+    const names: string[] = [];
+    for await (const { key } of storage.list(storageKey)) names.push(nameOf(key));
+    const original = names.find((f) => /^original\.[a-z]+$/.test(f));
+    const bytes = original ? await storage.get(`${storageKey}/${original}`) : null;
+    if (!bytes) throw new Error(`No original file for ${storageKey}`);
+    const master = await decodeMaster(bytes, masterWidth(full.width, full.height, 0));
     const written = new Set<string>();
-    const crops = await writeCrops(dir, master, full, clampFocal(focal), previous.v + 1, written);
-    for (const name of await readdir(dir)) {
+    const write = (name: string, data: Buffer) =>
+      storage.put(`${storageKey}/${name}`, data, contentTypeOf(name));
+    const crops = await writeCrops(write, master, full, clampFocal(focal), previous.v + 1, written);
+    for (const name of names) {
       if (CROP_FILE.test(name) && !written.has(name)) {
-        await unlink(path.join(dir, name)).catch(() => {});
+        await storage.remove(`${storageKey}/${name}`).catch(() => {});
       }
     }
     return crops;
@@ -184,7 +186,7 @@ export function cropUrl(
   width: number,
   format: OutputFormat,
   version = 0,
-  urlPrefix = '/media',
+  urlPrefix = mediaBaseUrl(),
 ): string {
   assertStorageKey(storageKey);
   const base = `${urlPrefix.replace(/\/+$/, '')}/${storageKey}/${cropFileName(ratio, width, format)}`;
@@ -201,7 +203,7 @@ export function cropSrcset(
   crops: Crops,
   ratio: CropRatio,
   format: OutputFormat,
-  urlPrefix = '/media',
+  urlPrefix = mediaBaseUrl(),
 ): string {
   return (crops.widths[ratio] ?? [])
     .map((w) => `${cropUrl(storageKey, ratio, w, format, crops.v, urlPrefix)} ${w}w`)

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, MediaTable } from '../db/schema.ts';
 import { AppError } from '../lib/errors.ts';
 import { clampFocal, type Focal, parseCrops, regenerateCrops } from './crops.ts';
+import { type MediaTarget, storageOf } from './storage.ts';
 import { checkMediaText, checkUpload, cleanText } from './upload.ts';
 import {
   assertStorageKey,
@@ -61,14 +61,14 @@ function newStorageKey(now: number): string {
 /** Stores an image's variants and crops on disk and records it in the media library; returns its id. */
 export async function addImage(
   db: Kysely<Database>,
-  mediaDir: string,
+  media: MediaTarget,
   input: Buffer,
   meta: ImageMeta = {},
   now: number = Date.now(),
   extra: { uploadedBy?: number | null; originalName?: string } = {},
 ): Promise<number> {
   const focal = clampFocal({ x: meta.focalX ?? 0.5, y: meta.focalY ?? 0.5 });
-  const stored = await storeImage(mediaDir, newStorageKey(now), input, { focal });
+  const stored = await storeImage(media, newStorageKey(now), input, { focal });
   try {
     const row = await db
       .insertInto('media')
@@ -88,7 +88,7 @@ export async function addImage(
     return row.id;
   } catch (err) {
     // No row, no files: an image nobody can find in the library must not stay on disk.
-    await removeFolder(mediaDir, stored.storageKey);
+    await removeFolder(media, stored.storageKey);
     throw err;
   }
 }
@@ -110,7 +110,7 @@ export interface UploadInput {
  */
 export async function uploadImage(
   db: Kysely<Database>,
-  mediaDir: string,
+  media: MediaTarget,
   file: Buffer,
   input: UploadInput,
   now: number = Date.now(),
@@ -122,7 +122,7 @@ export async function uploadImage(
   const prefilled =
     (!text.caption && !!checked.prefill.caption) || (!text.credit && !!checked.prefill.credit);
   const id = await asUploadError(() =>
-    addImage(db, mediaDir, file, { caption, credit, alt: text.alt }, now, {
+    addImage(db, media, file, { caption, credit, alt: text.alt }, now, {
       uploadedBy: input.uploadedBy,
       originalName: fileName(input.originalName),
     }),
@@ -147,7 +147,7 @@ export interface UploadOutcome {
  */
 export async function uploadImages(
   db: Kysely<Database>,
-  mediaDir: string,
+  media: MediaTarget,
   files: Array<{ name: string; data?: Buffer; error?: AppError }>,
   input: Omit<UploadInput, 'originalName'>,
 ): Promise<UploadOutcome[]> {
@@ -158,7 +158,7 @@ export async function uploadImages(
     try {
       if (file.error) throw file.error;
       if (!file.data) throw new AppError('MEDIA_NO_FILE');
-      const { id, prefilled } = await uploadImage(db, mediaDir, file.data, {
+      const { id, prefilled } = await uploadImage(db, media, file.data, {
         ...input,
         originalName: file.name,
       });
@@ -201,7 +201,7 @@ async function asUploadError<T>(store: () => Promise<T>): Promise<T> {
  */
 export async function replaceImage(
   db: Kysely<Database>,
-  mediaDir: string,
+  media: MediaTarget,
   id: number,
   file: Buffer,
   input: { originalName?: string } = {},
@@ -211,7 +211,7 @@ export async function replaceImage(
   if (!item) throw new AppError('NOT_FOUND');
   const checked = await checkUpload(file);
   const stored = await asUploadError(() =>
-    storeImage(mediaDir, newStorageKey(now), file, { focal: item.focal }),
+    storeImage(media, newStorageKey(now), file, { focal: item.focal }),
   );
   const caption = item.caption || checked.prefill.caption;
   const credit = item.credit || checked.prefill.credit;
@@ -230,10 +230,10 @@ export async function replaceImage(
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) === 0) throw new AppError('MEDIA_CHANGED');
   } catch (err) {
-    await removeFolder(mediaDir, stored.storageKey);
+    await removeFolder(media, stored.storageKey);
     throw err;
   }
-  await removeFolder(mediaDir, item.storageKey);
+  await removeFolder(media, item.storageKey);
   return {
     ...item,
     ...stored,
@@ -246,9 +246,9 @@ export async function replaceImage(
 }
 
 /** Removes a photo's folder (every variant, crop and the original). */
-export async function removeFolder(mediaDir: string, storageKey: string): Promise<void> {
+export async function removeFolder(media: MediaTarget, storageKey: string): Promise<void> {
   assertStorageKey(storageKey);
-  await rm(path.join(mediaDir, storageKey), { recursive: true, force: true });
+  await storageOf(media).removePrefix(storageKey);
 }
 
 function toItem(row: Selectable<MediaTable>): MediaItem {
@@ -310,7 +310,7 @@ export async function updateMediaText(
  */
 export async function setFocalPoint(
   db: Kysely<Database>,
-  mediaDir: string,
+  media: MediaTarget,
   id: number,
   focal: Focal,
   now: number = Date.now(),
@@ -320,7 +320,7 @@ export async function setFocalPoint(
   }
   const item = await getMedia(db, id);
   if (!item) throw new AppError('NOT_FOUND');
-  const crops = await regenerateCrops(mediaDir, item.storageKey, item, focal, item.crops);
+  const crops = await regenerateCrops(media, item.storageKey, item, focal, item.crops);
   await db
     .updateTable('media')
     .set({ focal_x: focal.x, focal_y: focal.y, crops: JSON.stringify(crops), updated_at: now })

@@ -41,6 +41,7 @@ import {
   searchMedia,
 } from './library-queries.ts';
 import { mediaMessages } from './messages.ts';
+import { mediaStorage } from './storage.ts';
 import { MAX_UPLOAD_BYTES } from './upload.ts';
 import { ItemPage } from './views/item-page.tsx';
 import { type LibraryFilters, LibraryPage, type UploadFormState } from './views/library-page.tsx';
@@ -383,7 +384,7 @@ export async function registerMediaRoutes(server: FastifyInstance, deps: MediaRo
         let parsed: ParsedUpload = { files: [], fields: {} };
         try {
           parsed = await readUpload(req);
-          const outcomes = await uploadImages(k, config.mediaDir, parsed.files, {
+          const outcomes = await uploadImages(k, mediaStorage(config), parsed.files, {
             ...parsed.fields,
             uploadedBy: staff.id,
           });
@@ -455,7 +456,7 @@ export async function registerMediaRoutes(server: FastifyInstance, deps: MediaRo
           const file = singleFile(await readUpload(req));
           const updated = await replaceMedia({
             db,
-            mediaDir: config.mediaDir,
+            media: mediaStorage(config),
             events,
             actor,
             ipHash: ipHashOf(req, config),
@@ -549,7 +550,7 @@ export async function registerMediaRoutes(server: FastifyInstance, deps: MediaRo
       const item = await editableItem(req, req.params);
       const id = item.id;
       try {
-        const updated = await setFocalPoint(k, config.mediaDir, id, focalFrom(req.body ?? {}));
+        const updated = await setFocalPoint(k, mediaStorage(config), id, focalFrom(req.body ?? {}));
         if (wantsJson(req)) return reply.send({ focal: updated.focal, crops: updated.crops });
       } catch (err) {
         const appErr = toAppError(err);
@@ -574,7 +575,7 @@ export async function registerMediaRoutes(server: FastifyInstance, deps: MediaRo
       try {
         await deleteMedia({
           db,
-          mediaDir: config.mediaDir,
+          media: mediaStorage(config),
           actor: actorOf(req),
           ipHash: ipHashOf(req, config),
           mediaId: item.id,

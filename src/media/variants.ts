@@ -1,6 +1,3 @@
-import { existsSync } from 'node:fs';
-import { mkdir, readdir, rm, unlink } from 'node:fs/promises';
-import path from 'node:path';
 import sharp, { type Metadata, type Sharp } from 'sharp';
 import { CROP_FILE, type Crops, clampFocal, type Focal, masterWidth, writeCrops } from './crops.ts';
 import {
@@ -13,10 +10,11 @@ import {
   MAX_INPUT_PIXELS,
   OUTPUT_FORMATS,
   type OutputFormat,
-  writeAtomic,
 } from './files.ts';
 import { imageJob } from './jobs.ts';
+import { contentTypeOf, type MediaStorage, type MediaTarget, storageOf } from './storage.ts';
 import { checkDimensions } from './upload.ts';
+import { mediaBaseUrl } from './urls.ts';
 
 export type { OutputFormat } from './files.ts';
 export { assertStorageKey, ImageDecodeError } from './files.ts';
@@ -74,7 +72,7 @@ export function variantWidths(originalWidth: number): number[] {
 }
 
 /**
- * Writes every variant of `input` under `<mediaDir>/<storageKey>/<width>.<webp|avif|jpg>`,
+ * Writes every variant of `input` to the media storage as `<storageKey>/<width>.<webp|avif|jpg>`,
  * the 16:9, 4:3 and 1:1 crops around `focal` (`<ratio>-<width>.<ext>`, see crops.ts) and
  * `original.<ext>`. All files are EXIF-rotated and metadata-stripped (so no GPS leaks from a
  * reporter's phone), the original included: it is re-encoded at high quality in its own format
@@ -82,23 +80,24 @@ export function variantWidths(originalWidth: number): number[] {
  * just big enough for the largest size, and every size is cut from it, one encode at a time to
  * stay gentle on small servers, and only one image is stored at a time per process (jobs.ts).
  * Dimensions the upload checks refuse are refused here too, before decoding. Each file is
- * written atomically; a corrupt or truncated input
+ * written whole (storage.ts); a corrupt or truncated input
  * fails before the folder is kept, and files left from an earlier image under the same key are
- * removed.
+ * removed. `media` is the storage, or a local media folder.
  */
 export async function storeImage(
-  mediaDir: string,
+  media: MediaTarget,
   storageKey: string,
   input: Buffer,
   options: { focal?: Focal } = {},
 ): Promise<StoredImage> {
   assertStorageKey(storageKey);
-  return imageJob(() => storeNow(mediaDir, storageKey, input, options));
+  const storage = storageOf(media);
+  return imageJob(() => storeNow(storage, storageKey, input, options));
 }
 
 /** storeImage's work, run as an image job (one at a time, see jobs.ts). */
 async function storeNow(
-  mediaDir: string,
+  storage: MediaStorage,
   storageKey: string,
   input: Buffer,
   options: { focal?: Focal },
@@ -118,9 +117,9 @@ async function storeNow(
   checkDimensions(width, height);
   const focal = clampFocal(options.focal ?? { x: 0.5, y: 0.5 });
 
-  const dir = path.join(mediaDir, storageKey);
-  const isNew = !existsSync(dir);
-  await mkdir(dir, { recursive: true });
+  const isNew = !(await hasFiles(storage, storageKey));
+  const put = (name: string, data: Buffer) =>
+    storage.put(`${storageKey}/${name}`, data, contentTypeOf(name));
   try {
     const written = new Set<string>();
     const master = await decodeMaster(
@@ -133,7 +132,7 @@ async function storeNow(
     const open = () =>
       sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'truncated' }).rotate();
     const original = await encodeOriginal(open(), originalFormat);
-    await writeAtomic(dir, originalName, original);
+    await put(originalName, original);
     written.add(originalName);
 
     const widths = variantWidths(width);
@@ -148,13 +147,13 @@ async function storeNow(
         });
       for (const format of OUTPUT_FORMATS) {
         const name = `${w}.${FILE_EXT[format]}`;
-        await writeAtomic(dir, name, await encode(resized(), format));
+        await put(name, await encode(resized(), format));
         written.add(name);
       }
     }
-    const crops = await writeCrops(dir, master, { width, height }, focal, 1, written);
+    const crops = await writeCrops(put, master, { width, height }, focal, 1, written);
 
-    await removeStale(dir, written);
+    await removeStale(storage, storageKey, written);
     return {
       storageKey,
       mime: ORIGINAL_MIME[originalFormat],
@@ -166,7 +165,7 @@ async function storeNow(
       focal,
     };
   } catch (err) {
-    if (isNew) await rm(dir, { recursive: true, force: true });
+    if (isNew) await storage.removePrefix(storageKey);
     throw err;
   }
 }
@@ -176,7 +175,7 @@ export function srcset(
   storageKey: string,
   variants: Variants,
   format: OutputFormat,
-  urlPrefix = '/media',
+  urlPrefix = mediaBaseUrl(),
 ): string {
   return (variants[format] ?? [])
     .map((w) => `${variantUrl(storageKey, w, format, urlPrefix)} ${w}w`)
@@ -188,7 +187,7 @@ export function fallbackSrc(
   storageKey: string,
   variants: Variants,
   preferredWidth = 960,
-  urlPrefix = '/media',
+  urlPrefix = mediaBaseUrl(),
 ): string {
   const widths = [...variants.jpeg].sort((a, b) => a - b);
   const largest = widths.at(-1);
@@ -202,7 +201,7 @@ export function variantUrl(
   storageKey: string,
   width: number,
   format: OutputFormat,
-  urlPrefix = '/media',
+  urlPrefix = mediaBaseUrl(),
 ): string {
   assertStorageKey(storageKey);
   return `${urlPrefix.replace(/\/+$/, '')}/${storageKey}/${width}.${FILE_EXT[format]}`;
@@ -222,12 +221,23 @@ function encodeOriginal(pipeline: Sharp, format: OriginalFormat): Promise<Buffer
   return pipeline.png().toBuffer();
 }
 
+/** Whether any file is stored under `<storageKey>/`. */
+export async function hasFiles(storage: MediaStorage, storageKey: string): Promise<boolean> {
+  for await (const _ of storage.list(storageKey)) return true;
+  return false;
+}
+
 /** Remove variant, crop and original files from an earlier image stored under the same key. */
-async function removeStale(dir: string, keep: Set<string>): Promise<void> {
+async function removeStale(
+  storage: MediaStorage,
+  storageKey: string,
+  keep: Set<string>,
+): Promise<void> {
   const ours = /^(?:\d+\.(?:webp|avif|jpg)|original\.[a-z]+)$/;
-  for (const name of await readdir(dir)) {
-    if ((ours.test(name) || CROP_FILE.test(name)) && !keep.has(name)) {
-      await unlink(path.join(dir, name)).catch(() => {});
-    }
+  const stale: string[] = [];
+  for await (const { key } of storage.list(storageKey)) {
+    const name = key.slice(storageKey.length + 1);
+    if ((ours.test(name) || CROP_FILE.test(name)) && !keep.has(name)) stale.push(key);
   }
+  for (const key of stale) await storage.remove(key).catch(() => {});
 }

@@ -108,7 +108,10 @@ describe('Redis stopped under two processes', () => {
       const headline = await publishOnA(editor, 'Banjir surut di Jembrana');
       for (const home of await servedFast('frozen, after the publish'))
         expect(home).toContain(headline);
-      // /readyz tells the balancer the shared cache is gone; /healthz says the process lives.
+      // Still ready for the balancer (every process shares this Redis), marked degraded.
+      const ready = await c.b.get('/readyz');
+      expect(ready.status).toBe(200);
+      expect(JSON.parse(ready.text).degraded).toEqual(['cache']);
       expect((await c.b.get('/healthz')).status).toBe(200);
       redis.thaw();
       // Redis still holds the pages from before the publish: they must not come back.
@@ -129,7 +132,10 @@ describe('Redis stopped under two processes', () => {
       expect(home).toContain(headline);
     await redis.start();
     for (const node of both())
-      await until(async () => (await node.get('/readyz')).status === 200, `${node.name} ready`);
+      await until(
+        async () => !JSON.parse((await node.get('/readyz')).text).degraded,
+        `${node.name} ready`,
+      );
     await cachedWith(headline, 'after the restart');
   });
 });

@@ -10,6 +10,7 @@ import type { JobRunner } from '../../jobs/runner.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { EventBus } from '../../lib/events.ts';
 import { assetFromFile, registerAsset } from '../../lib/static-assets.ts';
+import { mediaStorage } from '../../media/storage.ts';
 import { ipHashOf, requireStaff, wantsJson } from '../../newsroom/auth-shared.ts';
 import { can } from '../../newsroom/policy.ts';
 import { newsroomContext } from '../../newsroom/views/layout.tsx';
@@ -162,7 +163,7 @@ export function registerWireDesk(app: FastifyInstance, deps: WireDeps): void {
     const out = await takeWireItem({
       db,
       events,
-      mediaDir: config.mediaDir,
+      media: mediaStorage(config),
       actor: { id: staff.id, role: staff.role, name: staff.name },
       itemId: req.params.id,
       ipHash: ipHashOf(req, config),

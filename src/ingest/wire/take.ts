@@ -5,6 +5,7 @@ import type { Db } from '../../db/connection.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { EventBus } from '../../lib/events.ts';
 import { uploadImage } from '../../media/library.ts';
+import type { MediaTarget } from '../../media/storage.ts';
 import { audit } from '../../newsroom/audit.ts';
 import { can, type Role } from '../../newsroom/policy.ts';
 import { FetchFailed } from './fetcher.ts';
@@ -22,7 +23,8 @@ import { appendReport, getSource, itemBlocks } from './store.ts';
 export interface TakeProps {
   db: Db;
   events: EventBus;
-  mediaDir: string;
+  /** The media storage (or a local media folder). */
+  media: MediaTarget;
   /** The staff member taking the item. */
   actor: { id: number; role: Role; name: string };
   itemId: number;
@@ -131,7 +133,7 @@ export async function takeWireItem(
       );
       const up = await uploadImage(
         k,
-        p.mediaDir,
+        p.media,
         file,
         { caption, credit, alt, uploadedBy: p.actor.id, originalName: 'kawat.jpg' },
         now,

@@ -5,6 +5,7 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../../db/connection.ts';
 import { AppError } from '../../lib/errors.ts';
 import { addImage } from '../../media/library.ts';
+import { mediaStorage } from '../../media/storage.ts';
 import {
   checkUpload,
   cleanText,
@@ -162,7 +163,7 @@ export class MediaImporter {
       }
       const id = await addImage(
         this.db.kysely,
-        this.config.mediaDir,
+        mediaStorage(this.config),
         bytes,
         {
           caption: cleanText(text.caption || checked.prefill.caption).slice(0, MAX_CAPTION),

@@ -1,11 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Database } from '../../db/schema.ts';
 import { memoRead } from '../../db/write-generation.ts';
 import { getMedia } from '../../media/library.ts';
+import { mediaStorage } from '../../media/storage.ts';
 import { variantUrl } from '../../media/variants.ts';
 import type { IconSource } from '../../site/icons.ts';
 import {
@@ -156,8 +155,10 @@ export function iconSourceOf(
       const item = await getMedia(db.kysely, iconMediaId);
       const widest = Math.max(...(item?.variants.webp ?? []));
       if (!item || !Number.isFinite(widest)) throw new Error(`icon ${iconMediaId} has no variants`);
-      const file = variantUrl(item.storageKey, widest, 'webp', '');
-      return { kind: 'image', siteName, image: await readFile(join(config.mediaDir, file)) };
+      const key = `${item.storageKey}/${widest}.webp`;
+      const image = await mediaStorage(config).get(key);
+      if (!image) throw new Error(`icon ${iconMediaId}: ${key} is not in the media storage`);
+      return { kind: 'image', siteName, image };
     },
   };
 }

@@ -11,6 +11,7 @@ import type { EventBus } from '../../lib/events.ts';
 import { slugify } from '../../lib/slug.ts';
 import { uploadImage } from '../../media/library.ts';
 import { readUpload } from '../../media/routes.ts';
+import { mediaStorage } from '../../media/storage.ts';
 import { MAX_UPLOAD_BYTES } from '../../media/upload.ts';
 import { ipHashOf, requireStaff } from '../auth-shared.ts';
 import { sendPage } from '../login-routes.ts';
@@ -336,7 +337,7 @@ export async function registerSiteAdminRoutes(
           which = upload.which;
           if (!upload.file) throw new AppError('MEDIA_NO_FILE');
           // The media library's own checks (kind by content, size, dimensions) and variants.
-          const { id } = await uploadImage(k, config.mediaDir, upload.file, {
+          const { id } = await uploadImage(k, mediaStorage(config), upload.file, {
             originalName: upload.filename,
             uploadedBy: actor.id,
             alt: '',

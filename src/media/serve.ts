@@ -1,0 +1,26 @@
+import type { FastifyInstance } from 'fastify';
+import { IMMUTABLE, MEDIA_KEY, type MediaStorage } from './storage.ts';
+
+/**
+ * `/media/<storageKey>/<file>` answered from a bucket (MEDIA_STORAGE=s3), for
+ * installs without a CDN and for links made before one: the object streamed
+ * with its Content-Type, ETag and the immutable Cache-Control. Only keys of
+ * the library's own shape are asked for (MEDIA_KEY: one folder, one plain file
+ * name), so no path can reach another object; anything else is the site's 404, as with @fastify/static. Local
+ * installs keep @fastify/static (app.ts).
+ */
+export function registerMediaFromStorage(server: FastifyInstance, storage: MediaStorage): void {
+  server.get('/media/*', async (req, reply) => {
+    const key = (req.params as { '*': string })['*'];
+    if (!MEDIA_KEY.test(key)) return reply.callNotFound();
+    const ifNoneMatch = req.headers['if-none-match'];
+    const object = await storage.open(key, { ifNoneMatch });
+    if (!object) return reply.callNotFound();
+    reply.header('cache-control', IMMUTABLE);
+    if (object.notModified) return reply.code(304).header('etag', object.etag).send();
+    reply.header('content-type', object.contentType);
+    if (object.etag) reply.header('etag', object.etag);
+    if (object.size !== undefined) reply.header('content-length', object.size);
+    return reply.send(object.body);
+  });
+}
