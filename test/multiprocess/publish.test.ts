@@ -1,7 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSection, publishedArticle } from '../factories.ts';
 import { photo } from '../images.ts';
 import { makeStaff, TEST_PASSWORD } from '../staff.ts';
+import { startS3, type TestS3 } from '../support/s3.ts';
 import { act, approvedArticle, logIn, newsroom } from './clients.ts';
 import { type Cluster, startCluster, until } from './harness.ts';
 
@@ -11,20 +15,28 @@ import { type Cluster, startCluster, until } from './harness.ts';
  * media A stored. With Redis the page cache is shared, so A's purge clears
  * it for B too; with `CACHE_URL=memory` each process keeps its own pages and
  * only the event relayed over PostgreSQL can purge B's, which is the harder case.
+ * With media on S3 (a loopback s3rver) the two processes have separate media
+ * folders: B serves A's photos from the bucket alone.
  */
 
 const EDITOR = 'redaktur.mp@warta.test';
 
 describe.each([
-  ['Redis', { redisDb: 11 }],
-  ['memory', { cacheUrl: 'memory' }],
-] as const)('publishing on A, reading on B (page cache in %s)', (_label, cache) => {
+  ['Redis', { redisDb: 11 }, false],
+  ['memory', { cacheUrl: 'memory' }, false],
+  ['Redis, media on S3', { redisDb: 14 }, true],
+] as const)('publishing on A, reading on B (page cache in %s)', (_label, cache, onS3) => {
   let c: Cluster;
+  let s3: TestS3 | undefined;
+  const ownMedia = mkdtempSync(join(tmpdir(), 'warta-mp-own-media-'));
   let section = { id: 0, slug: '' };
 
   beforeAll(async () => {
+    s3 = onS3 ? await startS3() : undefined;
+    const own = () => ({ MEDIA_DIR: join(ownMedia, String(Math.random()).slice(2)) });
     c = await startCluster({
       ...cache,
+      ...(s3 ? { env: s3.env, envA: own(), envB: own() } : {}),
       seed: async (db) => {
         section = await makeSection(db, 'Daerah');
         await publishedArticle(db, section.id, { headline: 'Pasar Badung buka sampai malam' });
@@ -34,6 +46,8 @@ describe.each([
   });
   afterAll(async () => {
     await c?.stop();
+    await s3?.close();
+    rmSync(ownMedia, { recursive: true, force: true });
   });
 
   it('is on B within a second, and its photos answer 200 on B', async () => {
@@ -67,7 +81,8 @@ describe.each([
     const elapsed = Date.now() - at;
     console.log(`[multiprocess] ${_label}: published on A, on B's pages after ${elapsed} ms`);
 
-    // The article's own page on B, and every photo address on it, from the shared media folder.
+    // The article's own page on B, and every photo address on it: from the shared
+    // media folder, or from the bucket (B's own folder never had them).
     const home = await c.b.get('/');
     const url = new RegExp(`href="(/${section.slug}/${id}/[a-z0-9-]+)"`).exec(home.text)?.[1];
     expect(url).toBeDefined();
