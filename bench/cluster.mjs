@@ -11,7 +11,7 @@
  *     B competes with the load generator and the proxy for core 1.
  *   - the nginx reference (the saved page, gzip_static) runs on core 1 beside
  *     wrk too, so it is lower than in `npm run bench`, where nginx has core 0.
- * Cache on, a hit is two Redis reads and little else, and the load generator
+ * Cache on, a hit is one Redis command and little else, and the load generator
  * is the bottleneck as much as Warta; cache off, rendering dominates and a
  * second process has the most to give.
  *

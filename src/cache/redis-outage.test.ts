@@ -1,67 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSection, publishedArticle } from '../../test/factories.ts';
 import { type TestApp, testApp } from '../../test/helpers.ts';
+import { PrivateRedis } from '../../test/support/private-redis.ts';
 import { SUGGEST_RATE_LIMIT } from '../discovery/routes.ts';
 import { type CachedPage, RedisStore } from './store.ts';
-
-/**
- * A Redis of this test's own on a free port, so it can be killed, frozen and
- * restarted without touching the machine's Redis that other tests share.
- */
-class PrivateRedis {
-  private child: ChildProcess | undefined;
-  constructor(readonly port: number) {}
-
-  get url(): string {
-    return `redis://127.0.0.1:${this.port}`;
-  }
-
-  async start(): Promise<void> {
-    const child = spawn(
-      'redis-server',
-      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    this.child = child;
-    await new Promise<void>((resolve, reject) => {
-      let out = '';
-      child.stdout?.on('data', (d) => {
-        out += d;
-        if (out.includes('Ready to accept connections')) resolve();
-      });
-      child.once('exit', (code) => reject(new Error(`redis-server exited (${code}): ${out}`)));
-    });
-  }
-
-  /** As a crash: the socket closes at once. */
-  async kill(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const gone = new Promise((r) => child.once('exit', r));
-    child.kill('SIGKILL');
-    await gone;
-  }
-
-  /** As a hung server: the socket stays open and nothing answers. */
-  freeze(): void {
-    this.child?.kill('SIGSTOP');
-  }
-
-  thaw(): void {
-    this.child?.kill('SIGCONT');
-  }
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const address = server.address();
-  await new Promise((r) => server.close(r));
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 async function until(check: () => Promise<boolean>, what: string, ms = 5000): Promise<void> {
   const deadline = Date.now() + ms;
@@ -104,8 +46,7 @@ describe('the Redis page cache when Redis fails', () => {
   let store: RedisStore;
 
   beforeAll(async () => {
-    redis = new PrivateRedis(await freePort());
-    await redis.start();
+    redis = await PrivateRedis.start();
     store = new RedisStore(redis.url, 'warta:outage:');
   });
 
@@ -157,8 +98,7 @@ describe('a Warta server whose Redis dies mid-run', () => {
   let app: TestApp;
 
   beforeAll(async () => {
-    redis = new PrivateRedis(await freePort());
-    await redis.start();
+    redis = await PrivateRedis.start();
     app = await testApp('sqlite', { cacheUrl: redis.url, pageCacheTtl: 600 });
   });
 

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveSettings } from '../../src/comments/settings.ts';
 import { makeSection, publishedArticle } from '../factories.ts';
 import { makeStaff, TEST_PASSWORD } from '../staff.ts';
+import { PrivateRedis } from '../support/private-redis.ts';
 import { act, approvedArticle, logIn, newsroom } from './clients.ts';
 import { type Cluster, startCluster, until } from './harness.ts';
-import { PrivateRedis } from './private-redis.ts';
 
 /**
  * The Redis both processes share goes away mid-run, first hung (SIGSTOP:
