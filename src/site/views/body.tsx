@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { renderToString } from 'preact-render-to-string';
 import type { Block, EmbedBlock, TextRun } from '../../content/blocks.ts';
 import { sanitizeHtmlBlock } from '../../content/html-block.ts';
 import type { Article } from '../../content/model.ts';
@@ -155,11 +156,41 @@ export function ReadAlso({ ctx, item }: { ctx: SiteContext; item: InlineRelated 
 }
 
 /**
+ * Article bodies already rendered, by article and by what else shows in them
+ * (the placed "Baca juga" links, the site's name in the dateline, language
+ * and zone). The read cache hands out the same article object until it
+ * changes, and the body is the largest part of an article page.
+ */
+const renderedBodies = new WeakMap<Article, Map<string, string>>();
+
+/**
  * The article body from placed items: blocks in order with the "Baca juga"
  * asides between them. The dateline goes before the first paragraph's text; a
  * body without paragraphs gets the dateline as its own first line.
  */
-export function ArticleBody({
+export function ArticleBody(props: { ctx: SiteContext; article: Article; items: BodyItem[] }) {
+  const { ctx, article, items } = props;
+  const links = items.map((it) =>
+    it.kind === 'related' ? `${it.item.id} ${it.item.url} ${it.item.headline}` : '',
+  );
+  const form = [ctx.lang, ctx.zone, ctx.siteName, ctx.siteUrl, ...links].join('\n');
+  let forms = renderedBodies.get(article);
+  if (!forms) {
+    forms = new Map();
+    renderedBodies.set(article, forms);
+  }
+  let inner = forms.get(form);
+  if (inner === undefined) {
+    inner = renderToString(<BodyInside {...props} />);
+    // A handful of forms at most (the links change rarely); never let one article collect many.
+    if (forms.size >= 8) forms.clear();
+    forms.set(form, inner);
+  }
+  // preact's own escaped rendering of BodyInside, kept
+  return <div class="article-body" dangerouslySetInnerHTML={{ __html: inner }} />;
+}
+
+function BodyInside({
   ctx,
   article,
   items,
@@ -173,7 +204,7 @@ export function ArticleBody({
     (it) => it.kind === 'block' && it.block.type === 'paragraph',
   );
   return (
-    <div class="article-body">
+    <>
       {place && firstParagraph < 0 && (
         <p>
           <Dateline ctx={ctx} place={place} />
@@ -192,6 +223,6 @@ export function ArticleBody({
           />
         ),
       )}
-    </div>
+    </>
   );
 }

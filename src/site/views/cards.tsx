@@ -65,6 +65,7 @@ export function Card(props: CardProps) {
   let inner = forms.get(form);
   if (inner === undefined) {
     inner = renderToString(<CardInside {...props} img={img} />);
+    if (forms.size >= 8) forms.clear();
     forms.set(form, inner);
   }
   return (
