@@ -8,9 +8,9 @@ import {
   tokenFor,
 } from '../../test/comments-kit.ts';
 import { DIALECTS, type TestApp, testApp } from '../../test/helpers.ts';
+import { parsePrometheusText, type Sample } from '../../test/support/prom-text.ts';
 import { enqueueJob } from '../jobs/runner.ts';
 import { bearerMatches } from './metrics-route.ts';
-import { parsePrometheusText, type Sample } from './prom-text.ts';
 
 const TOKEN = 'metrik-rahasia-uji-0123456789abcdef';
 
