@@ -348,11 +348,13 @@ export function registerPageCache(app: FastifyInstance, opts: PageCacheOptions):
       if (req.headers[revalidateHeader] !== undefined || personal(req)) return false;
       const key = pageKey(req.method, req.url ?? '');
       if (key === null) return false;
-      if (memory) {
-        const page = memory.take(key);
-        if (page) write(req, res, key, page, Date.now());
-        return page !== undefined;
+      const near = store.peek(key);
+      if (near) {
+        write(req, res, key, near, Date.now());
+        return true;
       }
+      // In memory, "not at hand" is a miss; a shared store is asked.
+      if (memory) return false;
       return store.get(key).then(
         (page) => {
           if (!page) {

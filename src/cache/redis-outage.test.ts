@@ -3,7 +3,7 @@ import { makeSection, publishedArticle } from '../../test/factories.ts';
 import { type TestApp, testApp } from '../../test/helpers.ts';
 import { PrivateRedis } from '../../test/support/private-redis.ts';
 import { SUGGEST_RATE_LIMIT } from '../discovery/routes.ts';
-import { type CachedPage, RedisStore } from './store.ts';
+import { type CachedPage, NEAR_MS, RedisStore } from './store.ts';
 
 async function until(check: () => Promise<boolean>, what: string, ms = 5000): Promise<void> {
   const deadline = Date.now() + ms;
@@ -63,6 +63,13 @@ describe('the Redis page cache when Redis fails', () => {
     }, 'the store to connect');
 
     redis.freeze();
+    // Just read: this process still holds it near, and a purge removes it there at once.
+    expect((await store.get('/a'))?.identity.toString()).toBe('A');
+    await store.set('/n', page('N', ['article-2']));
+    expect(await timed(() => store.purgeKeys(['article-2']))).toBeLessThan(FAST_MS);
+    expect(await store.get('/n')).toBeUndefined();
+    // Past the near window, a hung Redis is a miss at once.
+    await new Promise((r) => setTimeout(r, NEAR_MS + 100));
     expect(await timed(() => store.get('/a'))).toBeLessThan(FAST_MS);
     expect(await store.get('/a')).toBeUndefined();
     // The purge cannot reach Redis: it is owed.
@@ -71,12 +78,16 @@ describe('the Redis page cache when Redis fails', () => {
     redis.thaw();
     // Redis still holds the old page, but the store settles its purge first.
     expect(await store.get('/a')).toBeUndefined();
-    await store.set('/a', page('A2', ['article-1']));
-    expect((await store.get('/a'))?.identity.toString()).toBe('A2');
+    // (A reconnection after the thaw starts one more generation: store until it holds.)
+    await until(async () => {
+      await store.set('/a', page('A2', ['article-1']));
+      return (await store.get('/a'))?.identity.toString() === 'A2';
+    }, 'the store to keep pages again');
   });
 
   it('misses at once while Redis is down and works again when it is back', async () => {
     await redis.kill();
+    await new Promise((r) => setTimeout(r, NEAR_MS + 100));
     const elapsed = await timed(async () => {
       expect(await store.get('/a')).toBeUndefined();
       await store.set('/b', page('B', ['home']));
@@ -117,12 +128,19 @@ describe('a Warta server whose Redis dies mid-run', () => {
       return (await app.server.inject({ url: '/' })).headers['x-cache'] === 'HIT';
     }, 'the home page to be cached');
 
+    // (A hit may come from this process's memory before Redis answers: wait for Redis itself.)
+    await until(
+      async () => (await app.server.inject({ url: '/readyz' })).json().checks.cache === 'ok',
+      'Redis to answer',
+    );
     expect((await app.server.inject({ url: '/readyz' })).json()).toEqual({
       ok: true,
       checks: { database: 'ok', cache: 'ok', storage: 'ok' },
     });
 
     await redis.kill();
+    // Pages read in the last NEAR_MS are still at hand in this process; after that, misses.
+    await new Promise((r) => setTimeout(r, NEAR_MS + 100));
     // Ready but degraded (the shared cache is gone), alive, and still serving readers.
     const ready = await app.server.inject({ url: '/readyz' });
     expect(ready.statusCode).toBe(200);

@@ -31,6 +31,11 @@ export interface CachedPage {
  */
 export interface PageCacheStore {
   get(key: string): Promise<CachedPage | undefined>;
+  /**
+   * The page if this process holds it now, synchronously (the hit path in the
+   * request listener asks this first); undefined says only "not at hand".
+   */
+  peek(key: string): CachedPage | undefined;
   set(key: string, page: CachedPage): Promise<void>;
   /** Removes every page carrying any of the surrogate keys. */
   purgeKeys(keys: readonly string[]): Promise<void>;
@@ -79,6 +84,10 @@ export class MemoryStore implements PageCacheStore {
     this.entries.delete(key);
     this.entries.set(key, hit);
     return hit.page;
+  }
+
+  peek(key: string): CachedPage | undefined {
+    return this.take(key);
   }
 
   async get(key: string): Promise<CachedPage | undefined> {
@@ -161,6 +170,9 @@ function decode(raw: Buffer): CachedPage {
   return { ...rest, identity, gzip, br };
 }
 
+/** How long a process keeps a page it read from Redis in its own memory. */
+export const NEAR_MS = 500;
+
 /** Reads a page under the current generation: KEYS[1] the generation, ARGV the prefix and page key. */
 const READ_PAGE = `local gen = redis.call('GET', KEYS[1]) or '0'
 return redis.call('GET', ARGV[1] .. gen .. ':' .. ARGV[2])`;
@@ -181,6 +193,14 @@ interface ReadPageCommand {
 export class RedisStore implements PageCacheStore {
   private readonly redis: Redis;
   private purgeOwed = false;
+  /**
+   * Pages this process read or stored in the last {@link NEAR_MS}: a hit on a
+   * busy page is then answered from memory, without a round trip to Redis.
+   * Purges reach it like Redis (each process runs the purge listeners for
+   * every event, relayed between processes), and whatever a lost event could
+   * leave here is gone after NEAR_MS.
+   */
+  private readonly near = new MemoryStore(500, 16 * 1024 * 1024);
 
   constructor(
     url: string,
@@ -215,7 +235,19 @@ export class RedisStore implements PageCacheStore {
     return (await this.redis.get(`${this.prefix}gen`)) ?? '0';
   }
 
+  peek(key: string): CachedPage | undefined {
+    return this.purgeOwed ? undefined : this.near.take(key);
+  }
+
+  /** Keeps a page near for NEAR_MS at most (its own expiry if sooner). */
+  private keepNear(key: string, page: CachedPage): void {
+    const staleUntil = Math.min(page.staleUntil, Date.now() + NEAR_MS);
+    void this.near.set(key, { ...page, staleUntil });
+  }
+
   async get(key: string): Promise<CachedPage | undefined> {
+    const near = this.peek(key);
+    if (near) return near;
     try {
       if (!(await this.settleOwedPurge())) return undefined;
       // The generation and the page in one round trip: a hit is one command.
@@ -226,7 +258,9 @@ export class RedisStore implements PageCacheStore {
       );
       if (!raw) return undefined;
       const page = decode(raw);
-      return page.staleUntil > Date.now() ? page : undefined;
+      if (page.staleUntil <= Date.now()) return undefined;
+      this.keepNear(key, page);
+      return page;
     } catch {
       return undefined;
     }
@@ -235,6 +269,7 @@ export class RedisStore implements PageCacheStore {
   async set(key: string, page: CachedPage): Promise<void> {
     try {
       if (this.purgeOwed) return;
+      this.keepNear(key, page);
       const pageKey = `${this.prefix}${await this.generation()}:${key}`;
       const ttl = Math.max(1, page.staleUntil - Date.now());
       const multi = this.redis.multi().set(pageKey, encode(page), 'PX', ttl);
@@ -248,6 +283,7 @@ export class RedisStore implements PageCacheStore {
   }
 
   async purgeKeys(keys: readonly string[]): Promise<void> {
+    await this.near.purgeKeys(keys);
     try {
       for (const k of keys) {
         const setKey = `${this.prefix}key:${k}`;
@@ -260,6 +296,7 @@ export class RedisStore implements PageCacheStore {
   }
 
   async purgeAll(): Promise<void> {
+    await this.near.purgeAll();
     this.purgeOwed = true;
     await this.settleOwedPurge();
   }
