@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 
@@ -10,16 +10,29 @@ import type { FastifyInstance } from 'fastify';
  */
 const SAFE_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
-/** Chosen once per request: the HTTP listener and Fastify's genReqId ask for the same one. */
-const ids = new WeakMap<IncomingMessage, string>();
+/** Chosen once per request and kept on it: the HTTP listener and Fastify's genReqId ask for the same one. */
+const ID = Symbol('warta.requestId');
+type WithId = IncomingMessage & { [ID]?: string };
+
+/**
+ * New ids: a random prefix per process and a counter, unique across
+ * processes and restarts without a random draw per request (a cached page
+ * is answered in a few microseconds, so each step on that path counts).
+ */
+const PROCESS_PREFIX = randomBytes(6).toString('base64url');
+let counter = 0;
 
 /** The request's id (Fastify's `genReqId`). */
 export function requestIdOf(raw: IncomingMessage): string {
-  let id = ids.get(raw);
+  const req = raw as WithId;
+  let id = req[ID];
   if (id === undefined) {
     const given = raw.headers['x-request-id'];
-    id = typeof given === 'string' && SAFE_ID.test(given) ? given : randomUUID();
-    ids.set(raw, id);
+    id =
+      typeof given === 'string' && SAFE_ID.test(given)
+        ? given
+        : `${PROCESS_PREFIX}-${(++counter).toString(36)}`;
+    req[ID] = id;
   }
   return id;
 }
