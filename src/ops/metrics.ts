@@ -49,6 +49,9 @@ export function decisionOf(result: SubmitResult): CommentDecision | null {
 const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 export function createMetrics(db: Db): AppMetrics {
+  // The process's collectors start with the first app that counts, not at the first
+  // scrape: their CPU counters count from when they start.
+  processMetrics();
   const registry = new Registry();
   const requests = new Histogram({
     name: 'warta_http_request_duration_seconds',
