@@ -1,6 +1,6 @@
-import sharp from 'sharp';
 import { NO_CROPS } from '../media/crops.ts';
 import { encode, FILE_EXT, fromMaster, type Master } from '../media/files.ts';
+import { sharp } from '../media/sharp.ts';
 import { contentTypeOf, type MediaTarget, storageOf } from '../media/storage.ts';
 import { type StoredImage, scaledHeight, variantWidths } from '../media/variants.ts';
 import { demoPhotoSvg } from './images.ts';

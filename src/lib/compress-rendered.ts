@@ -23,8 +23,8 @@ export function registerRenderedCompression(server: FastifyInstance): void {
   server.addHook('onSend', async (req, reply, payload) => {
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
     if (reply.getHeader('content-encoding') || req.method === 'HEAD') return payload;
-    const size = typeof payload === 'string' ? Buffer.byteLength(payload) : payload.length;
-    if (size < 1024 || size > MAX_SYNC_BYTES) return payload;
+    // A UTF-8 body has at least as many bytes as its string has code units, at most three times as many.
+    if (payload.length < 1024 || payload.length > MAX_SYNC_BYTES / 3) return payload;
     if (!COMPRESSIBLE.test(String(reply.getHeader('content-type') ?? ''))) return payload;
     const encoding = encodingFor(req.headers['accept-encoding']);
     const vary = String(reply.getHeader('vary') ?? '');
@@ -32,16 +32,19 @@ export function registerRenderedCompression(server: FastifyInstance): void {
       reply.header('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
     }
     if (encoding === 'identity') return payload;
+    // Encoded once: a rendered page is a string of many joined pieces, and
+    // measuring its byte length first would walk all of them once more.
+    const input = typeof payload === 'string' ? Buffer.from(payload) : payload;
     const body =
       encoding === 'br'
-        ? brotliCompressSync(payload, {
+        ? brotliCompressSync(input, {
             params: {
               [constants.BROTLI_PARAM_QUALITY]: 2,
               [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-              [constants.BROTLI_PARAM_SIZE_HINT]: size,
+              [constants.BROTLI_PARAM_SIZE_HINT]: input.length,
             },
           })
-        : gzipSync(payload, { level: 1 });
+        : gzipSync(input, { level: 1 });
     reply.removeHeader('content-length');
     reply.header('content-encoding', encoding);
     return body;

@@ -1,5 +1,3 @@
-import sharp from 'sharp';
-
 /**
  * Image work is bounded per process, so that two or ten large uploads at once
  * cannot stack their memory: every job that decodes pixels (storing an upload,
@@ -7,18 +5,11 @@ import sharp from 'sharp';
  * job holds at most one decoded master (50 megapixels × 4 channels, about
  * 200 MB, is the worst case the upload checks allow) plus the sizes cut from
  * it. Waiting jobs hold only their compressed input.
- *
- * libvips itself is kept small as well: one worker thread per image (sharp's
- * own default on glibc, set here so it holds everywhere; the server has few
- * cores and other requests to answer) and no operation cache (every upload
- * is new, and a cache would only keep its pixels around after the job ends).
+ * libvips itself is kept small as well (see sharp.ts).
  */
 
 /** Image jobs running at once in this process. */
 export const IMAGE_JOBS = 1;
-
-sharp.concurrency(1);
-sharp.cache(false);
 
 let running = 0;
 const waiting: Array<() => void> = [];

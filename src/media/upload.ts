@@ -1,8 +1,9 @@
 import * as exifrModule from 'exifr';
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
 import { AppError } from '../lib/errors.ts';
 import { cleanText as withoutUnsafeChars } from '../lib/plain-text.ts';
 import { MAX_INPUT_PIXELS } from './files.ts';
+import { sharp } from './sharp.ts';
 
 /**
  * Everything an uploaded file must pass before a single byte is written:

@@ -1,4 +1,4 @@
-import sharp, { type Metadata, type Sharp } from 'sharp';
+import type { Metadata, Sharp } from 'sharp';
 import { CROP_FILE, type Crops, clampFocal, type Focal, masterWidth, writeCrops } from './crops.ts';
 import {
   assertStorageKey,
@@ -12,6 +12,7 @@ import {
   type OutputFormat,
 } from './files.ts';
 import { imageJob } from './jobs.ts';
+import { sharp } from './sharp.ts';
 import { contentTypeOf, type MediaStorage, type MediaTarget, storageOf } from './storage.ts';
 import { checkDimensions } from './upload.ts';
 import { mediaBaseUrl } from './urls.ts';

@@ -1,13 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type sharpType from 'sharp';
 import { z } from 'zod';
 import type { Config } from '../config.ts';
-import { lazyRequire } from '../lib/lazy-require.ts';
-
-/** Image processing is loaded when the icons are first asked for, not at start. */
-const sharp = lazyRequire<typeof sharpType>('sharp');
+import { sharp } from '../media/sharp.ts';
 
 /**
  * The site's icons: /favicon.ico, an SVG icon, the 180 px apple-touch-icon,
@@ -101,7 +97,7 @@ function initialSvg(siteName: string, round: boolean): string {
 async function png(source: IconSource, size: number, round = false): Promise<Buffer> {
   const input =
     source.kind === 'image' ? source.image : Buffer.from(initialSvg(source.siteName, round));
-  return sharp()(input, { density: source.kind === 'image' ? 72 : (72 * size) / 64 })
+  return sharp(input, { density: source.kind === 'image' ? 72 : (72 * size) / 64 })
     .resize(size, size, { fit: 'cover' })
     .png()
     .toBuffer();

@@ -1,6 +1,8 @@
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, VNode } from 'preact';
+import { renderToString } from 'preact-render-to-string';
 import type { Section } from '../../content/model.ts';
 import { formatLongDate, isoInZone } from '../../lib/time.ts';
+import type { SiteIdentity } from '../../newsroom/site-admin/live-settings.ts';
 import { SOCIAL_LABELS } from '../../newsroom/site-admin/settings.ts';
 import { DocumentHead } from './head.tsx';
 import type { PageMeta, SiteContext } from './props.ts';
@@ -38,10 +40,51 @@ function NavTree({ ctx }: { ctx: SiteContext }) {
   );
 }
 
+/**
+ * The masthead and the footer, drawn once and reused on every page: they
+ * change only with the menu, the site's identity, its name, language and
+ * zone, and the day (the masthead's date, the footer's year). The menu and
+ * the identity are the same objects for as long as the read caches keep
+ * them (context.ts), so a new menu or new settings draw them again.
+ */
+const drawnChrome = new WeakMap<
+  Section[],
+  { identity: SiteIdentity | undefined; html: Map<string, string> }
+>();
+
+function chromeHtml(ctx: SiteContext, part: 'header' | 'footer', draw: () => VNode): string {
+  let drawn = drawnChrome.get(ctx.nav);
+  if (!drawn || drawn.identity !== ctx.identity) {
+    drawn = { identity: ctx.identity, html: new Map() };
+    drawnChrome.set(ctx.nav, drawn);
+  }
+  const day = isoInZone(ctx.now, ctx.zone).slice(0, 10);
+  const form = `${part} ${ctx.lang} ${ctx.zone} ${day} ${ctx.siteName}`;
+  let html = drawn.html.get(form);
+  if (html === undefined) {
+    html = renderToString(draw());
+    if (drawn.html.size >= 8) drawn.html.clear();
+    drawn.html.set(form, html);
+  }
+  return html;
+}
+
 /** Masthead: date, search, the site name as the home link, and the section menu. */
 export function SiteHeader({ ctx }: { ctx: SiteContext }) {
   return (
-    <header class="masthead">
+    <header
+      class="masthead"
+      // preact's own escaped rendering of MastheadInside, kept
+      dangerouslySetInnerHTML={{
+        __html: chromeHtml(ctx, 'header', () => <MastheadInside ctx={ctx} />),
+      }}
+    />
+  );
+}
+
+function MastheadInside({ ctx }: { ctx: SiteContext }) {
+  return (
+    <>
       <div class="wrap masthead-main">
         <div class="brand-block">
           <a class="brand" href="/">
@@ -82,59 +125,69 @@ export function SiteHeader({ ctx }: { ctx: SiteContext }) {
           <NavTree ctx={ctx} />
         </div>
       </nav>
-    </header>
+    </>
   );
 }
 
 /** Footer: sections, RSS and the copyright line with the current year in the site's zone. */
 export function SiteFooter({ ctx }: { ctx: SiteContext }) {
+  return (
+    <footer
+      class="site-footer"
+      // preact's own escaped rendering of FooterInside, kept
+      dangerouslySetInnerHTML={{
+        __html: chromeHtml(ctx, 'footer', () => <FooterInside ctx={ctx} />),
+      }}
+    />
+  );
+}
+
+function FooterInside({ ctx }: { ctx: SiteContext }) {
   const year = isoInZone(ctx.now, ctx.zone).slice(0, 4);
   const m = ctx.m.footer;
   return (
-    <footer class="site-footer">
-      <div class="wrap">
-        <p class="footer-brand">
-          <a href="/">{ctx.siteName}</a>
-        </p>
-        <nav aria-label={m.sections}>
-          <ul class="footer-nav">
-            {ctx.nav.map((s: Section) => (
-              <li key={s.id}>
-                <a href={s.url}>{s.name}</a>
+    <div class="wrap">
+      <p class="footer-brand">
+        <a href="/">{ctx.siteName}</a>
+      </p>
+      <nav aria-label={m.sections}>
+        <ul class="footer-nav">
+          {ctx.nav.map((s: Section) => (
+            <li key={s.id}>
+              <a href={s.url}>{s.name}</a>
+            </li>
+          ))}
+          <li>
+            <a href="/feed">{m.rss}</a>
+          </li>
+        </ul>
+      </nav>
+      {!!ctx.identity?.social.length && (
+        <nav aria-label={m.follow}>
+          <ul class="footer-nav footer-social">
+            {ctx.identity.social.map((a) => (
+              <li key={a.network}>
+                <a href={a.url} rel="me noopener">
+                  {SOCIAL_LABELS[a.network]}
+                </a>
               </li>
             ))}
-            <li>
-              <a href="/feed">{m.rss}</a>
-            </li>
           </ul>
         </nav>
-        {!!ctx.identity?.social.length && (
-          <nav aria-label={m.follow}>
-            <ul class="footer-nav footer-social">
-              {ctx.identity.social.map((a) => (
-                <li key={a.network}>
-                  <a href={a.url} rel="me noopener">
-                    {SOCIAL_LABELS[a.network]}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        )}
-        {!!ctx.identity?.legalPages.length && (
-          <nav aria-label={m.legal}>
-            <ul class="footer-nav footer-legal">
-              {ctx.identity.legalPages.map((l) => (
-                <li key={l.url}>
-                  <a href={l.url}>{l.title}</a>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        )}
-        <p class="copyright">{m.copyright(year, ctx.siteName)}</p>
-      </div>
-    </footer>
+      )}
+      {!!ctx.identity?.legalPages.length && (
+        <nav aria-label={m.legal}>
+          <ul class="footer-nav footer-legal">
+            {ctx.identity.legalPages.map((l) => (
+              <li key={l.url}>
+                <a href={l.url}>{l.title}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      <p class="copyright">{m.copyright(year, ctx.siteName)}</p>
+    </div>
   );
 }
 

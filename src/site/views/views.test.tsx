@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Article, ImageRef } from '../../content/model.ts';
+import type { Article, ImageRef, Section } from '../../content/model.ts';
 import type { Lang } from '../../lib/i18n.ts';
+import type { SiteIdentity } from '../../newsroom/site-admin/live-settings.ts';
 import type { InlineRelated } from '../baca-juga.ts';
 import { en } from '../i18n/en.ts';
 import { id } from '../i18n/id.ts';
 import { messages } from '../messages.ts';
 import { renderDocument } from '../render.tsx';
 import { ArticlePage } from './article.tsx';
+import { Layout } from './layout.tsx';
 import type { ArticlePageProps, SiteContext } from './props.ts';
 
 const NOW = Date.UTC(2022, 9, 19, 6, 5);
@@ -184,6 +186,58 @@ describe('ArticlePage', () => {
     expect(html).toContain('Photo: Warta/Ayu');
     expect(html).not.toContain('Baca juga');
     expect(html).not.toContain('Tinggalkan Balasan');
+  });
+});
+
+describe('masthead and footer', () => {
+  const section = (id: number, name: string): Section => ({
+    id,
+    slug: name.toLowerCase(),
+    name,
+    url: `/${name.toLowerCase()}`,
+    description: '',
+    position: id,
+    parent: null,
+    children: [],
+    hidden: false,
+  });
+  const identity = (tagline: string): SiteIdentity => ({
+    tagline,
+    logo: null,
+    icon: null,
+    iconMediaId: null,
+    social: [],
+    legalPages: [],
+  });
+  const page = (ctx: SiteContext) =>
+    renderDocument(<Layout ctx={ctx} meta={{ title: 'T', canonicalPath: '/' }} />);
+
+  it('are drawn again when the menu, the identity, the day or the language change', () => {
+    const menu = [section(1, 'Bali'), section(2, 'Nasional')];
+    const who = identity('Kabar dari pulau');
+    const ctx: SiteContext = { ...buildContext(), nav: menu, identity: who };
+    const first = page(ctx);
+    expect(first).toContain('>Nasional</a>');
+    expect(first).toContain('Kabar dari pulau');
+    expect(first).toContain('Rabu, 19 Oktober 2022');
+    // The same objects on the same day: the same masthead and footer.
+    expect(page({ ...ctx })).toBe(first);
+
+    const renamed = [section(1, 'Bali'), section(2, 'Jagat')];
+    const afterMenu = page({ ...ctx, nav: renamed });
+    expect(afterMenu).toContain('>Jagat</a>');
+    expect(afterMenu).not.toContain('Nasional');
+
+    expect(page({ ...ctx, identity: identity('Suara Timur') })).toContain('Suara Timur');
+
+    const newYear = page({ ...ctx, now: Date.UTC(2023, 0, 1, 1) });
+    expect(newYear).toContain('Minggu, 1 Januari 2023');
+    expect(newYear).toMatch(/© 2023/);
+    expect(newYear).not.toContain('2022');
+
+    const english = page({ ...buildContext('en'), nav: menu, identity: who });
+    expect(english).toContain('Wednesday, 19 October 2022');
+    expect(page(ctx)).toBe(first);
   });
 });
 
