@@ -7,7 +7,7 @@ import proxyAddr from '@fastify/proxy-addr';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -162,7 +162,6 @@ export async function buildApp(
   // (the stored response carries the security headers helmet set when it was rendered).
   // Registered before compression, so it stores the page once and compresses it itself.
   const pageStore = createStore(config.cacheUrl, undefined, config.pageCacheMb * 1024 * 1024);
-  const cacheHits = new WeakSet<IncomingMessage>();
   // The reader's address as Fastify's req.ip has it (the same trusted proxies), for hits it never sees.
   const trusted = trustProxySetting(config);
   const trust = trusted ? proxyAddr.compile(trusted) : undefined;
@@ -179,7 +178,6 @@ export async function buildApp(
       cdnMaxAge: config.cdnMaxAge,
       viewOf: articleViewedBy,
       onHit(req, page, state) {
-        cacheHits.add(req);
         if (page.view !== undefined && req.method === 'GET') {
           views?.record({
             articleId: page.view,
@@ -335,12 +333,13 @@ export async function buildApp(
     commentBox,
     legacyRedirect: (url) => legacyRedirect(db.kysely, url),
   });
-  views = registerViewCounting(server, db, { servedFromCache: (req) => cacheHits.has(req.raw) });
+  const servedFromCache = (req: FastifyRequest) => pageCache?.servedFromCache(req.raw) ?? false;
+  views = registerViewCounting(server, db, { servedFromCache });
   registerIcons(server, icons);
   registerWireDesk(server, { config, db, events });
   // Response hooks run for cache hits too: those are logged only as the sample above.
   server.addHook('onResponse', async (req, reply) => {
-    if (cacheHits.has(req.raw)) return;
+    if (servedFromCache(req)) return;
     metrics?.request(req.routeOptions.url, req.method, reply.statusCode, reply.elapsedTime / 1000);
     req.log.info(
       {

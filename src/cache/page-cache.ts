@@ -3,11 +3,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { articlePlaces } from '../content/reads.ts';
 import type { Db } from '../db/connection.ts';
 import type { EventBus } from '../lib/events.ts';
 import { encodingFor, matchesEtag } from '../lib/http-cache.ts';
-import { cacheKeys, linkedArticleKeys } from './keys.ts';
+import { linkedArticleKeys } from './keys.ts';
+import { PurgeLog, wireCachePurges } from './purges.ts';
 import { type CachedPage, MemoryStore, type PageCacheStore } from './store.ts';
 
 const gzipAsync = promisify(gzip);
@@ -61,48 +61,11 @@ export interface PageCacheOptions {
  */
 export interface PageCache {
   answer(req: IncomingMessage, res: ServerResponse): boolean | Promise<boolean>;
-}
-
-/**
- * Purges remembered by sequence number, so a page rendered while a purge ran
- * (it may have read the data from before the change) is answered but not
- * stored: it would otherwise sit in the cache, stale, until it expires.
- */
-class PurgeLog {
-  private seq = 0;
-  private entries: { seq: number; keys: ReadonlySet<string> | 'all' }[] = [];
-  constructor(private readonly store: PageCacheStore) {}
-
-  get current(): number {
-    return this.seq;
-  }
-
-  async purgeKeys(keys: readonly string[]): Promise<void> {
-    this.note(new Set(keys));
-    await this.store.purgeKeys(keys);
-  }
-
-  async purgeAll(): Promise<void> {
-    this.note('all');
-    await this.store.purgeAll();
-  }
-
-  private note(keys: ReadonlySet<string> | 'all'): void {
-    this.entries.push({ seq: ++this.seq, keys });
-    if (this.entries.length > 1000) this.entries.shift();
-  }
-
-  /** True when a purge after `since` touched any of these keys (or when it is too long ago to tell). */
-  touchedSince(since: number, keys: readonly string[]): boolean {
-    if (since === this.seq) return false;
-    const oldest = this.entries[0]?.seq ?? this.seq + 1;
-    if (since < oldest - 1) return true;
-    return this.entries.some((e) => {
-      if (e.seq <= since) return false;
-      const touched = e.keys;
-      return touched === 'all' || keys.some((k) => touched.has(k));
-    });
-  }
+  /**
+   * True for a request that reached Fastify and was then answered from the
+   * cache (its onResponse hooks still run): it was counted by `onHit`.
+   */
+  servedFromCache(req: IncomingMessage): boolean;
 }
 
 interface Wire {
@@ -230,7 +193,10 @@ export function registerPageCache(app: FastifyInstance, opts: PageCacheOptions):
     }
     opts.onHit?.(req, page, state);
   };
+  /** Requests Fastify saw and the cache answered (a page stored while they waited, say). */
+  const servedByHook = new WeakSet<IncomingMessage>();
   const serve = (req: FastifyRequest, reply: FastifyReply, key: string, page: CachedPage) => {
+    servedByHook.add(req.raw);
     reply.hijack();
     write(req.raw, reply.raw, key, page, Date.now());
   };
@@ -343,6 +309,7 @@ export function registerPageCache(app: FastifyInstance, opts: PageCacheOptions):
   wireCachePurges(opts.events, opts.db, purges);
 
   return {
+    servedFromCache: (req) => servedByHook.has(req),
     answer(req, res) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return false;
       if (req.headers[revalidateHeader] !== undefined || personal(req)) return false;
@@ -383,50 +350,4 @@ function pageKey(method: string | undefined, url: string): string | null {
   params.sort();
   const rest = params.toString();
   return rest ? `${url.slice(0, q)}?${rest}` : url.slice(0, q);
-}
-
-/**
- * Purges by surrogate key from the domain events. An article change purges its
- * page, every page linking to it, and the lists it belongs to now (home, its
- * section and the parent section, its tags and authors, the archive, search,
- * feeds and sitemaps); a comment appearing or disappearing purges its article's
- * page only; a section or settings change purges everything.
- */
-export function wireCachePurges(
-  events: EventBus,
-  db: Db,
-  store: Pick<PageCacheStore, 'purgeKeys' | 'purgeAll'>,
-): void {
-  const articleChanged = async ({ articleId }: { articleId: number }) => {
-    const places = await articlePlaces(db.kysely, articleId);
-    await store.purgeKeys([
-      cacheKeys.article(articleId),
-      cacheKeys.links(articleId),
-      cacheKeys.home,
-      cacheKeys.feeds,
-      cacheKeys.sitemaps,
-      cacheKeys.search,
-      cacheKeys.archive,
-      ...places.sectionIds.map(cacheKeys.section),
-      ...places.tagIds.map(cacheKeys.tag),
-      ...places.personIds.map(cacheKeys.author),
-    ]);
-  };
-  events.onEveryProcess('article.published', articleChanged);
-  events.onEveryProcess('article.updated', articleChanged);
-  events.onEveryProcess('article.unpublished', articleChanged);
-  events.onEveryProcess('article.deleted', articleChanged);
-  const commentChanged = ({ articleId }: { articleId: number }) =>
-    store.purgeKeys([cacheKeys.article(articleId)]);
-  events.onEveryProcess('comment.approved', commentChanged);
-  events.onEveryProcess('comment.hidden', commentChanged);
-  // The menu is on every page, and comment settings on every article page.
-  events.onEveryProcess('sections.changed', () => store.purgeAll());
-  events.onEveryProcess('settings.changed', () => store.purgeAll());
-  events.onEveryProcess('home.lead.changed', () => store.purgeKeys([cacheKeys.home]));
-  // A replaced photo has new file URLs: every page of an article using it, and the lists showing it.
-  events.onEveryProcess('media.replaced', async ({ articleIds }) => {
-    for (const articleId of articleIds) await articleChanged({ articleId });
-  });
-  events.onEveryProcess('news.sitemap.changed', () => store.purgeKeys([cacheKeys.sitemaps]));
 }
