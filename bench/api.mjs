@@ -15,20 +15,10 @@
  * Usage: npm run bench:api [-- --runs 3 --seconds 10]
  * Needs wrk (apt install wrk); taskset pins when present.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-  benchArgs,
-  build,
-  ensureTools,
-  measure,
-  root,
-  startWarta,
-  stop,
-  warta,
-} from './servers.mjs';
+import { benchArgs, demoSite, ensureTools, measure, root, startWarta, stop } from './servers.mjs';
 
 const args = benchArgs();
 const RUNS = args.runs;
@@ -39,21 +29,7 @@ const BASE = `http://127.0.0.1:${PORT}`;
 
 ensureTools({ nginx: false });
 
-const work = mkdtempSync(join(tmpdir(), 'warta-bench-api-'));
-const env = {
-  ...process.env,
-  NODE_ENV: 'production',
-  DATABASE_URL: `sqlite:${join(work, 'warta.db')}`,
-  MEDIA_DIR: join(work, 'media'),
-  SECRET_KEY_FILE: join(work, 'secret.key'),
-  HOST: '127.0.0.1',
-  PORT: String(PORT),
-  LOG_LEVEL: 'info',
-  CACHE_URL: 'memory',
-};
-build();
-console.log('Creating the demo newspaper…');
-warta(['demo'], env);
+const { work, env } = demoSite('api', PORT);
 
 // A key with a limit far above what wrk sends, made with the compiled code (as an admin would).
 const dist = (p) => pathToFileURL(join(root, 'dist', p)).href;
@@ -96,7 +72,15 @@ const cases = [
 const rows = [];
 try {
   for (const [label, url, headers] of cases)
-    rows.push(await measure(label, url, { runs: RUNS, seconds: SECONDS, conns: CONNS, headers }));
+    rows.push(
+      await measure(label, url, {
+        runs: RUNS,
+        seconds: SECONDS,
+        conns: CONNS,
+        warmup: args.warmup,
+        headers,
+      }),
+    );
 } finally {
   await stop(child);
   rmSync(work, { recursive: true, force: true });

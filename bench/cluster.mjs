@@ -47,7 +47,7 @@ const args = benchArgs({
     default: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
   },
 });
-const opts = { runs: args.runs, seconds: args.seconds, conns: args.conns };
+const opts = { runs: args.runs, seconds: args.seconds, conns: args.conns, warmup: args.warmup };
 const measure = (label, url) => measureWith(label, url, opts);
 const PORT_A = 4431;
 const PORT_B = 4432;

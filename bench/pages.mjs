@@ -22,13 +22,12 @@
  * Needs wrk and nginx (apt install wrk nginx-light; installed here when missing
  * and apt-get is usable); taskset pins when present.
  */
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import {
   benchArgs,
-  build,
+  demoSite,
   ensureTools,
   measure as measureWith,
   sleep,
@@ -48,27 +47,17 @@ const NGINX_PORT = 4402;
 
 ensureTools();
 const measure = (label, url, opts = {}) =>
-  measureWith(label, url, { runs: RUNS, seconds: SECONDS, conns: CONNS, ...opts });
+  measureWith(label, url, {
+    runs: RUNS,
+    seconds: SECONDS,
+    conns: CONNS,
+    warmup: args.warmup,
+    ...opts,
+  });
 
 // --- Warta ---------------------------------------------------------------------------------
 
-const work = mkdtempSync(join(tmpdir(), 'warta-bench-'));
-// nginx's worker runs as an unprivileged user: it must be able to read the saved page.
-chmodSync(work, 0o755);
-const env = {
-  ...process.env,
-  NODE_ENV: 'production',
-  DATABASE_URL: `sqlite:${join(work, 'warta.db')}`,
-  MEDIA_DIR: join(work, 'media'),
-  SECRET_KEY_FILE: join(work, 'secret.key'),
-  HOST: '127.0.0.1',
-  PORT: String(WARTA_PORT),
-  LOG_LEVEL: 'info',
-  CACHE_URL: 'memory',
-};
-build();
-console.log('Creating the demo newspaper…');
-warta(['demo'], env);
+const { work, env } = demoSite('pages', WARTA_PORT);
 const EDITOR = { email: 'bench-editor@example.test', password: 'bench-password-3817' };
 warta(
   [

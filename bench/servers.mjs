@@ -5,8 +5,9 @@
  * measurement as the median of several wrk runs.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, openSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -15,13 +16,17 @@ import { median, onCore, wrk } from './wrk.mjs';
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** `--runs`, `--seconds` and `--connections` (defaults 3, 10, 32), plus any `extra` options. */
+/**
+ * `--runs`, `--seconds`, `--connections` and `--warmup` (defaults 3, 10, 32
+ * and 3 s), plus any `extra` options.
+ */
 export function benchArgs(extra = {}) {
   const { values } = parseArgs({
     options: {
       runs: { type: 'string', default: '3' },
       seconds: { type: 'string', default: '10' },
       connections: { type: 'string', default: '32' },
+      warmup: { type: 'string', default: '3' },
       ...extra,
     },
   });
@@ -30,6 +35,7 @@ export function benchArgs(extra = {}) {
     runs: Number(values.runs),
     seconds: Number(values.seconds),
     conns: Number(values.connections),
+    warmup: Number(values.warmup),
   };
 }
 
@@ -58,6 +64,32 @@ export function ensureTools({ nginx = true } = {}) {
 /** Compiles dist/ once, before any server starts (two starts must not race to build it). */
 export function build() {
   spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
+}
+
+/**
+ * A fresh folder with the demo newspaper on SQLite, built with the compiled
+ * code, and the settings a production server on `port` runs with (page cache
+ * in memory, logs at info). The folder is readable by others: nginx's worker
+ * runs as an unprivileged user and may serve files saved in it.
+ */
+export function demoSite(name, port) {
+  const work = mkdtempSync(join(tmpdir(), `warta-bench-${name}-`));
+  chmodSync(work, 0o755);
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: `sqlite:${join(work, 'warta.db')}`,
+    MEDIA_DIR: join(work, 'media'),
+    SECRET_KEY_FILE: join(work, 'secret.key'),
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    LOG_LEVEL: 'info',
+    CACHE_URL: 'memory',
+  };
+  build();
+  console.log('Creating the demo newspaper…');
+  warta(['demo'], env);
+  return { work, env };
 }
 
 /** Runs a `warta` command (demo, user add, …) to completion; throws with its output on failure. */
@@ -169,7 +201,13 @@ export function responseBytes(url, headers = {}) {
  * `runs` wrk runs against `url` (wrk on core 1): the medians of req/s, p50
  * and p99, the bytes of one response and every non-2xx/3xx answer; printed as it goes.
  */
-export async function measure(label, url, { runs, seconds, conns, headers } = {}) {
+/**
+ * Loads `url` for `warmup` seconds, unmeasured (the same for every server, nginx
+ * too: what is measured is a server in its steady state, its code compiled by
+ * the JIT and its caches filled), then `runs` times for `seconds`: the medians.
+ */
+export async function measure(label, url, { runs, seconds, conns, headers, warmup = 0 } = {}) {
+  if (warmup > 0) await wrk(url, { conns, seconds: warmup, headers });
   const results = [];
   for (let i = 0; i < runs; i++) results.push(await wrk(url, { conns, seconds, headers }));
   const row = {
