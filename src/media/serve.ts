@@ -1,5 +1,14 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { IMMUTABLE, MEDIA_KEY, type MediaStorage } from './storage.ts';
+
+/**
+ * `/media/*`: the wildcard is any string a URL can carry, so a malformed key
+ * reaches the route and is answered with the site's 404 (a bare schema
+ * failure would be a generic 400), as the site's own schemas do.
+ */
+const mediaParams = z.object({ '*': z.string() });
 
 /**
  * `/media/<storageKey>/<file>` answered from a bucket (MEDIA_STORAGE=s3), for
@@ -10,8 +19,9 @@ import { IMMUTABLE, MEDIA_KEY, type MediaStorage } from './storage.ts';
  * installs keep @fastify/static (app.ts).
  */
 export function registerMediaFromStorage(server: FastifyInstance, storage: MediaStorage): void {
-  server.get('/media/*', async (req, reply) => {
-    const key = (req.params as { '*': string })['*'];
+  const app = server.withTypeProvider<ZodTypeProvider>();
+  app.get('/media/*', { schema: { params: mediaParams } }, async (req, reply) => {
+    const key = req.params['*'];
     if (!MEDIA_KEY.test(key)) return reply.callNotFound();
     const ifNoneMatch = req.headers['if-none-match'];
     const object = await storage.open(key, { ifNoneMatch });

@@ -179,9 +179,20 @@ describe.each([
       '/media/abc-1/.320.jpg',
       '/media/abc-1/320.jpg',
       '/media/',
+      `/media/${'a'.repeat(65)}/320.jpg`,
+      `/media/abc-1/${'b'.repeat(42)}.jpg`,
+      '/media/abc-1/320.jpeg12',
+      '/media/abc-1/320',
+      '/media/abc-1/320.jpg?x=1',
+      '/media/abc%00-1/320.jpg',
+      '/media/abc-1/320.jpg/',
+      '/media/-abc/320.jpg',
     ]) {
       const res = await app.server.inject({ method: 'GET', url });
       expect([url, res.statusCode]).toEqual([url, 404]);
+      // The site's own 404 page, not a bare validation error.
+      expect(res.headers['content-type'], url).toMatch(/^text\/html/);
+      expect(res.body, url).toContain('tidak ditemukan');
     }
     const ready = await app.server.inject({ method: 'GET', url: '/readyz' });
     expect([ready.statusCode, ready.json().checks.storage]).toEqual([200, 'ok']);

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { saveSettings } from '../../src/comments/settings.ts';
 import { EASY_CAPTCHA } from '../comments-kit.ts';
-import { makeSection, publishedArticle } from '../factories.ts';
 import { commentFormOn, postComment, solvedChallenge } from './clients.ts';
-import { type Cluster, type Node, startCluster, until } from './harness.ts';
+import { type Cluster, type Node, seedCommentableArticle, startCluster, until } from './harness.ts';
 
 /**
  * A reader's comment where a load balancer sends each request to either
@@ -23,15 +21,7 @@ describe('comments across two processes', () => {
     c = await startCluster({
       redisDb: 10,
       seed: async (db) => {
-        const section = await makeSection(db, 'Daerah');
-        const a = await publishedArticle(db, section.id, { commentsOpen: true });
-        const { slug } = await db.kysely
-          .selectFrom('articles')
-          .select('slug')
-          .where('id', '=', a.id)
-          .executeTakeFirstOrThrow();
-        articleUrl = `/${section.slug}/${a.id}/${slug}`;
-        const saved = await saveSettings(db.kysely, {
+        const seeded = await seedCommentableArticle(db, {
           captchaCost: EASY_CAPTCHA.cost,
           captchaCounterMin: EASY_CAPTCHA.counterMin,
           captchaCounterMax: EASY_CAPTCHA.counterMax,
@@ -41,7 +31,7 @@ describe('comments across two processes', () => {
           addressPerMinute: ADDRESS_PER_MINUTE,
           challengesPerMinute: CHALLENGES_PER_MINUTE,
         });
-        if (!saved.ok) throw new Error(JSON.stringify(saved.issues));
+        articleUrl = seeded.articlePath;
       },
     });
   });

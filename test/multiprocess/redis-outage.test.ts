@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NEAR_MS } from '../../src/cache/store.ts';
-import { saveSettings } from '../../src/comments/settings.ts';
-import { makeSection, publishedArticle } from '../factories.ts';
 import { makeStaff, TEST_PASSWORD } from '../staff.ts';
 import { PrivateRedis } from '../support/private-redis.ts';
 import { act, approvedArticle, logIn, newsroom } from './clients.ts';
-import { type Cluster, startCluster, until } from './harness.ts';
+import { type Cluster, seedCommentableArticle, startCluster, until } from './harness.ts';
 
 /**
  * The Redis both processes share goes away mid-run, first hung (SIGSTOP:
@@ -31,18 +29,10 @@ describe('Redis stopped under two processes', () => {
     c = await startCluster({
       cacheUrl: redis.url,
       seed: async (db) => {
-        const section = await makeSection(db, 'Daerah');
-        sectionId = section.id;
-        const a = await publishedArticle(db, section.id, { commentsOpen: true });
-        const { slug } = await db.kysely
-          .selectFrom('articles')
-          .select('slug')
-          .where('id', '=', a.id)
-          .executeTakeFirstOrThrow();
-        articlePath = `/${section.slug}/${a.id}/${slug}`;
+        ({ sectionId, articlePath } = await seedCommentableArticle(db, {
+          challengesPerMinute: 1000,
+        }));
         await makeStaff(db, 'redaktur', { email: EDITOR });
-        const saved = await saveSettings(db.kysely, { challengesPerMinute: 1000 });
-        if (!saved.ok) throw new Error(JSON.stringify(saved.issues));
       },
     });
   });
