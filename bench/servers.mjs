@@ -18,7 +18,7 @@ export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * `--runs`, `--seconds`, `--connections` and `--warmup` (defaults 3, 10, 32
- * and 3 s), plus any `extra` options.
+ * and 10 s), plus any `extra` options.
  */
 export function benchArgs(extra = {}) {
   const { values } = parseArgs({
@@ -26,7 +26,7 @@ export function benchArgs(extra = {}) {
       runs: { type: 'string', default: '3' },
       seconds: { type: 'string', default: '10' },
       connections: { type: 'string', default: '32' },
-      warmup: { type: 'string', default: '3' },
+      warmup: { type: 'string', default: '10' },
       ...extra,
     },
   });
@@ -110,6 +110,7 @@ export async function startWarta({ env, core = 0, log }) {
   const [bin, ...args] = onCore(core, [
     process.execPath,
     '--max-semi-space-size=4',
+    '--heap-growing-percent=30',
     join(root, 'bin/warta.js'),
     'serve',
   ]);
