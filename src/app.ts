@@ -127,6 +127,10 @@ export async function buildApp(
     logController: new LogController({ disableRequestLogging: true }),
     // A safe incoming X-Request-Id or a new one; `reqId` in every log line of the request.
     genReqId: requestIdOf,
+    // A malformed URL (a broken %-escape) or an overlong parameter: the site's page, not JSON
+    // (Fastify runs no hooks for these, so the security headers are set here).
+    frameworkErrors: (err, req, reply) =>
+      securityHeaders(req.raw, reply.raw, () => void renderError(reply, toAppError(err))),
   });
   // First of the hooks: answered from anywhere (the page cache, a redirect), a request carries its id.
   registerRequestId(server);

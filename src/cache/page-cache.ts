@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/connection.ts';
 import type { EventBus } from '../lib/events.ts';
 import { encodingFor, matchesEtag } from '../lib/http-cache.ts';
+import { requestIdOf } from '../ops/request-id.ts';
 import { linkedArticleKeys } from './keys.ts';
 import { PurgeLog, wireCachePurges } from './purges.ts';
 import { type CachedPage, MemoryStore, type PageCacheStore } from './store.ts';
@@ -182,13 +183,22 @@ export function registerPageCache(app: FastifyInstance, opts: PageCacheOptions):
     const state = page.freshUntil > now ? 'HIT' : 'STALE';
     if (state === 'STALE') revalidate(key);
     const wire = wireOf(page);
-    const age = ['age', String(Math.floor((now - page.storedAt) / 1000)), 'x-cache', state];
+    // Every header in the one list: a header set on the response before writeHead
+    // would make Node merge the two, one header at a time.
+    const own = [
+      'age',
+      String(Math.floor((now - page.storedAt) / 1000)),
+      'x-cache',
+      state,
+      'x-request-id',
+      requestIdOf(req),
+    ];
     if (matchesEtag(req.headers['if-none-match'], page.etag)) {
-      res.writeHead(304, [...wire.notModified, ...age]);
+      res.writeHead(304, [...wire.notModified, ...own]);
       res.end();
     } else {
       const encoding = encodingFor(req.headers['accept-encoding']);
-      res.writeHead(page.status, [...wire[encoding], ...age]);
+      res.writeHead(page.status, [...wire[encoding], ...own]);
       res.end(req.method === 'HEAD' ? undefined : page[encoding]);
     }
     opts.onHit?.(req, page, state);

@@ -109,4 +109,24 @@ describe('request ids in logs and answers (sqlite)', () => {
     expect(anon.headers.get('x-cache')).toBe('HIT');
     expect(anon.headers.get('x-request-id')).toMatch(NEW_ID);
   });
+
+  it('a malformed URL or an overlong parameter (no Fastify hooks run) gets the site page, its headers and an id', async () => {
+    if (!app.server.server.listening) await app.server.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.server.address();
+    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    for (const [path, status, message] of [
+      ['/%E0%A4%A', 400, 'Permintaan tidak valid'],
+      [`/${'a'.repeat(301)}`, 414, 'Alamat halaman terlalu panjang'],
+    ] as const) {
+      const res = await fetch(`${base}${path}`, { headers: { 'x-request-id': `rusak-${status}` } });
+      expect(res.status, path).toBe(status);
+      expect(res.headers.get('x-request-id')).toBe(`rusak-${status}`);
+      expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      const html = await res.text();
+      expect(html).toContain('<html lang="id">');
+      expect(html).toContain(message);
+    }
+  });
 });

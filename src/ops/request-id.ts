@@ -37,20 +37,20 @@ export function requestIdOf(raw: IncomingMessage): string {
   return id;
 }
 
-const sendId = (req: IncomingMessage, res: ServerResponse) =>
+/** Puts the request's id on its answer. */
+export const sendRequestId = (req: IncomingMessage, res: ServerResponse) =>
   res.setHeader('x-request-id', requestIdOf(req));
 
 /**
- * Sends the id back on every answer. First of the HTTP server's request
- * listeners, so a page the cache answers before Fastify sees the request
- * (cache-first-server.ts) carries it too; and first of Fastify's hooks for
- * what reaches Fastify without that listener (`inject`). The cache never
- * stores the header (NOT_REPLAYED in page-cache.ts): a hit never shows another request's id.
+ * Sends the id back on every answer. The HTTP server sends it on what it
+ * passes to Fastify, and the page cache with every hit (cache-first-server.ts);
+ * this hook, first of Fastify's, covers what reaches Fastify without that
+ * server (`inject`). The cache never stores the header (NOT_REPLAYED in
+ * page-cache.ts): a hit never shows another request's id.
  */
 export function registerRequestId(server: FastifyInstance): void {
-  server.server.prependListener('request', sendId);
   server.addHook('onRequest', (req, reply, done) => {
-    sendId(req.raw, reply.raw);
+    sendRequestId(req.raw, reply.raw);
     done();
   });
 }
