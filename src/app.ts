@@ -1,9 +1,7 @@
 import { mkdirSync } from 'node:fs';
-import type { IncomingMessage } from 'node:http';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import proxyAddr from '@fastify/proxy-addr';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -18,7 +16,8 @@ import helmet from 'helmet';
 import { registerApiAdminRoutes } from './api/newsroom-routes.ts';
 import { API_PREFIX, registerApiRoutes } from './api/routes.ts';
 import { cacheFirstServer } from './cache/cache-first-server.ts';
-import { type PageCache, registerPageCache } from './cache/page-cache.ts';
+import type { PageCache } from './cache/page-cache.ts';
+import { registerSiteCache } from './cache/site-cache.ts';
 import { createStore } from './cache/store.ts';
 import { loadCommentAssets, registerCommentAssets } from './comments/assets.ts';
 import { derivedKey } from './comments/hashing.ts';
@@ -29,7 +28,7 @@ import { type Config, trustProxySetting, verifyingKeys } from './config.ts';
 import { type Db, openDb } from './db/connection.ts';
 import { startEventRelay } from './db/event-relay.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { articleViewedBy, registerViewCounting, type ViewCounter } from './discovery/most-read.ts';
+import { registerViewCounting, type ViewCounter } from './discovery/most-read.ts';
 import { registerDiscoveryRoutes } from './discovery/routes.ts';
 import { registerNewsSitemapRoutes } from './distribution/newsroom-routes.ts';
 import { registerDistributionRoutes } from './distribution/routes.ts';
@@ -166,41 +165,15 @@ export async function buildApp(
   // (the stored response carries the security headers helmet set when it was rendered).
   // Registered before compression, so it stores the page once and compresses it itself.
   const pageStore = createStore(config.cacheUrl, undefined, config.pageCacheMb * 1024 * 1024);
-  // The reader's address as Fastify's req.ip has it (the same trusted proxies), for hits it never sees.
-  const trusted = trustProxySetting(config);
-  const trust = trusted ? proxyAddr.compile(trusted) : undefined;
-  const clientIp = (req: IncomingMessage) =>
-    trust ? proxyAddr(req, trust) : (req.socket.remoteAddress ?? '');
   let views: ViewCounter | undefined;
-  if (config.pageCacheTtl > 0) {
-    pageCache = registerPageCache(server, {
-      store: pageStore,
-      events,
-      db,
-      ttlMs: config.pageCacheTtl * 1000,
-      staleMs: config.pageCacheStale * 1000,
-      cdnMaxAge: config.cdnMaxAge,
-      viewOf: articleViewedBy,
-      onHit(req, page, state) {
-        if (page.view !== undefined && req.method === 'GET') {
-          views?.record({
-            articleId: page.view,
-            ip: clientIp(req),
-            userAgent: req.headers['user-agent'],
-            headers: req.headers,
-          });
-        }
-        metrics?.cacheHit(state);
-        if (config.logHitSample > 0 && Math.random() < config.logHitSample) {
-          server.log.info(
-            { reqId: requestIdOf(req), url: req.url, cache: state, sample: config.logHitSample },
-            'cache hit',
-          );
-        }
-      },
-      onMiss: metrics ? () => metrics.cacheMiss() : undefined,
-    });
-  }
+  pageCache = registerSiteCache(server, {
+    config,
+    db,
+    events,
+    store: pageStore,
+    metrics,
+    views: () => views,
+  });
   // Settings saved by another process show within SETTINGS_TTL_MS (a cache hit needs none).
   // The icons follow the settings too: an uploaded icon or a renamed site is drawn once, in the background.
   const icons = createIconStore(config);
