@@ -1,6 +1,8 @@
 import { createChallenge, encodePayload, solveChallenge } from '../src/comments/captcha.ts';
 import { formToken } from '../src/comments/form-token.ts';
 import { type CommentSettings, saveSettings } from '../src/comments/settings.ts';
+import { articleUrl } from '../src/content/urls.ts';
+import type { Db } from '../src/db/connection.ts';
 import { makeSection, publishedArticle } from './factories.ts';
 import type { TestApp } from './helpers.ts';
 
@@ -118,4 +120,30 @@ export function storedComments(app: TestApp, articleId: number) {
     .where('article_id', '=', articleId)
     .orderBy('id')
     .execute();
+}
+
+/**
+ * A database's seed for tests that run Warta as a process: one section
+ * ("Daerah") with one published article open to comments, and the comment
+ * settings `settings` saved over the defaults. Returns the section's id, the
+ * article's id and its public address.
+ */
+export async function seedCommentableArticle(
+  db: Db,
+  settings: Partial<CommentSettings> = {},
+): Promise<{ sectionId: number; articleId: number; articlePath: string }> {
+  const section = await makeSection(db, 'Daerah');
+  const a = await publishedArticle(db, section.id, { commentsOpen: true });
+  const { slug } = await db.kysely
+    .selectFrom('articles')
+    .select('slug')
+    .where('id', '=', a.id)
+    .executeTakeFirstOrThrow();
+  const saved = await saveSettings(db.kysely, settings);
+  if (!saved.ok) throw new Error(JSON.stringify(saved.issues));
+  return {
+    sectionId: section.id,
+    articleId: a.id,
+    articlePath: articleUrl(section.slug, a.id, slug),
+  };
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EASY_CAPTCHA } from '../comments-kit.ts';
+import { EASY_CAPTCHA, seedCommentableArticle } from '../comments-kit.ts';
 import { commentFormOn, postComment, solvedChallenge } from './clients.ts';
-import { type Cluster, type Node, seedCommentableArticle, startCluster, until } from './harness.ts';
+import { type Cluster, type Node, startCluster, until } from './harness.ts';
 
 /**
  * A reader's comment where a load balancer sends each request to either

@@ -3,11 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { sql } from 'kysely';
-import { type CommentSettings, saveSettings } from '../../src/comments/settings.ts';
-import { articleUrl } from '../../src/content/urls.ts';
 import { type Db, openDb } from '../../src/db/connection.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
-import { makeSection, publishedArticle } from '../factories.ts';
 import { PG_URL } from '../helpers.ts';
 import { freePort, ServerProcess } from '../runtime/kill-server.ts';
 
@@ -44,27 +41,6 @@ export interface ClusterOptions {
   envB?: Record<string, string>;
   /** Fills the migrated database before the processes start (staff, sections, articles, settings). */
   seed?: (db: Db, mediaDir: string) => Promise<void>;
-}
-
-/**
- * A `seed` step: one section ("Daerah") with one published article open to
- * comments, and the comment settings `settings` saved over the defaults.
- * Returns the section's id and the article's public address.
- */
-export async function seedCommentableArticle(
-  db: Db,
-  settings: Partial<CommentSettings> = {},
-): Promise<{ sectionId: number; articlePath: string }> {
-  const section = await makeSection(db, 'Daerah');
-  const a = await publishedArticle(db, section.id, { commentsOpen: true });
-  const { slug } = await db.kysely
-    .selectFrom('articles')
-    .select('slug')
-    .where('id', '=', a.id)
-    .executeTakeFirstOrThrow();
-  const saved = await saveSettings(db.kysely, settings);
-  if (!saved.ok) throw new Error(JSON.stringify(saved.issues));
-  return { sectionId: section.id, articlePath: articleUrl(section.slug, a.id, slug) };
 }
 
 /** One of the two processes. */

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NEAR_MS } from '../../src/cache/store.ts';
+import { seedCommentableArticle } from '../comments-kit.ts';
 import { makeStaff, TEST_PASSWORD } from '../staff.ts';
 import { PrivateRedis } from '../support/private-redis.ts';
 import { act, approvedArticle, logIn, newsroom } from './clients.ts';
-import { type Cluster, seedCommentableArticle, startCluster, until } from './harness.ts';
+import { type Cluster, startCluster, until } from './harness.ts';
 
 /**
  * The Redis both processes share goes away mid-run, first hung (SIGSTOP:

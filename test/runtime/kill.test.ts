@@ -3,13 +3,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { saveSettings } from '../../src/comments/settings.ts';
 import { createDraft } from '../../src/content/revisions.ts';
 import { type Db, type Dialect, openDb } from '../../src/db/connection.ts';
 import { createSession } from '../../src/newsroom/sessions.ts';
 import { createUser } from '../../src/newsroom/users.ts';
-import { EASY_CAPTCHA } from '../comments-kit.ts';
-import { makeSection, publishedArticle } from '../factories.ts';
+import { EASY_CAPTCHA, seedCommentableArticle } from '../comments-kit.ts';
 import { freshDb, PG_URL } from '../helpers.ts';
 import { TEST_PASSWORD } from '../staff.ts';
 import {
@@ -60,20 +58,12 @@ async function prepare(dialect: Dialect): Promise<Prepared> {
   const t = await freshDb(dialect);
   const db = t.db;
   try {
-    const section = await makeSection(db, 'Daerah');
-    const a = await publishedArticle(db, section.id, { commentsOpen: true });
-    const { slug } = await db.kysely
-      .selectFrom('articles')
-      .select('slug')
-      .where('id', '=', a.id)
-      .executeTakeFirstOrThrow();
-    const saved = await saveSettings(db.kysely, {
+    const seeded = await seedCommentableArticle(db, {
       captchaCost: EASY_CAPTCHA.cost,
       captchaCounterMin: EASY_CAPTCHA.counterMin,
       captchaCounterMax: EASY_CAPTCHA.counterMax,
       minFillSeconds: MIN_FILL_SECONDS,
     });
-    if (!saved.ok) throw new Error(JSON.stringify(saved.issues));
     const drafts: Prepared['drafts'] = [];
     for (let w = 1; w <= WRITERS; w++) {
       const userId = await createUser(db, {
@@ -86,7 +76,7 @@ async function prepare(dialect: Dialect): Promise<Prepared> {
       for (let d = 1; d <= DRAFTS_PER_WRITER; d++) {
         const id = await createDraft(db, {
           authorId: userId,
-          sectionId: section.id,
+          sectionId: seeded.sectionId,
           headline: `Draf awal ${w}-${d}`,
         });
         drafts.push({ id, cookie: `warta_session=${token}` });
@@ -103,8 +93,8 @@ async function prepare(dialect: Dialect): Promise<Prepared> {
       serverUrl,
       dir: mkdtempSync(join(tmpdir(), 'warta-kill-')),
       schema: t.schema,
-      article: { id: a.id, url: `/${section.slug}/${a.id}/${slug}` },
-      sectionId: section.id,
+      article: { id: seeded.articleId, url: seeded.articlePath },
+      sectionId: seeded.sectionId,
       drafts,
     };
   } finally {
