@@ -125,7 +125,7 @@ describe('warta media migrate --to s3', () => {
     expect(await bucket().get(one)).toEqual(await local.get(one));
     const opened = await bucket().open(files.find((f) => f.key.endsWith('.webp'))?.key ?? '');
     expect(opened && !opened.notModified && opened.contentType).toBe('image/webp');
-    if (opened && !opened.notModified) opened.body.destroy();
+    if (opened && !opened.notModified) opened.body?.destroy();
 
     const second = await warta(['media', 'migrate', '--to', 's3'], env());
     expect(second.code, second.out).toBe(0);

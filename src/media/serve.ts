@@ -20,17 +20,25 @@ const mediaParams = z.object({ '*': z.string() });
  */
 export function registerMediaFromStorage(server: FastifyInstance, storage: MediaStorage): void {
   const app = server.withTypeProvider<ZodTypeProvider>();
-  app.get('/media/*', { schema: { params: mediaParams } }, async (req, reply) => {
-    const key = req.params['*'];
-    if (!MEDIA_KEY.test(key)) return reply.callNotFound();
-    const ifNoneMatch = req.headers['if-none-match'];
-    const object = await storage.open(key, { ifNoneMatch });
-    if (!object) return reply.callNotFound();
-    reply.header('cache-control', IMMUTABLE);
-    if (object.notModified) return reply.code(304).header('etag', object.etag).send();
-    reply.header('content-type', object.contentType);
-    if (object.etag) reply.header('etag', object.etag);
-    if (object.size !== undefined) reply.header('content-length', object.size);
-    return reply.send(object.body);
-  });
+  // HEAD has its own route: Fastify's automatic one would fetch the whole object and discard it.
+  for (const method of ['GET', 'HEAD'] as const)
+    app.route({
+      method,
+      url: '/media/*',
+      exposeHeadRoute: false,
+      schema: { params: mediaParams },
+      handler: async (req, reply) => {
+        const key = req.params['*'];
+        if (!MEDIA_KEY.test(key)) return reply.callNotFound();
+        const ifNoneMatch = req.headers['if-none-match'];
+        const object = await storage.open(key, { ifNoneMatch, headOnly: method === 'HEAD' });
+        if (!object) return reply.callNotFound();
+        reply.header('cache-control', IMMUTABLE);
+        if (object.notModified) return reply.code(304).header('etag', object.etag).send();
+        reply.header('content-type', object.contentType);
+        if (object.etag) reply.header('etag', object.etag);
+        if (object.size !== undefined) reply.header('content-length', object.size);
+        return reply.send(object.body);
+      },
+    });
 }

@@ -131,6 +131,17 @@ describe.each([
       headers: { 'if-none-match': String(first.headers.etag) },
     });
     expect(again.statusCode).toBe(304);
+    // HEAD: the GET's headers and size, no body.
+    const head = await app.server.inject({ method: 'HEAD', url: one });
+    expect(head.statusCode).toBe(200);
+    expect(head.rawPayload.length).toBe(0);
+    expect(head.headers['content-length']).toBe(String(first.rawPayload.length));
+    expect([head.headers['content-type'], head.headers.etag]).toEqual([
+      first.headers['content-type'],
+      first.headers.etag,
+    ]);
+    const missing = await app.server.inject({ method: 'HEAD', url: `/media/${key}/9999.jpg` });
+    expect(missing.statusCode).toBe(404);
 
     if (baseUrl) {
       // Absolute where they were absolute: feeds and JSON-LD name the CDN, and the CSP allows it.

@@ -12,7 +12,11 @@ export interface MediaStorage {
   /** The file's bytes, or null when there is none. */
   get(key: string): Promise<Buffer | null>;
   /** The file as a stream with what an HTTP answer needs, or null when there is none. */
-  open(key: string, opts?: { ifNoneMatch?: string }): Promise<MediaObject | null>;
+  /** A file to send; with `headOnly`, only what its headers say (a HEAD request reads no bytes). */
+  open(
+    key: string,
+    opts?: { ifNoneMatch?: string; headOnly?: boolean },
+  ): Promise<MediaObject | null>;
   exists(key: string): Promise<boolean>;
   /** Removes one file (nothing happens when it is missing). */
   remove(key: string): Promise<void>;
@@ -35,7 +39,8 @@ export type MediaObject =
   | { notModified: true; etag: string }
   | {
       notModified?: false;
-      body: Readable;
+      /** Absent when only the headers were asked for. */
+      body?: Readable;
       contentType: string;
       size?: number;
       etag?: string;

@@ -47,11 +47,12 @@ export class LocalStorage implements MediaStorage {
     }
   }
 
-  async open(key: string): Promise<MediaObject | null> {
+  async open(key: string, opts: { headOnly?: boolean } = {}): Promise<MediaObject | null> {
     const file = this.file(key);
     try {
       const { size } = await stat(file);
-      return { body: createReadStream(file), contentType: contentTypeOf(key), size };
+      const body = opts.headOnly ? undefined : createReadStream(file);
+      return { body, contentType: contentTypeOf(key), size };
     } catch (err) {
       if (isMissing(err)) return null;
       throw err;

@@ -100,18 +100,22 @@ export class S3Storage implements MediaStorage {
     }
   }
 
-  async open(key: string, opts: { ifNoneMatch?: string } = {}): Promise<MediaObject | null> {
+  async open(
+    key: string,
+    opts: { ifNoneMatch?: string; headOnly?: boolean } = {},
+  ): Promise<MediaObject | null> {
     const { sdk, s3 } = await this.connect();
+    const input = {
+      Bucket: this.settings.s3Bucket,
+      Key: this.key(key),
+      ...(opts.ifNoneMatch ? { IfNoneMatch: opts.ifNoneMatch } : {}),
+    };
     try {
       const res = await s3.send(
-        new sdk.GetObjectCommand({
-          Bucket: this.settings.s3Bucket,
-          Key: this.key(key),
-          ...(opts.ifNoneMatch ? { IfNoneMatch: opts.ifNoneMatch } : {}),
-        }),
+        opts.headOnly ? new sdk.HeadObjectCommand(input) : new sdk.GetObjectCommand(input),
       );
       return {
-        body: res.Body as Readable,
+        body: 'Body' in res ? (res.Body as Readable) : undefined,
         contentType: res.ContentType ?? contentTypeOf(key),
         size: res.ContentLength,
         etag: res.ETag,

@@ -83,9 +83,14 @@ describe.each(backends)('media storage contract: %s', (_name, make) => {
     expect(object.contentType).toBe('image/jpeg');
     expect(object.size).toBe(4);
     const chunks: Buffer[] = [];
-    for await (const c of object.body) chunks.push(Buffer.from(c));
+    for await (const c of object.body ?? []) chunks.push(Buffer.from(c));
     expect(Buffer.concat(chunks).toString()).toBe('jpeg');
     expect(await storage.open('abc-1/nothing.jpg')).toBeNull();
+    // Only the headers: the same type and size, no bytes read.
+    const head = await storage.open('abc-1/original.jpg', { headOnly: true });
+    if (!head || head.notModified) throw new Error('expected the object');
+    expect([head.contentType, head.size, head.body]).toEqual(['image/jpeg', 4, undefined]);
+    expect(await storage.open('abc-1/nothing.jpg', { headOnly: true })).toBeNull();
   });
 
   it('overwrites whole, removes one file and a whole folder only', async () => {
