@@ -30,11 +30,11 @@ export const ENROL_2FA_PATH = '/newsroom/akun/dua-langkah';
 export function isNewsroomUrl(url: string): boolean {
   // Decide on the decoded path, as the router does: `/%6Eewsroom/…` is the newsroom too.
   const raw = url.split('?', 1)[0] ?? '';
-  let path: string;
-  try {
-    path = decodeURIComponent(raw);
-  } catch {
-    path = raw;
+  let path = raw;
+  if (raw.includes('%')) {
+    try {
+      path = decodeURIComponent(raw);
+    } catch {}
   }
   return path === NEWSROOM || path.startsWith(`${NEWSROOM}/`);
 }

@@ -10,10 +10,17 @@ export function documentTitle(ctx: SiteContext, title: string): string {
   return title && title !== ctx.siteName ? `${title} - ${ctx.siteName}` : ctx.siteName;
 }
 
+/** Serialised JSON-LD by its data: an article's is the same array while it is unchanged (json-ld.ts). */
+const serialized = new WeakMap<object[], string>();
+
 /** The JSON-LD block: the one place raw HTML is written, and only after `<` escaping. */
 function JsonLd({ data }: { data: object[] }) {
   if (data.length === 0) return null;
-  const json = serializeJsonLd(data.length === 1 && data[0] ? data[0] : data);
+  let json = serialized.get(data);
+  if (json === undefined) {
+    json = serializeJsonLd(data.length === 1 && data[0] ? data[0] : data);
+    serialized.set(data, json);
+  }
   // The only raw HTML in the views (biome's noDangerouslySetInnerHtml is React-domain and
   // does not fire for preact, so no suppression comment is needed here).
   return <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: json }} />;

@@ -60,8 +60,24 @@ function publisherJsonLd(ctx: SiteContext): object {
   };
 }
 
+/**
+ * Each story's JSON-LD, made once for as long as the read cache hands out
+ * the same article object (and the site's address, name, zone and language
+ * stay): the same array each time, so its serialised text is kept too (head.tsx).
+ */
+const articleData = new WeakMap<Article, { form: string; data: object[] }>();
+
 /** schema.org NewsArticle + BreadcrumbList for an article page. */
 export function articleJsonLd(ctx: SiteContext, article: Article): object[] {
+  const form = `${ctx.siteUrl} ${ctx.siteName} ${ctx.zone} ${ctx.lang}`;
+  const kept = articleData.get(article);
+  if (kept?.form === form) return kept.data;
+  const data = newArticleJsonLd(ctx, article);
+  articleData.set(article, { form, data });
+  return data;
+}
+
+function newArticleJsonLd(ctx: SiteContext, article: Article): object[] {
   const url = absoluteUrl(ctx.siteUrl, article.url);
   const images = articleImages(ctx, article);
   return [

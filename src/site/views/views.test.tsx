@@ -241,6 +241,38 @@ describe('masthead and footer', () => {
   });
 });
 
+describe('article JSON-LD', () => {
+  const jsonLdOf = (html: string) =>
+    JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/.exec(html)?.[1] ?? 'null');
+  const page = (article: Article, ctx: SiteContext) =>
+    renderDocument(
+      ArticlePage(ctx, {
+        article,
+        inlineRelated: [],
+        moreFromSection: [],
+        latest: [],
+        comments: [],
+      }),
+    );
+
+  it('is made again when the story, the site name or the zone change, and kept otherwise', () => {
+    const article = buildArticle();
+    const ctx = buildContext();
+    const [first] = jsonLdOf(page(article, ctx));
+    expect(first.headline).toBe('Nelayan Sanur Kembali Melaut');
+    expect(first.datePublished).toBe('2022-10-19T13:05:00+08:00');
+    expect(jsonLdOf(page(article, ctx))[0]).toEqual(first);
+
+    const [wib] = jsonLdOf(page(article, { ...ctx, zone: 'WIB' }));
+    expect(wib.datePublished).toBe('2022-10-19T12:05:00+07:00');
+    const [renamed] = jsonLdOf(page(article, { ...ctx, siteName: 'Kabar Pulau' }));
+    expect(renamed.publisher.name).toBe('Kabar Pulau');
+    // An edit reaches the page as a new article object.
+    const [edited] = jsonLdOf(page({ ...article, headline: 'Nelayan Kembali Melaut' }, ctx));
+    expect(edited.headline).toBe('Nelayan Kembali Melaut');
+  });
+});
+
 describe('catalogs', () => {
   it('have the same keys in Indonesian and English, none empty', () => {
     expect(keyPaths(en).sort()).toEqual(keyPaths(id).sort());
