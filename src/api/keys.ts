@@ -94,20 +94,31 @@ const touchedByDb = new WeakMap<object, Map<number, number>>();
 /**
  * The live key behind a presented secret, or null (unknown, malformed or
  * revoked). Marks the key used, at most once a minute per process.
+ *
+ * `secrets` are the server's keys, newest first (`verifyingKeys(config)`):
+ * while SECRET_KEY is rotated, a key stored under the previous secret still
+ * works, and its first use stores it again under the new one, so every key
+ * used during the rotation keeps working once SECRET_KEY_PREVIOUS is gone.
  */
 export async function verifyApiKey(
   db: DB,
-  secret: string,
+  secrets: string | readonly string[],
   key: string,
   now = Date.now(),
 ): Promise<{ id: number; ratePerMinute: number } | null> {
   if (!KEY_SHAPE.test(key)) return null;
+  const hashes = (typeof secrets === 'string' ? [secrets] : secrets).map((s) => hashApiKey(s, key));
+  const current = hashes[0];
+  if (current === undefined) return null;
   const row = await db
     .selectFrom('api_keys')
-    .select(['id', 'rate_per_minute', 'revoked_at'])
-    .where('key_hash', '=', hashApiKey(secret, key))
+    .select(['id', 'rate_per_minute', 'revoked_at', 'key_hash'])
+    .where('key_hash', 'in', hashes)
     .executeTakeFirst();
   if (!row || row.revoked_at != null) return null;
+  if (row.key_hash !== current) {
+    await db.updateTable('api_keys').set({ key_hash: current }).where('id', '=', row.id).execute();
+  }
   const touched = touchedByDb.get(db) ?? new Map<number, number>();
   touchedByDb.set(db, touched);
   if (now - (touched.get(row.id) ?? 0) > TOUCH_MS) {

@@ -119,7 +119,7 @@ export async function registerApiRoutes(
         if ((req.routeOptions.config as { apiPublic?: boolean })?.apiPublic) return;
         const key = presentedKey(req.headers);
         if (key !== undefined) {
-          const found = await verifyApiKey(k, config.secretKey, key);
+          const found = await verifyApiKey(k, verifyingKeys(config), key);
           if (!found) throw new AppError('API_KEY_INVALID');
           req.apiKey = found;
         } else if (!(await cachedApiSettings(k)).publicRead) {

@@ -10,7 +10,7 @@ import {
 import { makeSection, publishedArticle } from '../../test/factories.ts';
 import { type TestApp, testApp } from '../../test/helpers.ts';
 import { cursorCodec } from '../api/cursor.ts';
-import { createApiKey } from '../api/keys.ts';
+import { createApiKey, hashApiKey, verifyApiKey } from '../api/keys.ts';
 import { createChallenge, encodePayload, solveChallenge } from '../comments/captcha.ts';
 import { formToken } from '../comments/form-token.ts';
 import { spendLoginProof } from '../newsroom/login-guard.ts';
@@ -78,6 +78,37 @@ describe('key rotation through the app (sqlite)', () => {
     const foreign = await list(cursorCodec(OTHER, 'articles').encode(position));
     expect(foreign.statusCode).toBe(400);
     expect(foreign.json().error.code).toBe('API_BAD_CURSOR');
+  });
+
+  it('an API key stored under the previous key works and moves to the new key on first use', async () => {
+    const k = app.db.kysely;
+    const made = (secret: string, name: string) =>
+      createApiKey(k, secret, { name, ratePerMinute: 1000, createdBy: null });
+    const read = (key: string) =>
+      app.server.inject({ url: '/api/v1/articles', headers: { authorization: `Bearer ${key}` } });
+    const hashOf = async (id: number) =>
+      (
+        await k
+          .selectFrom('api_keys')
+          .select('key_hash')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow()
+      ).key_hash;
+
+    const used = await made(OLD, 'Dipakai saat rotasi');
+    const unused = await made(OLD, 'Tidak dipakai');
+    expect((await read(used.key)).statusCode).toBe(200);
+    expect(await hashOf(used.id)).toBe(hashApiKey(NEW, used.key));
+    expect(await hashOf(unused.id)).toBe(hashApiKey(OLD, unused.key));
+    // Once SECRET_KEY_PREVIOUS is gone: the key used during the rotation still works, the other not.
+    expect(await verifyApiKey(k, [NEW], used.key)).toMatchObject({ id: used.id });
+    expect(await verifyApiKey(k, [NEW], unused.key)).toBeNull();
+
+    const foreign = await made(OTHER, 'Asing');
+    const refused = await read(foreign.key);
+    expect(refused.statusCode).toBe(401);
+    expect(refused.json().error.code).toBe('API_KEY_INVALID');
+    expect(await hashOf(foreign.id)).toBe(hashApiKey(OTHER, foreign.key));
   });
 
   it('a login proof of work made under the previous key is accepted; an unrelated key is refused', async () => {
