@@ -340,6 +340,7 @@ export async function buildApp(
       // A `--no-jobs` process serves and queues; the others run what it queues.
       poll: config.runJobs,
       leaseMs: config.jobLeaseMs,
+      pollMs: config.jobPollMs,
       onError: (err, job) => {
         metrics?.jobRun(job.kind, 'failed');
         server.log.error({ err, job }, 'job failed');

@@ -152,6 +152,7 @@ const schema = z.object({
   keepAliveTimeoutMs: milliseconds('KEEP_ALIVE_TIMEOUT_MS', 100, 600_000),
   // How long a claimed job stays this process's before another may take it over.
   jobLeaseMs: milliseconds('JOB_LEASE_MS', 1_000, 3_600_000),
+  jobPollMs: milliseconds('JOB_POLL_MS', 100, 600_000),
   // How long `serve` and `worker` wait for requests and the job in progress after SIGTERM.
   shutdownTimeoutMs: milliseconds('SHUTDOWN_TIMEOUT_MS', 1000, 600_000),
   // Empty: /metrics is off (404). Set: Prometheus must send `Authorization: Bearer <token>`.
@@ -205,6 +206,7 @@ const ENV_NAMES: Record<keyof z.infer<typeof schema>, string> = {
   idleTimeoutMs: 'IDLE_TIMEOUT_MS',
   keepAliveTimeoutMs: 'KEEP_ALIVE_TIMEOUT_MS',
   jobLeaseMs: 'JOB_LEASE_MS',
+  jobPollMs: 'JOB_POLL_MS',
   shutdownTimeoutMs: 'SHUTDOWN_TIMEOUT_MS',
   metricsToken: 'METRICS_TOKEN',
 };
@@ -258,6 +260,7 @@ export function loadConfig(
     idleTimeoutMs: pick('idleTimeoutMs') ?? '120000',
     keepAliveTimeoutMs: pick('keepAliveTimeoutMs') ?? '72000',
     jobLeaseMs: pick('jobLeaseMs') ?? '300000',
+    jobPollMs: pick('jobPollMs') ?? '5000',
     shutdownTimeoutMs: pick('shutdownTimeoutMs') ?? '25000',
     metricsToken: pick('metricsToken') ?? '',
     secretKey:

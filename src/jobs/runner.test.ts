@@ -20,6 +20,16 @@ describe('backoff', () => {
   });
 });
 
+describe('JOB_POLL_MS', () => {
+  const secretKey = 'test-secret-key-of-at-least-thirty-two-characters';
+  it('is 5 s by default and takes a number of milliseconds; refuses anything else by name', () => {
+    expect(loadConfig({}, { secretKey }).jobPollMs).toBe(5000);
+    expect(loadConfig({ JOB_POLL_MS: '250' }, { secretKey }).jobPollMs).toBe(250);
+    for (const bad of ['soon', '50', '1.5', '700000'])
+      expect(() => loadConfig({ JOB_POLL_MS: bad }, { secretKey }), bad).toThrow(/JOB_POLL_MS/);
+  });
+});
+
 describe.each(DIALECTS)('job runner on %s', (dialect) => {
   let t: TestDb;
   beforeAll(async () => {
