@@ -1,4 +1,4 @@
-import type { Config } from '../config.ts';
+import { type Config, verifyingKeys } from '../config.ts';
 import type { Db } from '../db/connection.ts';
 import type { EventBus } from '../lib/events.ts';
 import { enqueueMail } from '../newsroom/outbox.ts';
@@ -32,7 +32,11 @@ export async function notifyReply(db: Db, config: Config, commentId: number): Pr
     .executeTakeFirst();
   if (reply?.status !== 'approved' || reply.parent_status !== 'approved') return false;
   if (!reply.notify_email || reply.email_hash === reply.parent_email_hash) return false;
-  const to = decryptEmail(config.secretKey, reply.notify_email);
+  // Sealed under the previous key when SECRET_KEY was rotated since: every verifying key is tried.
+  const sealed = reply.notify_email;
+  const to = verifyingKeys(config)
+    .map((key) => decryptEmail(key, sealed))
+    .find((address) => address !== null);
   if (!to) return false;
   const m = commentText(config.language).mail;
   const url = `${config.siteUrl}/${reply.section_slug}/${reply.article_id}/${reply.slug}#komentar-${reply.id}`;

@@ -4,6 +4,7 @@ import {
   EASY_CAPTCHA,
   fields,
   postComment,
+  postSolved,
   setSettings,
   storedComments,
 } from '../../test/comments-kit.ts';
@@ -13,6 +14,8 @@ import { cursorCodec } from '../api/cursor.ts';
 import { createApiKey, hashApiKey, verifyApiKey } from '../api/keys.ts';
 import { createChallenge, encodePayload, solveChallenge } from '../comments/captcha.ts';
 import { formToken } from '../comments/form-token.ts';
+import { encryptEmail } from '../comments/hashing.ts';
+import { notifyReply } from '../comments/notify.ts';
 import { spendLoginProof } from '../newsroom/login-guard.ts';
 
 /**
@@ -109,6 +112,29 @@ describe('key rotation through the app (sqlite)', () => {
     expect(refused.statusCode).toBe(401);
     expect(refused.json().error.code).toBe('API_KEY_INVALID');
     expect(await hashOf(foreign.id)).toBe(hashApiKey(OTHER, foreign.key));
+  });
+
+  it('a reply notification address sealed under the previous key still gets its mail', async () => {
+    const a = await commentableArticle(app);
+    const mailTo = async (sealedWith: string, address: string) => {
+      const parent = (
+        await postSolved(app, a, { email: address, notify: '1' }, { json: true })
+      ).json();
+      await app.db.kysely
+        .updateTable('comments')
+        .set({ notify_email: encryptEmail(sealedWith, address) })
+        .where('id', '=', parent.id)
+        .execute();
+      const reply = (
+        await postSolved(app, a, { parent: String(parent.id), name: 'Penjawab' }, { json: true })
+      ).json();
+      return notifyReply(app.db, app.config, reply.id);
+    };
+    expect(await mailTo(OLD, 'induk.lama@contoh.id')).toBe(true);
+    expect(await mailTo(OTHER, 'induk.asing@contoh.id')).toBe(false);
+    const sent = await app.db.kysely.selectFrom('outbox').select('to_address').execute();
+    expect(sent.map((m) => m.to_address)).toContain('induk.lama@contoh.id');
+    expect(sent.map((m) => m.to_address)).not.toContain('induk.asing@contoh.id');
   });
 
   it('a login proof of work made under the previous key is accepted; an unrelated key is refused', async () => {
