@@ -1,7 +1,8 @@
 import { countIndexableArticles, indexableTextsAfter, tagIdsOf } from '../content/reads.ts';
 import type { Db } from '../db/connection.ts';
 import { extractFeatures, idf, type RelatedInput } from './related.ts';
-import { docColumns, postingsFor, rdb, recomputeList } from './related-store.ts';
+import { recomputeList } from './related-store.ts';
+import { docColumns, postingsFor, rdb } from './related-tables.ts';
 import { bodyText } from './text.ts';
 
 /**

@@ -6,7 +6,8 @@ import type { NewsroomContext } from '../views/layout.tsx';
 import { NewsroomLayout } from '../views/layout.tsx';
 import type { HomeList, HomeQueues } from './home-queues.ts';
 import { siteAdminMessages } from './messages.ts';
-import { SECTIONS_URL, SETTINGS_URL } from './views.tsx';
+import { SECTIONS_URL } from './sections-page.tsx';
+import { SETTINGS_URL } from './settings-page.tsx';
 
 /** One "needs me" list: heading with its total, up to five links, an empty state in words. */
 function Queue<T>({

@@ -20,6 +20,7 @@ import { newsroomContext } from '../views/layout.tsx';
 import { currentSettings, siteIdentity } from './live-settings.ts';
 import { siteAdminMessages } from './messages.ts';
 import { addSection, editSection, type SectionFormInput, shiftSection } from './sections.ts';
+import { SECTIONS_URL, type SectionFormState, SectionsPage } from './sections-page.tsx';
 import {
   type Actor,
   checkSettingsForm,
@@ -28,14 +29,11 @@ import {
   saveSiteSettings,
 } from './settings.ts';
 import {
-  SECTIONS_URL,
   SETTINGS_URL,
-  type SectionFormState,
-  SectionsPage,
   type SettingsFormValues,
   SettingsPage,
   settingsFormValues,
-} from './views.tsx';
+} from './settings-page.tsx';
 
 /**
  * The admins' screens for the site's sections and settings (issue 15). Login,
