@@ -20,7 +20,8 @@ import { type Db, type Dialect, openDb } from '../src/db/connection.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { parseFeed } from '../src/ingest/wire/parsers.ts';
 import { applyRules } from '../src/ingest/wire/rules.ts';
-import { ingestItems, insertSource } from '../src/ingest/wire/store.ts';
+import { insertSource } from '../src/ingest/wire/store.ts';
+import { ingestItems } from '../src/ingest/wire/store-items.ts';
 import { buildSourceInput } from '../src/ingest/wire/test-kit.ts';
 import { STORIES } from '../test/fixtures/wire/near-dup-stories.ts';
 

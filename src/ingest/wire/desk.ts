@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { summariesByIds } from '../../content/queries.ts';
 import type { Database } from '../../db/schema.ts';
 import { analyze } from '../../discovery/text.ts';
-import { DESK_DAYS } from './store.ts';
+import { DESK_DAYS } from './store-items.ts';
 
 /**
  * What the "Masuk" desk reads: items newest first with their source, group

@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { ProblemCode } from './parsers.ts';
+import type { ProblemCode } from './wire-item.ts';
 
 /**
  * Getting a source's bytes: HTTP with conditional GET (ETag, Last-Modified),

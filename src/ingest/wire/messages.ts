@@ -4,7 +4,7 @@
  * must have the same keys.
  */
 import { defineCatalog, type Lang } from '../../lib/i18n.ts';
-import type { ProblemCode } from './parsers.ts';
+import type { ProblemCode } from './wire-item.ts';
 
 const id = {
   nav: 'Masuk',

@@ -7,16 +7,11 @@ import {
   fetchHttpSource,
   readWatchedFolder,
 } from './fetcher.ts';
-import { parseFeed, type WireItem, type WireProblem } from './parsers.ts';
+import { parseFeed } from './parsers.ts';
 import { applyRules, parseRules } from './rules.ts';
-import {
-  getSource,
-  type IngestCounts,
-  ingestItems,
-  purgeOldItems,
-  recordPollFailure,
-  recordPollSuccess,
-} from './store.ts';
+import { getSource, recordPollFailure, recordPollSuccess } from './store.ts';
+import { type IngestCounts, ingestItems, purgeOldItems } from './store-items.ts';
+import type { WireItem, WireProblem } from './wire-item.ts';
 
 /**
  * Polling: each source has one queued `wire-poll` job in the persisted job

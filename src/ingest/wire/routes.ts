@@ -26,7 +26,8 @@ import {
   updateWireSource,
   validateSourceForm,
 } from './sources.ts';
-import { indexArticleForWire, listSourceStatus } from './store.ts';
+import { listSourceStatus } from './store.ts';
+import { indexArticleForWire } from './store-near-dups.ts';
 import { takeWireItem } from './take.ts';
 import { DeskPage, DeskRow } from './views/desk-page.tsx';
 import {

@@ -1,5 +1,5 @@
 import type { Block, TextRun } from '../../content/blocks.ts';
-import type { WireItem } from './parsers.ts';
+import type { WireItem } from './wire-item.ts';
 
 /**
  * A source's text rules, applied to every item before it is stored: plain

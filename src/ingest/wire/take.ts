@@ -9,7 +9,8 @@ import type { MediaTarget } from '../../media/storage.ts';
 import { audit } from '../../newsroom/audit.ts';
 import { can, type Role } from '../../newsroom/policy.ts';
 import { FetchFailed } from './fetcher.ts';
-import { appendReport, getSource, itemBlocks } from './store.ts';
+import { appendReport, getSource } from './store.ts';
+import { itemBlocks } from './store-items.ts';
 
 /**
  * "Ambil": a wire item becomes a draft in the normal workflow, owned by the

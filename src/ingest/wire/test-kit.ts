@@ -1,6 +1,7 @@
 import { paragraph } from '../../content/blocks.ts';
 import type { Db } from '../../db/connection.ts';
-import { ingestItems, insertSource, type SourceInput } from './store.ts';
+import { insertSource, type SourceInput } from './store.ts';
+import { ingestItems } from './store-items.ts';
 
 /**
  * Test factories for the wire desk (used by its own tests and the route

@@ -14,7 +14,7 @@ import {
   MAX_UPLOAD_BYTES,
 } from '../../media/upload.ts';
 import { ImageDecodeError } from '../../media/variants.ts';
-import type { BodyImage } from './body.ts';
+import type { BodyImage } from './body-converter.ts';
 import type { ReasonCode } from './messages.ts';
 import type { Counts, ImportKind } from './report.ts';
 

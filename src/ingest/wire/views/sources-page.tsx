@@ -6,9 +6,9 @@ import {
   NewsroomLayout,
 } from '../../../newsroom/views/layout.tsx';
 import { wireText } from '../messages.ts';
-import type { WireProblem } from '../parsers.ts';
 import { rulesToForm } from '../rules.ts';
 import type { SourceStatus } from '../store.ts';
+import type { WireProblem } from '../wire-item.ts';
 
 export interface SourceFormValues {
   name: string;
