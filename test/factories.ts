@@ -1,13 +1,9 @@
 import sharp from 'sharp';
 import type { Block } from '../src/content/blocks.ts';
 import { paragraph } from '../src/content/blocks.ts';
-import {
-  type ArticleInput,
-  createArticle,
-  createPerson,
-  createSection,
-  publishArticle,
-} from '../src/content/commands.ts';
+import { type ArticleInput, createArticle, createPerson } from '../src/content/commands.ts';
+import { publishArticle } from '../src/content/publication.ts';
+import { createSection } from '../src/content/section-commands.ts';
 import type { Db } from '../src/db/connection.ts';
 import { EventBus } from '../src/lib/events.ts';
 import { addImage } from '../src/media/library.ts';

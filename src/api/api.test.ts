@@ -4,12 +4,8 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeImage, makePerson, makeSection, publishedArticle } from '../../test/factories.ts';
 import { DIALECTS, type TestApp, testApp } from '../../test/helpers.ts';
-import {
-  createArticle,
-  deleteArticle,
-  publishArticle,
-  unpublishArticle,
-} from '../content/commands.ts';
+import { createArticle } from '../content/commands.ts';
+import { deleteArticle, publishArticle, unpublishArticle } from '../content/publication.ts';
 import { articleUrl } from '../content/urls.ts';
 import { createApiKey, revokeApiKey, saveApiSettings } from './keys.ts';
 

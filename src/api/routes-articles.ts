@@ -2,13 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { cacheKeys } from '../cache/keys.ts';
-import {
-  findPerson,
-  findTag,
-  getPublishedArticle,
-  listPublished,
-  summariesByIds,
-} from '../content/queries.ts';
+import { getPublishedArticle } from '../content/published-article.ts';
+import { listPublished, summariesByIds } from '../content/queries.ts';
+import { findPerson, findTag } from '../content/taxonomy-queries.ts';
 import { memoRead } from '../db/write-generation.ts';
 import { relatedIds } from '../discovery/related-store.ts';
 import { sectionFilter } from '../discovery/search.ts';

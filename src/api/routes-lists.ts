@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { cacheKeys } from '../cache/keys.ts';
-import { listPeopleAfter, listSections, listTagsAfter } from '../content/queries.ts';
+import { listPeopleAfter, listSections, listTagsAfter } from '../content/taxonomy-queries.ts';
 import { mostRead } from '../discovery/most-read.ts';
 import { searchArticles, sectionFilter } from '../discovery/search.ts';
 import { AppError } from '../lib/errors.ts';

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { cacheKeys } from '../cache/keys.ts';
 import { type Config, verifyingKeys } from '../config.ts';
 import type { ArticleSummary } from '../content/model.ts';
-import { tagsOfArticles } from '../content/queries.ts';
+import { tagsOfArticles } from '../content/taxonomy-queries.ts';
 import type { Db } from '../db/connection.ts';
 import { matchesEtag } from '../lib/http-cache.ts';
 import { articleJson, type Selection } from './present.tsx';

@@ -2,7 +2,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSection, publishedArticle } from '../../test/factories.ts';
 import { type TestApp, testApp } from '../../test/helpers.ts';
-import { publishArticle, touchArticle, unpublishArticle } from '../content/commands.ts';
+import { publishArticle, touchArticle, unpublishArticle } from '../content/publication.ts';
 import { linkedArticleKeys } from './keys.ts';
 import { type CachedPage, createStore, MemoryStore } from './store.ts';
 

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { VNode } from 'preact';
 import type { Config } from '../config.ts';
-import { listSections } from '../content/queries.ts';
+import { listSections } from '../content/taxonomy-queries.ts';
 import type { Db } from '../db/connection.ts';
 import { AppError } from '../lib/errors.ts';
 import type { EventBus } from '../lib/events.ts';

@@ -11,7 +11,8 @@ import {
 } from '../../test/comments-kit.ts';
 import { buildArticle } from '../../test/factories.ts';
 import { DIALECTS, type TestApp, testApp } from '../../test/helpers.ts';
-import { createArticle, unpublishArticle } from '../content/commands.ts';
+import { createArticle } from '../content/commands.ts';
+import { unpublishArticle } from '../content/publication.ts';
 import { EventBus } from '../lib/events.ts';
 import { createChallenge, encodePayload, solveChallenge } from './captcha.ts';
 

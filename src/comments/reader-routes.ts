@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { type Config, verifyingKeys } from '../config.ts';
 import type { Article } from '../content/model.ts';
-import { getPublishedArticle } from '../content/queries.ts';
+import { getPublishedArticle } from '../content/published-article.ts';
 import type { Db } from '../db/connection.ts';
 import { AppError, ERRORS, type ErrorCode, errorForLog, toAppError } from '../lib/errors.ts';
 import type { EventBus } from '../lib/events.ts';

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { getPublishedArticle, listSections } from '../content/queries.ts';
+import { getPublishedArticle } from '../content/published-article.ts';
+import { listSections } from '../content/taxonomy-queries.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError, type ErrorCode } from '../lib/errors.ts';
 import type { EventBus } from '../lib/events.ts';

@@ -2,21 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildArticle, makePerson, makeSection, publishedArticle } from '../../test/factories.ts';
 import { DIALECTS, freshDb, type TestDb } from '../../test/helpers.ts';
 import { EventBus } from '../lib/events.ts';
-import {
-  createArticle,
-  deleteArticle,
-  publishArticle,
-  setPins,
-  touchArticle,
-  unpublishArticle,
-} from './commands.ts';
-import {
-  getPublishedArticle,
-  listPublished,
-  listSections,
-  sameTopicIds,
-  summariesByIds,
-} from './queries.ts';
+import { createArticle, setPins } from './commands.ts';
+import { deleteArticle, publishArticle, touchArticle, unpublishArticle } from './publication.ts';
+import { getPublishedArticle } from './published-article.ts';
+import { listPublished, sameTopicIds, summariesByIds } from './queries.ts';
+import { listSections } from './taxonomy-queries.ts';
 
 const HOUR = 3_600_000;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { ArticleEdit } from './editable.ts';
 import { diffSnapshots } from './revision-diff.ts';
-import type { ArticleEdit } from './revisions.ts';
 
 const edit = (body: string[], headline = 'Jalan desa'): ArticleEdit => ({
   headline,

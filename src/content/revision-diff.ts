@@ -1,6 +1,6 @@
 import { diffWords } from 'diff';
 import type { Block } from './blocks.ts';
-import type { ArticleEdit } from './revisions.ts';
+import type { ArticleEdit } from './editable.ts';
 
 /**
  * A readable diff between two revision snapshots, for the history page: each

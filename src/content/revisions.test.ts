@@ -5,16 +5,11 @@ import { makeStaff } from '../../test/staff.ts';
 import { EventBus } from '../lib/events.ts';
 import { paragraph } from './blocks.ts';
 import { revisionRestorer } from './commands/restore-revision.ts';
+import { type ArticleEdit, loadEditable } from './editable.ts';
 import { acquireLock } from './locks.ts';
 import { diffSnapshots } from './revision-diff.ts';
-import {
-  type ArticleEdit,
-  createDraft,
-  getRevision,
-  listRevisions,
-  loadEditable,
-  saveArticle,
-} from './revisions.ts';
+import { getRevision, listRevisions } from './revision-history.ts';
+import { createDraft, saveArticle } from './revisions.ts';
 
 describe.each(DIALECTS)('saving and revisions on %s', (dialect) => {
   let t: TestDb;

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Db } from '../db/connection.ts';
-import type { ArticleStatus, Database, RevisionKind } from '../db/schema.ts';
+import type { Database, RevisionKind } from '../db/schema.ts';
 import { AppError } from '../lib/errors.ts';
 import type { EventBus } from '../lib/events.ts';
 import { isReservedSlug, slugify } from '../lib/slug.ts';
-import type { Block } from './blocks.ts';
 import { createArticle, ensureTag } from './commands.ts';
+import { type ArticleEdit, loadEditable } from './editable.ts';
 import { lockedByOther } from './locks.ts';
 
 /**
@@ -13,126 +13,11 @@ import { lockedByOther } from './locks.ts';
  * writer started from (a stale write is refused, never merged or overwritten),
  * refuses while someone else holds the lock, and records a revision holding a
  * snapshot of every editable field. Restoring a revision is just another save.
+ * The edited shape and its loading are in editable.ts; reading revisions back
+ * is in revision-history.ts.
  */
 
 type DB = Kysely<Database>;
-
-/** Every field a writer edits; also the shape of a revision snapshot. */
-export interface ArticleEdit {
-  headline: string;
-  deck: string;
-  /** Empty: generated from the headline (made unique). */
-  slug: string;
-  sectionId: number;
-  body: Block[];
-  dateline: string;
-  sourceCredit: string;
-  bylineInitials: string;
-  tags: string[];
-  /** Byline names, in order; unknown names become new people. */
-  bylines: string[];
-  featured: {
-    mediaId: number | null;
-    caption: string;
-    credit: string;
-    alt: string;
-    archive: boolean;
-  };
-  /** "Baca juga" pins: published article ids, at most three. */
-  pins: number[];
-  commentsOpen: boolean;
-  seoTitle: string;
-  seoDescription: string;
-}
-
-/** An article as the newsroom edits it: fields plus workflow facts. */
-export interface EditableArticle {
-  id: number;
-  edit: ArticleEdit;
-  status: ArticleStatus;
-  version: number;
-  authorId: number | null;
-  scheduledAt: number | null;
-  submittedAt: number | null;
-  publishedAt: number | null;
-  editorNote: string;
-  updatedAt: number;
-  createdAt: number;
-  /** The editor who opened it while submitted (withdrawing is then refused). */
-  reviewStartedBy: number | null;
-  /** When the content last changed (status changes aside). */
-  modifiedAt: number;
-}
-
-/** Loads an article (not deleted) with every editable field, for the editor. */
-export async function loadEditable(db: DB, id: number): Promise<EditableArticle | undefined> {
-  const a = await db
-    .selectFrom('articles')
-    .selectAll()
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  if (!a) return undefined;
-  const [tags, bylines, pins] = await Promise.all([
-    db
-      .selectFrom('article_tags as at')
-      .innerJoin('tags as t', 't.id', 'at.tag_id')
-      .select('t.name')
-      .where('at.article_id', '=', id)
-      .orderBy('at.position')
-      .execute(),
-    db
-      .selectFrom('article_bylines as b')
-      .innerJoin('people as p', 'p.id', 'b.person_id')
-      .select('p.name')
-      .where('b.article_id', '=', id)
-      .orderBy('b.position')
-      .execute(),
-    db
-      .selectFrom('article_pins')
-      .select('related_id')
-      .where('article_id', '=', id)
-      .orderBy('position')
-      .execute(),
-  ]);
-  return {
-    id,
-    status: a.status,
-    version: a.version,
-    authorId: a.author_id,
-    scheduledAt: a.scheduled_at,
-    submittedAt: a.submitted_at,
-    publishedAt: a.published_at,
-    editorNote: a.editor_note,
-    updatedAt: a.updated_at,
-    createdAt: a.created_at,
-    reviewStartedBy: a.review_started_by,
-    modifiedAt: a.modified_at ?? a.updated_at,
-    edit: {
-      headline: a.headline,
-      deck: a.deck,
-      slug: a.slug,
-      sectionId: a.section_id,
-      body: JSON.parse(a.body) as Block[],
-      dateline: a.dateline,
-      sourceCredit: a.source_credit,
-      bylineInitials: a.byline_initials,
-      tags: tags.map((t) => t.name),
-      bylines: bylines.map((b) => b.name),
-      featured: {
-        mediaId: a.featured_media_id,
-        caption: a.featured_caption,
-        credit: a.featured_credit,
-        alt: a.featured_alt,
-        archive: a.featured_archive === 1,
-      },
-      pins: pins.map((p) => p.related_id),
-      commentsOpen: a.comments_open === 1,
-      seoTitle: a.seo_title,
-      seoDescription: a.seo_description,
-    },
-  };
-}
 
 /** A slug no other live article uses: the wanted one, or it with -2, -3… */
 async function uniqueSlug(db: DB, wanted: string, articleId: number): Promise<string> {
@@ -388,57 +273,4 @@ function canonical(value: unknown): string {
 /** True when saving `next` over `stored` would change nothing. */
 export function sameEdit(stored: ArticleEdit, next: ArticleEdit): boolean {
   return canonical(stored) === canonical(next);
-}
-
-export interface RevisionSummary {
-  id: number;
-  version: number;
-  kind: RevisionKind;
-  authorId: number | null;
-  createdAt: number;
-}
-
-/** An article's revisions, newest first. */
-export async function listRevisions(
-  db: DB,
-  articleId: number,
-  limit = 200,
-): Promise<RevisionSummary[]> {
-  const rows = await db
-    .selectFrom('revisions')
-    .select(['id', 'version', 'kind', 'author_id', 'created_at'])
-    .where('article_id', '=', articleId)
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    version: r.version,
-    kind: r.kind,
-    authorId: r.author_id,
-    createdAt: r.created_at,
-  }));
-}
-
-/** One revision's snapshot (of this article only). */
-export async function getRevision(
-  db: DB,
-  articleId: number,
-  revisionId: number,
-): Promise<(RevisionSummary & { snapshot: ArticleEdit }) | undefined> {
-  const r = await db
-    .selectFrom('revisions')
-    .selectAll()
-    .where('id', '=', revisionId)
-    .where('article_id', '=', articleId)
-    .executeTakeFirst();
-  if (!r) return undefined;
-  return {
-    id: r.id,
-    version: r.version,
-    kind: r.kind,
-    authorId: r.author_id,
-    createdAt: r.created_at,
-    snapshot: JSON.parse(r.snapshot) as ArticleEdit,
-  };
 }

@@ -3,7 +3,7 @@ import { makeSection, publishedArticle } from '../../test/factories.ts';
 import { freshDb, type TestDb } from '../../test/helpers.ts';
 import { type App, buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
-import { touchArticle } from '../content/commands.ts';
+import { touchArticle } from '../content/publication.ts';
 import { openDb } from './connection.ts';
 
 /**

@@ -1,13 +1,8 @@
 import { availableParallelism } from 'node:os';
 import type { Kysely } from 'kysely';
-import {
-  createArticle,
-  createPerson,
-  createSection,
-  publishArticle,
-  setPins,
-  touchArticle,
-} from '../content/commands.ts';
+import { createArticle, createPerson, setPins } from '../content/commands.ts';
+import { publishArticle, touchArticle } from '../content/publication.ts';
+import { createSection } from '../content/section-commands.ts';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 import { reindexSearch } from '../discovery/indexing.ts';

@@ -3,7 +3,7 @@ import { makeSection, publishedArticle } from '../../test/factories.ts';
 import { DIALECTS, freshDb, type TestDb } from '../../test/helpers.ts';
 import type { Config } from '../config.ts';
 import { paragraph } from '../content/blocks.ts';
-import { deleteArticle, unpublishArticle } from '../content/commands.ts';
+import { deleteArticle, unpublishArticle } from '../content/publication.ts';
 import { EventBus } from '../lib/events.ts';
 import { wireListeners } from '../listeners.ts';
 import { relatedIds, STORED_RELATED } from './related-store.ts';

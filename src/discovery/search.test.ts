@@ -2,12 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSection, publishedArticle } from '../../test/factories.ts';
 import { DIALECTS, freshDb, type TestDb } from '../../test/helpers.ts';
 import { paragraph } from '../content/blocks.ts';
-import {
-  createArticle,
-  deleteArticle,
-  touchArticle,
-  unpublishArticle,
-} from '../content/commands.ts';
+import { createArticle } from '../content/commands.ts';
+import { deleteArticle, touchArticle, unpublishArticle } from '../content/publication.ts';
 import { EventBus } from '../lib/events.ts';
 import { reindexSearch, sweepChanges, syncSearchIndex, wireSearchIndexing } from './indexing.ts';
 import {

@@ -4,7 +4,8 @@
  * the final rows through the content read path (so visibility stays there).
  */
 import type { ArticleSummary, Page } from '../content/model.ts';
-import { listSections, summariesByIds } from '../content/queries.ts';
+import { summariesByIds } from '../content/queries.ts';
+import { listSections } from '../content/taxonomy-queries.ts';
 import type { Db } from '../db/connection.ts';
 import {
   DEFAULT_RANKING,

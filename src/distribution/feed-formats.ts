@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.ts';
 import type { ArticleSummary } from '../content/model.ts';
-import { getPublishedArticle, type ListFilter, listPublished } from '../content/queries.ts';
+import { getPublishedArticle } from '../content/published-article.ts';
+import { type ListFilter, listPublished } from '../content/queries.ts';
 import type { Database } from '../db/schema.ts';
 import { variantUrl } from '../media/variants.ts';
 import { absoluteUrl } from '../site/views/urls.ts';

@@ -7,7 +7,7 @@ import { bodyHtml } from '../api/present.tsx';
 import { cacheKeys } from '../cache/keys.ts';
 import type { Config } from '../config.ts';
 import type { Article } from '../content/model.ts';
-import { findPerson, findTag } from '../content/queries.ts';
+import { findPerson, findTag } from '../content/taxonomy-queries.ts';
 import type { Db } from '../db/connection.ts';
 import { AppError } from '../lib/errors.ts';
 import { matchesEtag } from '../lib/http-cache.ts';

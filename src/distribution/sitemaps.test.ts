@@ -5,7 +5,8 @@ import { DIALECTS, type TestApp, testApp } from '../../test/helpers.ts';
 import { loginAs } from '../../test/staff.ts';
 import { importComment } from '../comments/import-comment.ts';
 import { moderate } from '../comments/moderation.ts';
-import { createArticle, touchArticle } from '../content/commands.ts';
+import { createArticle } from '../content/commands.ts';
+import { touchArticle } from '../content/publication.ts';
 import { ViewCounter } from '../discovery/most-read.ts';
 import { localDateParts } from '../lib/time.ts';
 import {

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.ts';
-import { listPublished, listSections } from '../content/queries.ts';
+import { listPublished } from '../content/queries.ts';
 import { oldestVisiblePublishedAt } from '../content/reads.ts';
+import { listSections } from '../content/taxonomy-queries.ts';
 import type { Database } from '../db/schema.ts';
 import { memoRead } from '../db/write-generation.ts';
 import { dayRangeInZone, isoInZone, localDateParts } from '../lib/time.ts';

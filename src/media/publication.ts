@@ -1,4 +1,4 @@
-import { getPublishedArticle } from '../content/queries.ts';
+import { getPublishedArticle } from '../content/published-article.ts';
 import type { Db } from '../db/connection.ts';
 import type { EventBus } from '../lib/events.ts';
 

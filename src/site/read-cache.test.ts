@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSection, publishedArticle } from '../../test/factories.ts';
 import { type TestApp, testApp } from '../../test/helpers.ts';
 import { saveSettings } from '../comments/settings.ts';
-import { createSection, touchArticle, unpublishArticle } from '../content/commands.ts';
+import { touchArticle, unpublishArticle } from '../content/publication.ts';
+import { createSection } from '../content/section-commands.ts';
 import { type Db, openDb } from '../db/connection.ts';
 
 /**

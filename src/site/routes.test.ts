@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeImage, makePerson, makeSection, publishedArticle } from '../../test/factories.ts';
 import { type TestApp, testApp } from '../../test/helpers.ts';
 import { paragraph } from '../content/blocks.ts';
-import { createArticle, deleteArticle, touchArticle } from '../content/commands.ts';
+import { createArticle } from '../content/commands.ts';
+import { deleteArticle, touchArticle } from '../content/publication.ts';
 import { localDateParts } from '../lib/time.ts';
 
 const HOUR = 3_600_000;

@@ -2,12 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSection, publishedArticle } from '../../test/factories.ts';
 import { DIALECTS, type TestApp, testApp } from '../../test/helpers.ts';
 import { paragraph } from '../content/blocks.ts';
-import {
-  createArticle,
-  deleteArticle,
-  publishArticle,
-  unpublishArticle,
-} from '../content/commands.ts';
+import { createArticle } from '../content/commands.ts';
+import { deleteArticle, publishArticle, unpublishArticle } from '../content/publication.ts';
 import { articleUrl } from '../content/urls.ts';
 import { isReaderVisible } from '../content/visibility.ts';
 import { localDateParts } from '../lib/time.ts';

@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import type { Config } from '../config.ts';
-import { getPublishedArticle } from '../content/queries.ts';
+import { getPublishedArticle } from '../content/published-article.ts';
 import type { Db } from '../db/connection.ts';
 import { enqueueJob, type JobHandler } from '../jobs/runner.ts';
 import { AppError } from '../lib/errors.ts';

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.ts';
-import { createSection } from '../../src/content/commands.ts';
+import { createSection } from '../../src/content/section-commands.ts';
 import { publishedArticle } from '../factories.ts';
 import { loginAs, makeStaff, TEST_PASSWORD } from '../staff.ts';
 import { type E2eServer, launchChromium, SCREENSHOT_DIR, startE2eServer } from './browser.ts';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSection } from '../../src/content/commands.ts';
+import { createSection } from '../../src/content/section-commands.ts';
 import { publishedArticle } from '../factories.ts';
 import { loginAs } from '../staff.ts';
 import { type E2eServer, launchChromium, SCREENSHOT_DIR, startE2eServer } from './browser.ts';

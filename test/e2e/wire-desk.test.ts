@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.ts';
-import { createSection } from '../../src/content/commands.ts';
+import { createSection } from '../../src/content/section-commands.ts';
 import {
   type FeedServer,
   fixture,

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS as COMMENT_LIMITS, isHttpUrl } from '../../src/comments/validate.ts';
 import type { Block, ListBlock } from '../../src/content/blocks.ts';
-import { loadEditable } from '../../src/content/revisions.ts';
+import { loadEditable } from '../../src/content/editable.ts';
 import { hasUnsafeChars } from '../../src/lib/plain-text.ts';
 import { blocksToDoc, type PMNode } from '../../src/newsroom/articles/blocks-convert.ts';
 import { setSettings, solvedPayload, tokenFor } from '../comments-kit.ts';

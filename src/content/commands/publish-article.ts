@@ -1,5 +1,5 @@
 import { AppError } from '../../lib/errors.ts';
-import { markPublished } from '../commands.ts';
+import { markPublished } from '../publication.ts';
 import { SYSTEM } from '../workflow.ts';
 import { type ArticleCommandProps, runArticleStep } from './article-step.ts';
 import { assertAltText } from './publish-invariants.ts';

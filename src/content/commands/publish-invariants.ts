@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../lib/errors.ts';
 import { requireAltText } from '../../media/library-queries.ts';
-import { loadEditable } from '../revisions.ts';
+import { loadEditable } from '../editable.ts';
 
 /** Ids of images an article would publish without any alt text (its own or the library's). */
 export async function imagesMissingAlt(k: Kysely<Database>, articleId: number): Promise<number[]> {

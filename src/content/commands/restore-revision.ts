@@ -1,6 +1,8 @@
 import { AppError } from '../../lib/errors.ts';
 import { audit } from '../../newsroom/audit.ts';
-import { getRevision, loadEditable, saveArticle } from '../revisions.ts';
+import { loadEditable } from '../editable.ts';
+import { getRevision } from '../revision-history.ts';
+import { saveArticle } from '../revisions.ts';
 import { type Actor, mayEdit } from '../workflow.ts';
 import type { ArticleCommandProps } from './article-step.ts';
 

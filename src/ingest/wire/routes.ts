@@ -4,7 +4,7 @@ import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { z } from 'zod';
 import type { Config } from '../../config.ts';
-import { listSections } from '../../content/queries.ts';
+import { listSections } from '../../content/taxonomy-queries.ts';
 import type { Db } from '../../db/connection.ts';
 import type { JobRunner } from '../../jobs/runner.ts';
 import { AppError } from '../../lib/errors.ts';

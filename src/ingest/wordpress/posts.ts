@@ -1,5 +1,7 @@
 import type { Block } from '../../content/blocks.ts';
-import { createArticle, createSection, markPublished } from '../../content/commands.ts';
+import { createArticle } from '../../content/commands.ts';
+import { markPublished } from '../../content/publication.ts';
+import { createSection } from '../../content/section-commands.ts';
 import type { ArticleStatus } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { enqueueScheduledPublish } from '../../jobs/publish-scheduled.ts';

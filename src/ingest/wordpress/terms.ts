@@ -1,4 +1,5 @@
-import { createSection, ensureTag } from '../../content/commands.ts';
+import { ensureTag } from '../../content/commands.ts';
+import { createSection } from '../../content/section-commands.ts';
 import { isReservedSlug, slugify } from '../../lib/slug.ts';
 import { excerptText } from './body.ts';
 import { type LegacyTarget, recordLegacyPaths } from './redirects.ts';

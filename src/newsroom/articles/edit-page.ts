@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { markReviewStarted } from '../../content/commands/review-article.ts';
+import type { EditableArticle } from '../../content/editable.ts';
 import { homeLeadId } from '../../content/home-lead.ts';
 import { acquireLock, HEARTBEAT_MS } from '../../content/locks.ts';
-import type { EditableArticle } from '../../content/revisions.ts';
 import { articleHeadlines, publishedHeadlines } from '../../content/staff-reads.ts';
 import { articleUrl } from '../../content/urls.ts';
 import { availableActions, mayEdit } from '../../content/workflow.ts';

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { revisionRestorer } from '../../content/commands/restore-revision.ts';
+import type { ArticleEdit } from '../../content/editable.ts';
 import { type DiffNames, diffSnapshots, referencedIds } from '../../content/revision-diff.ts';
-import { type ArticleEdit, getRevision, listRevisions } from '../../content/revisions.ts';
+import { getRevision, listRevisions } from '../../content/revision-history.ts';
 import { articleHeadlines } from '../../content/staff-reads.ts';
 import { AppError } from '../../lib/errors.ts';
 import { getMediaMany } from '../../media/library.ts';

@@ -1,6 +1,6 @@
 import type { Config } from '../../config.ts';
+import type { EditableArticle } from '../../content/editable.ts';
 import type { Article, ImageRef } from '../../content/model.ts';
-import type { EditableArticle } from '../../content/revisions.ts';
 import { publishedHeadlines } from '../../content/staff-reads.ts';
 import { articleUrl } from '../../content/urls.ts';
 import type { Db } from '../../db/connection.ts';

@@ -1,9 +1,9 @@
-import { listSections } from '../../content/queries.ts';
 import {
   deskArticles,
   listArticlesForStaff,
   type StaffArticle,
 } from '../../content/staff-reads.ts';
+import { listSections } from '../../content/taxonomy-queries.ts';
 import type { Db } from '../../db/connection.ts';
 import type { ArticleStatus } from '../../db/schema.ts';
 import { getMediaMany } from '../../media/library.ts';

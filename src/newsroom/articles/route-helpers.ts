@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
-import type { EditableArticle } from '../../content/revisions.ts';
-import { loadEditable } from '../../content/revisions.ts';
+import type { EditableArticle } from '../../content/editable.ts';
+import { loadEditable } from '../../content/editable.ts';
 import { type Actor, mayEdit, mayView } from '../../content/workflow.ts';
 import type { Db } from '../../db/connection.ts';
 import { AppError } from '../../lib/errors.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Block } from '../../content/blocks.ts';
+import type { ArticleEdit } from '../../content/editable.ts';
 import { sanitizeHtmlBlock } from '../../content/html-block.ts';
-import type { ArticleEdit } from '../../content/revisions.ts';
 import { plainText } from '../../lib/plain-text.ts';
 import { isReservedSlug } from '../../lib/slug.ts';
 import { cleanHref, embedFromUrl } from './blocks-convert.ts';

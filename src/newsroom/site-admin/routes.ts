@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { VNode } from 'preact';
 import { z } from 'zod';
 import type { Config } from '../../config.ts';
-import { listSections } from '../../content/queries.ts';
+import { listSections } from '../../content/taxonomy-queries.ts';
 import type { Db } from '../../db/connection.ts';
 import { AppError, ERRORS, type ErrorCode, toAppError } from '../../lib/errors.ts';
 import type { EventBus } from '../../lib/events.ts';

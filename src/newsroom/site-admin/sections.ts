@@ -1,4 +1,4 @@
-import { createSection, moveSection, updateSection } from '../../content/commands.ts';
+import { createSection, moveSection, updateSection } from '../../content/section-commands.ts';
 import type { Db } from '../../db/connection.ts';
 import { recordLegacyPaths } from '../../ingest/wordpress/redirects.ts';
 import { AppError } from '../../lib/errors.ts';

@@ -1,5 +1,5 @@
 import type { ComponentChildren, VNode } from 'preact';
-import type { EditableArticle } from '../../../content/revisions.ts';
+import type { EditableArticle } from '../../../content/editable.ts';
 import type { WorkflowAction } from '../../../content/workflow.ts';
 import { formatDateline } from '../../../lib/time.ts';
 import { FieldNotes } from '../../views/fields.tsx';

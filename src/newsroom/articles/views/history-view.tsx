@@ -1,5 +1,5 @@
 import type { DiffField, DiffPart } from '../../../content/revision-diff.ts';
-import type { RevisionSummary } from '../../../content/revisions.ts';
+import type { RevisionSummary } from '../../../content/revision-history.ts';
 import { formatDateline } from '../../../lib/time.ts';
 import { Notice } from '../../views/auth-pages.tsx';
 import { PostForm, SubmitButton } from '../../views/fields.tsx';
