@@ -1,5 +1,5 @@
 import { commentText } from '../../comments/messages.ts';
-import type { Article, PersonRef } from '../../content/model.ts';
+import type { Article, PersonRef, Section } from '../../content/model.ts';
 import { formatDateline, isoInZone } from '../../lib/time.ts';
 import { SectionLabel } from './cards.tsx';
 import type { SiteContext } from './props.ts';
@@ -7,9 +7,14 @@ import type { SiteContext } from './props.ts';
 /** Edits within this long after publishing are not worth an "updated" line. */
 const UPDATE_THRESHOLD_MS = 60_000;
 
+/** The top-level section whose child the article's section is, if it is one. */
+export function breadcrumbParent(ctx: SiteContext, article: Article): Section | undefined {
+  return ctx.nav.find((s) => s.children.some((c) => c.id === article.section.id));
+}
+
 /** Home › parent section › section, with the parent looked up in the menu. */
 export function Breadcrumb({ ctx, article }: { ctx: SiteContext; article: Article }) {
-  const parent = ctx.nav.find((s) => s.children.some((c) => c.id === article.section.id));
+  const parent = breadcrumbParent(ctx, article);
   return (
     <nav class="breadcrumb" aria-label={ctx.m.nav.breadcrumb}>
       <ol>

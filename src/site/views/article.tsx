@@ -1,8 +1,9 @@
 import type { VNode } from 'preact';
-import type { ArticleSummary } from '../../content/model.ts';
-import { placeInlineRelated } from '../baca-juga.ts';
-import { ArticleFooter, ArticleMeta, Breadcrumb } from './article-header.tsx';
-import { ArticleBody } from './body.tsx';
+import { renderToString } from 'preact-render-to-string';
+import type { Article, ArticleSummary } from '../../content/model.ts';
+import { type BodyItem, placeInlineRelated } from '../baca-juga.ts';
+import { ArticleFooter, ArticleMeta, Breadcrumb, breadcrumbParent } from './article-header.tsx';
+import { ArticleBody, bodyForm } from './body.tsx';
 import { Card, StoryBox } from './cards.tsx';
 import { CommentSection } from './comments.tsx';
 import { MostReadBoxes } from './home.tsx';
@@ -60,38 +61,17 @@ export function ArticlePage(
   meta?: Partial<PageMeta>,
 ): VNode {
   const { article } = props;
-  const url = absoluteUrl(ctx.siteUrl, article.url);
   const items = placeInlineRelated(article.body, props.inlineRelated, {
     selfId: article.id,
     max: MAX_INLINE_RELATED,
     placed: props.placedRelated,
   });
   const more = props.moreFromSection.filter((a) => a.id !== article.id);
-  const featured = article.image && hasVariants(article.image) ? article.image : null;
   return (
     <Layout ctx={ctx} meta={{ ...articlePageMeta(ctx, props), ...meta }}>
       <div class="with-sidebar">
         <div class="main-col">
-          <article class="article">
-            <header class="article-header">
-              <Breadcrumb ctx={ctx} article={article} />
-              <h1 class="headline">{article.headline}</h1>
-              {article.deck && <p class="deck">{article.deck}</p>}
-              <ArticleMeta ctx={ctx} article={article} commentCount={props.comments.length} />
-            </header>
-            {featured && (
-              <Figure
-                ctx={ctx}
-                img={featured}
-                sizes={FEATURED_SIZES}
-                eager
-                class="figure featured"
-              />
-            )}
-            <ArticleBody ctx={ctx} article={article} items={items} />
-            <ArticleFooter ctx={ctx} article={article} />
-            <ShareBar ctx={ctx} url={url} headline={article.headline} />
-          </article>
+          <Story ctx={ctx} article={article} items={items} commentCount={props.comments.length} />
           <RelatedGrid ctx={ctx} items={more} />
           <CommentSection
             ctx={ctx}
@@ -113,5 +93,65 @@ export function ArticlePage(
         </aside>
       </div>
     </Layout>
+  );
+}
+
+interface StoryProps {
+  ctx: SiteContext;
+  article: Article;
+  items: BodyItem[];
+  /** Approved comments, counted in the byline row. */
+  commentCount: number;
+}
+
+/**
+ * Stories already rendered, by article and by what else shows in them: the
+ * body's form (language, zone, site name and address, the placed "Baca juga"
+ * links), the breadcrumb's parent section and the comment count. The read
+ * cache hands out the same article object until the story changes, so the
+ * readers of a busy story share one rendering of it (a sixth of an uncached
+ * article page's time, measured); an edit makes a new object, and a newly
+ * approved comment a new form.
+ */
+const renderedStories = new WeakMap<Article, Map<string, string>>();
+
+/** The story: header, featured photo, body, credits and tags, share bar. */
+function Story(props: StoryProps) {
+  const { ctx, article, items, commentCount } = props;
+  const parent = breadcrumbParent(ctx, article);
+  const form = `${bodyForm(ctx, items)}\n${parent?.url} ${parent?.name}\n${commentCount}`;
+  let forms = renderedStories.get(article);
+  if (!forms) {
+    forms = new Map();
+    renderedStories.set(article, forms);
+  }
+  let inner = forms.get(form);
+  if (inner === undefined) {
+    inner = renderToString(<StoryInside {...props} />);
+    // A handful of forms at most; never let one article collect many.
+    if (forms.size >= 8) forms.clear();
+    forms.set(form, inner);
+  }
+  // preact's own escaped rendering of StoryInside, kept
+  return <article class="article" dangerouslySetInnerHTML={{ __html: inner }} />;
+}
+
+function StoryInside({ ctx, article, items, commentCount }: StoryProps) {
+  const featured = article.image && hasVariants(article.image) ? article.image : null;
+  return (
+    <>
+      <header class="article-header">
+        <Breadcrumb ctx={ctx} article={article} />
+        <h1 class="headline">{article.headline}</h1>
+        {article.deck && <p class="deck">{article.deck}</p>}
+        <ArticleMeta ctx={ctx} article={article} commentCount={commentCount} />
+      </header>
+      {featured && (
+        <Figure ctx={ctx} img={featured} sizes={FEATURED_SIZES} eager class="figure featured" />
+      )}
+      <ArticleBody ctx={ctx} article={article} items={items} />
+      <ArticleFooter ctx={ctx} article={article} />
+      <ShareBar ctx={ctx} url={absoluteUrl(ctx.siteUrl, article.url)} headline={article.headline} />
+    </>
   );
 }

@@ -163,6 +163,14 @@ export function ReadAlso({ ctx, item }: { ctx: SiteContext; item: InlineRelated 
  */
 const renderedBodies = new WeakMap<Article, Map<string, string>>();
 
+/** What a rendered body depends on besides its article: the site, language, zone and placed links. */
+export function bodyForm(ctx: SiteContext, items: BodyItem[]): string {
+  const links = items.map((it) =>
+    it.kind === 'related' ? `${it.item.id} ${it.item.url} ${it.item.headline}` : '',
+  );
+  return [ctx.lang, ctx.zone, ctx.siteName, ctx.siteUrl, ...links].join('\n');
+}
+
 /**
  * The article body from placed items: blocks in order with the "Baca juga"
  * asides between them. The dateline goes before the first paragraph's text; a
@@ -170,10 +178,7 @@ const renderedBodies = new WeakMap<Article, Map<string, string>>();
  */
 export function ArticleBody(props: { ctx: SiteContext; article: Article; items: BodyItem[] }) {
   const { ctx, article, items } = props;
-  const links = items.map((it) =>
-    it.kind === 'related' ? `${it.item.id} ${it.item.url} ${it.item.headline}` : '',
-  );
-  const form = [ctx.lang, ctx.zone, ctx.siteName, ctx.siteUrl, ...links].join('\n');
+  const form = bodyForm(ctx, items);
   let forms = renderedBodies.get(article);
   if (!forms) {
     forms = new Map();

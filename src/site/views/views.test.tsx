@@ -189,6 +189,67 @@ describe('ArticlePage', () => {
   });
 });
 
+describe('a story rendered once and reused', () => {
+  const approved = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      id: i + 1,
+      parentId: null,
+      authorName: `Pembaca ${i + 1}`,
+      body: 'Setuju.',
+      createdAt: NOW,
+      replies: [],
+    })) as unknown as ArticlePageProps['comments'];
+
+  it('draws the same article object the same way for every reader, and anew for what changes around it', () => {
+    const article = buildArticle();
+    const first = render(article);
+    expect(render(article)).toBe(first);
+    // A new approved comment changes the count in the byline row of the same story object.
+    expect(first).not.toContain('href="#komentar">2 komentar');
+    expect(render(article, { comments: approved(2) })).toContain('href="#komentar">2 komentar');
+    // Another language or other "Baca juga" links draw it again.
+    expect(render(article, {}, 'en')).toContain('Read also:');
+    const other = render(article, {
+      inlineRelated: [{ id: 900, headline: 'Kabar lain sama sekali', url: '/bali/900/lain' }],
+    });
+    expect(other).toContain('<a href="/bali/900/lain">Kabar lain sama sekali</a>');
+    expect(other).not.toContain('terkait-1');
+  });
+
+  it('shows an edit at once: the read cache hands out a new object for a changed story', () => {
+    const article = buildArticle();
+    expect(render(article)).toContain('<h1 class="headline">Nelayan Sanur Kembali Melaut</h1>');
+    const edited = render({ ...article, headline: 'Judul yang sudah diperbaiki', tags: [] });
+    expect(edited).toContain('<h1 class="headline">Judul yang sudah diperbaiki</h1>');
+    expect(edited).toContain('text=Judul%20yang%20sudah%20diperbaiki');
+    expect(edited).not.toContain('class="tags"');
+  });
+
+  it('follows a change of the menu in the breadcrumb', () => {
+    const article = buildArticle();
+    const nav = (name: string) =>
+      [
+        {
+          id: 1,
+          name,
+          slug: 'nusantara',
+          url: '/nusantara',
+          children: [{ ...article.section, children: [] }],
+        },
+      ] as unknown as Section[];
+    const breadcrumb = (n: Section[]) =>
+      renderDocument(
+        ArticlePage(
+          { ...buildContext(), nav: n },
+          { article, inlineRelated: related, moreFromSection: [], latest: [], comments: [] },
+        ),
+      ).match(/<nav class="breadcrumb"[\s\S]*?<\/nav>/)?.[0];
+    expect(breadcrumb(nav('Nusantara'))).toContain('<a href="/nusantara">Nusantara</a>');
+    expect(breadcrumb(nav('Daerah'))).toContain('<a href="/nusantara">Daerah</a>');
+    expect(breadcrumb([])).not.toContain('/nusantara');
+  });
+});
+
 describe('masthead and footer', () => {
   const section = (id: number, name: string): Section => ({
     id,
