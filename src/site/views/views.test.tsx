@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Article, ImageRef, Section } from '../../content/model.ts';
+import type { Article, CommentView, ImageRef, Section } from '../../content/model.ts';
 import type { Lang } from '../../lib/i18n.ts';
 import type { SiteIdentity } from '../../newsroom/site-admin/live-settings.ts';
 import type { InlineRelated } from '../baca-juga.ts';
@@ -190,15 +190,14 @@ describe('ArticlePage', () => {
 });
 
 describe('a story rendered once and reused', () => {
-  const approved = (n: number) =>
+  const approved = (n: number): CommentView[] =>
     Array.from({ length: n }, (_, i) => ({
       id: i + 1,
       parentId: null,
       authorName: `Pembaca ${i + 1}`,
       body: 'Setuju.',
       createdAt: NOW,
-      replies: [],
-    })) as unknown as ArticlePageProps['comments'];
+    }));
 
   it('draws the same article object the same way for every reader, and anew for what changes around it', () => {
     const article = buildArticle();
@@ -227,16 +226,19 @@ describe('a story rendered once and reused', () => {
 
   it('follows a change of the menu in the breadcrumb', () => {
     const article = buildArticle();
-    const nav = (name: string) =>
-      [
-        {
-          id: 1,
-          name,
-          slug: 'nusantara',
-          url: '/nusantara',
-          children: [{ ...article.section, children: [] }],
-        },
-      ] as unknown as Section[];
+    const nav = (name: string): Section[] => [
+      {
+        id: 1,
+        name,
+        slug: 'nusantara',
+        url: '/nusantara',
+        description: '',
+        position: 1,
+        parent: null,
+        children: [article.section],
+        hidden: false,
+      },
+    ];
     const breadcrumb = (n: Section[]) =>
       renderDocument(
         ArticlePage(
