@@ -1,11 +1,11 @@
 import type { VNode } from 'preact';
-import { renderToString } from 'preact-render-to-string';
 import type { Article, ArticleSummary } from '../../content/model.ts';
 import { type BodyItem, placeInlineRelated } from '../baca-juga.ts';
 import { ArticleFooter, ArticleMeta, Breadcrumb, breadcrumbParent } from './article-header.tsx';
 import { ArticleBody, bodyForm } from './body.tsx';
 import { Card, StoryBox } from './cards.tsx';
 import { CommentSection } from './comments.tsx';
+import { DrawnOnce } from './drawn-once.ts';
 import { MostReadBoxes } from './home.tsx';
 import { Figure, hasVariants, largestJpeg } from './image.tsx';
 import { articleJsonLd } from './json-ld.ts';
@@ -113,25 +113,14 @@ interface StoryProps {
  * article page's time, measured); an edit makes a new object, and a newly
  * approved comment a new form.
  */
-const renderedStories = new WeakMap<Article, Map<string, string>>();
+const renderedStories = new DrawnOnce<Article>();
 
 /** The story: header, featured photo, body, credits and tags, share bar. */
 function Story(props: StoryProps) {
   const { ctx, article, items, commentCount } = props;
   const parent = breadcrumbParent(ctx, article);
   const form = `${bodyForm(ctx, items)}\n${parent?.url} ${parent?.name}\n${commentCount}`;
-  let forms = renderedStories.get(article);
-  if (!forms) {
-    forms = new Map();
-    renderedStories.set(article, forms);
-  }
-  let inner = forms.get(form);
-  if (inner === undefined) {
-    inner = renderToString(<StoryInside {...props} />);
-    // A handful of forms at most; never let one article collect many.
-    if (forms.size >= 8) forms.clear();
-    forms.set(form, inner);
-  }
+  const inner = renderedStories.html(article, form, () => <StoryInside {...props} />);
   // preact's own escaped rendering of StoryInside, kept
   return <article class="article" dangerouslySetInnerHTML={{ __html: inner }} />;
 }

@@ -1,9 +1,9 @@
 import type { ComponentChildren } from 'preact';
-import { renderToString } from 'preact-render-to-string';
 import type { Block, EmbedBlock, TextRun } from '../../content/blocks.ts';
 import { sanitizeHtmlBlock } from '../../content/html-block.ts';
 import type { Article } from '../../content/model.ts';
 import type { BodyItem, InlineRelated } from '../baca-juga.ts';
+import { DrawnOnce } from './drawn-once.ts';
 import { Figure } from './image.tsx';
 import type { SiteContext } from './props.ts';
 import { safeHref } from './urls.ts';
@@ -161,7 +161,7 @@ export function ReadAlso({ ctx, item }: { ctx: SiteContext; item: InlineRelated 
  * and zone). The read cache hands out the same article object until it
  * changes, and the body is the largest part of an article page.
  */
-const renderedBodies = new WeakMap<Article, Map<string, string>>();
+const renderedBodies = new DrawnOnce<Article>();
 
 /** What a rendered body depends on besides its article: the site, language, zone and placed links. */
 export function bodyForm(ctx: SiteContext, items: BodyItem[]): string {
@@ -178,19 +178,7 @@ export function bodyForm(ctx: SiteContext, items: BodyItem[]): string {
  */
 export function ArticleBody(props: { ctx: SiteContext; article: Article; items: BodyItem[] }) {
   const { ctx, article, items } = props;
-  const form = bodyForm(ctx, items);
-  let forms = renderedBodies.get(article);
-  if (!forms) {
-    forms = new Map();
-    renderedBodies.set(article, forms);
-  }
-  let inner = forms.get(form);
-  if (inner === undefined) {
-    inner = renderToString(<BodyInside {...props} />);
-    // A handful of forms at most (the links change rarely); never let one article collect many.
-    if (forms.size >= 8) forms.clear();
-    forms.set(form, inner);
-  }
+  const inner = renderedBodies.html(article, bodyForm(ctx, items), () => <BodyInside {...props} />);
   // preact's own escaped rendering of BodyInside, kept
   return <div class="article-body" dangerouslySetInnerHTML={{ __html: inner }} />;
 }

@@ -1,6 +1,6 @@
-import { renderToString } from 'preact-render-to-string';
 import type { ArticleSummary, SectionRef } from '../../content/model.ts';
 import { formatRelative, formatShortDate, isoInZone } from '../../lib/time.ts';
+import { DrawnOnce } from './drawn-once.ts';
 import { hasVariants, Picture } from './image.tsx';
 import type { SiteContext } from './props.ts';
 
@@ -43,7 +43,7 @@ interface CardProps {
  * so a card is drawn once and its HTML reused: cards were a third of an
  * article page's rendering.
  */
-const renderedCards = new WeakMap<ArticleSummary, Map<string, string>>();
+const renderedCards = new DrawnOnce<ArticleSummary>();
 
 /** One story teaser: thumbnail, section label, headline link, deck and date. */
 export function Card(props: CardProps) {
@@ -57,17 +57,7 @@ export function Card(props: CardProps) {
   } = props;
   const img = article.image && hasVariants(article.image) ? article.image : null;
   const form = `${layout} ${heading} ${showSection} ${showDeck} ${ctx.lang} ${ctx.zone}`;
-  let forms = renderedCards.get(article);
-  if (!forms) {
-    forms = new Map();
-    renderedCards.set(article, forms);
-  }
-  let inner = forms.get(form);
-  if (inner === undefined) {
-    inner = renderToString(<CardInside {...props} img={img} />);
-    if (forms.size >= 8) forms.clear();
-    forms.set(form, inner);
-  }
+  const inner = renderedCards.html(article, form, () => <CardInside {...props} img={img} />);
   return (
     <article
       class={`card card-${layout}${img ? '' : ' no-media'}`}
