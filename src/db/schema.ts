@@ -56,57 +56,13 @@ import type {
  * code imports every table type from here.
  */
 
-export type {
-  CommentBanTable,
-  CommentChallengeSpentTable,
-  CommentReportTable,
-  CommentSettingTable,
-  CommentTable,
-  CommentWordTable,
-} from './schema-comments.ts';
-export type {
-  ArticleBylineTable,
-  ArticleLockTable,
-  ArticlePinTable,
-  ArticleStatus,
-  ArticleTable,
-  ArticleTagTable,
-  HomeLeadTable,
-  PersonTable,
-  RevisionKind,
-  RevisionTable,
-  SectionTable,
-  TagTable,
-} from './schema-content.ts';
-export type {
-  ApiKeyTable,
-  ApiSettingTable,
-  NewsExclusionTable,
-  WebhookDeliveryTable,
-  WebhookEndpointTable,
-} from './schema-distribution.ts';
-export type {
-  LegacyPathTable,
-  WireArticleSigTable,
-  WireFormat,
-  WireItemTable,
-  WireLshTable,
-  WireSourceTable,
-  WireTakeTable,
-  WpImportMapTable,
-  WpImportRunTable,
-  WpImportStatus,
-} from './schema-ingest.ts';
-export type { JobStatus, JobTable, OutboxTable } from './schema-jobs.ts';
-export type { MediaTable } from './schema-media.ts';
-export type {
-  AuditLogTable,
-  LoginFailureTable,
-  PasswordResetTable,
-  SessionTable,
-  SiteSettingTable,
-  UserTable,
-} from './schema-newsroom.ts';
+export type * from './schema-comments.ts';
+export type * from './schema-content.ts';
+export type * from './schema-distribution.ts';
+export type * from './schema-ingest.ts';
+export type * from './schema-jobs.ts';
+export type * from './schema-media.ts';
+export type * from './schema-newsroom.ts';
 
 /**
  * Every table, in the order the migrations added them; a new migration's
