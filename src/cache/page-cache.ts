@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/connection.ts';
 import type { EventBus } from '../lib/events.ts';
 import { encodingFor, matchesEtag } from '../lib/http-cache.ts';
+import { endWithHead, type PreparedHead, prepareHead } from '../lib/response-head.ts';
 import { requestIdOf } from '../ops/request-id.ts';
 import { linkedArticleKeys } from './keys.ts';
 import { PurgeLog, wireCachePurges } from './purges.ts';
@@ -70,32 +71,36 @@ export interface PageCache {
 }
 
 interface Wire {
-  identity: string[];
-  gzip: string[];
-  br: string[];
-  notModified: string[];
+  identity: PreparedHead;
+  gzip: PreparedHead;
+  br: PreparedHead;
+  notModified: PreparedHead;
 }
 const wires = new WeakMap<CachedPage, Wire>();
 
-/** The raw header lists a hit writes, computed once per stored page. */
+/** The heads a hit writes, checked and serialised once per stored page. */
 function wireOf(page: CachedPage): Wire {
   let wire = wires.get(page);
   if (wire) return wire;
   const common = [...page.headers.flat(), 'etag', page.etag, 'vary', 'Accept-Encoding'];
-  const withBody = (body: Buffer, encoding?: string) => [
-    ...common,
-    ...(encoding ? ['content-encoding', encoding] : []),
-    'content-length',
-    String(body.length),
-  ];
+  const withBody = (body: Buffer, encoding?: string) =>
+    prepareHead(page.status, [
+      ...common,
+      ...(encoding ? ['content-encoding', encoding] : []),
+      'content-length',
+      String(body.length),
+    ]);
   wire = {
     identity: withBody(page.identity),
     gzip: withBody(page.gzip, 'gzip'),
     br: withBody(page.br, 'br'),
-    notModified: common.filter((_, i, all) => {
-      const name = i % 2 === 0 ? all[i] : all[i - 1];
-      return name !== 'content-type';
-    }),
+    notModified: prepareHead(
+      304,
+      common.filter((_, i, all) => {
+        const name = i % 2 === 0 ? all[i] : all[i - 1];
+        return name !== 'content-type';
+      }),
+    ),
   };
   wires.set(page, wire);
   return wire;
@@ -172,19 +177,21 @@ export function registerPageCache(app: FastifyInstance, opts: PageCacheOptions):
       .finally(flight.release);
   };
 
-  /** Writes a stored page (or 304) on the raw response. */
+  /**
+   * Writes a stored page (or 304) on the raw response; `untouched` when it
+   * comes straight from the request listener, no header set on it yet.
+   */
   const write = (
     req: IncomingMessage,
     res: ServerResponse,
     key: string,
     page: CachedPage,
     now: number,
+    untouched: boolean,
   ) => {
     const state = page.freshUntil > now ? 'HIT' : 'STALE';
     if (state === 'STALE') revalidate(key);
     const wire = wireOf(page);
-    // Every header in the one list: a header set on the response before writeHead
-    // would make Node merge the two, one header at a time.
     const own = [
       'age',
       String(Math.floor((now - page.storedAt) / 1000)),
@@ -194,12 +201,11 @@ export function registerPageCache(app: FastifyInstance, opts: PageCacheOptions):
       requestIdOf(req),
     ];
     if (matchesEtag(req.headers['if-none-match'], page.etag)) {
-      res.writeHead(304, [...wire.notModified, ...own]);
-      res.end();
+      endWithHead(res, wire.notModified, own, undefined, { untouched, now });
     } else {
       const encoding = encodingFor(req.headers['accept-encoding']);
-      res.writeHead(page.status, [...wire[encoding], ...own]);
-      res.end(req.method === 'HEAD' ? undefined : page[encoding]);
+      const body = req.method === 'HEAD' ? undefined : page[encoding];
+      endWithHead(res, wire[encoding], own, body, { untouched, now });
     }
     opts.onHit?.(req, page, state);
   };
@@ -208,7 +214,7 @@ export function registerPageCache(app: FastifyInstance, opts: PageCacheOptions):
   const serve = (req: FastifyRequest, reply: FastifyReply, key: string, page: CachedPage) => {
     servedByHook.add(req.raw);
     reply.hijack();
-    write(req.raw, reply.raw, key, page, Date.now());
+    write(req.raw, reply.raw, key, page, Date.now(), false);
   };
   /** Raw requests whose lookup in a shared store missed: Fastify's hook need not ask again. */
   const missed = new WeakSet<IncomingMessage>();
@@ -327,7 +333,7 @@ export function registerPageCache(app: FastifyInstance, opts: PageCacheOptions):
       if (key === null) return false;
       const near = store.peek(key);
       if (near) {
-        write(req, res, key, near, Date.now());
+        write(req, res, key, near, Date.now(), true);
         return true;
       }
       // In memory, "not at hand" is a miss; a shared store is asked.
@@ -338,7 +344,7 @@ export function registerPageCache(app: FastifyInstance, opts: PageCacheOptions):
             missed.add(req);
             return false;
           }
-          write(req, res, key, page, Date.now());
+          write(req, res, key, page, Date.now(), true);
           return true;
         },
         () => false,
