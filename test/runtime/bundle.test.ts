@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -92,5 +92,15 @@ describe('the bundled server', () => {
     const openapi = await get('/api/v1/openapi.json');
     expect(openapi.status).toBe(200);
     expect(JSON.parse(openapi.body).openapi).toBe('3.1.0');
+  });
+
+  it('is ASCII only, so V8 holds its source at one byte per character', () => {
+    const bundle = join(import.meta.dirname, '../../dist/bundle');
+    const modules = readdirSync(bundle).filter((name) => name.endsWith('.js'));
+    expect(modules.length).toBeGreaterThan(1);
+    for (const name of modules) {
+      const code = readFileSync(join(bundle, name), 'utf8');
+      expect(code.match(/.{0,30}[^\0-\x7f].{0,30}/)?.[0], name).toBeUndefined();
+    }
   });
 });
