@@ -111,10 +111,14 @@ export async function startWarta({ env, core = 0, log }) {
     process.execPath,
     '--max-semi-space-size=4',
     '--heap-growing-percent=30',
+    '--no-maglev',
     join(root, 'bin/warta.js'),
     'serve',
   ]);
-  const child = spawn(bin, args, { env, stdio: ['ignore', out, out] });
+  const child = spawn(bin, args, {
+    env: { MALLOC_ARENA_MAX: '2', ...env },
+    stdio: ['ignore', out, out],
+  });
   for (;;) {
     if (child.exitCode !== null) throw new Error(`warta exited; see ${log}`);
     try {
