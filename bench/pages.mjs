@@ -22,6 +22,7 @@
  * Needs wrk and nginx (apt install wrk nginx-light; installed here when missing
  * and apt-get is usable); taskset pins when present.
  */
+import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -30,13 +31,14 @@ import {
   demoSite,
   ensureTools,
   measure as measureWith,
+  root,
   sleep,
   startNginx,
   startWarta as startServer,
   stop,
   warta,
 } from './servers.mjs';
-import { hasTaskset, median, wrk } from './wrk.mjs';
+import { hasTaskset, median, onCore, wrk } from './wrk.mjs';
 
 const args = benchArgs();
 const RUNS = args.runs;
@@ -44,6 +46,7 @@ const SECONDS = args.seconds;
 const CONNS = args.conns;
 const WARTA_PORT = 4401;
 const NGINX_PORT = 4402;
+const BARE_PORT = 4403;
 
 ensureTools();
 const measure = (label, url, opts = {}) =>
@@ -77,6 +80,17 @@ const rssMiB = (pid) => {
 };
 
 const base = `http://127.0.0.1:${WARTA_PORT}`;
+const untilAnswers = async (url) => {
+  for (let i = 0; i < 200; i++) {
+    try {
+      await (await fetch(url)).arrayBuffer();
+      return;
+    } catch {
+      await sleep(10);
+    }
+  }
+  throw new Error(`${url} did not answer`);
+};
 const warm = async (url, times = 3) => {
   for (let i = 0; i < times; i++) await (await fetch(url)).arrayBuffer();
 };
@@ -88,9 +102,12 @@ const articlePath = /href="(\/[a-z0-9-]+\/\d+\/[a-z0-9-]+)"/.exec(home)?.[1];
 const sectionPath = /<nav[\s\S]*?href="(\/[a-z0-9-]+)"/.exec(home)?.[1];
 if (!articlePath || !sectionPath) throw new Error('no article or section link on the home page');
 const articleUrl = `${base}${articlePath}`;
-const articleHtml = await (
-  await fetch(articleUrl, { headers: { 'accept-encoding': 'identity' } })
-).text();
+const articleRes = await fetch(articleUrl, { headers: { 'accept-encoding': 'identity' } });
+const articleHtml = await articleRes.text();
+/** The headers of Warta's answer, for the bare Node reference (Node writes these itself). */
+const articleHeaders = [...articleRes.headers].filter(
+  ([name]) => !['date', 'connection', 'keep-alive', 'content-length'].includes(name),
+);
 const searchWord =
   /<h1[^>]*>([^<]+)<\/h1>/
     .exec(articleHtml)?.[1]
@@ -127,6 +144,31 @@ console.log(
     ),
   );
   await nginx.stop();
+}
+{
+  // The second reference: plain Node sending the same gzip bytes with the same headers.
+  const gz = join(docroot, 'article.html.gz');
+  const headersFile = join(work, 'bare-headers.json');
+  const body = readFileSync(gz);
+  const list = [...articleHeaders, ['content-encoding', 'gzip'], ['content-length', body.length]];
+  writeFileSync(headersFile, JSON.stringify(list.flat().map(String)));
+  const [cmd, ...rest] = onCore(0, [
+    process.execPath,
+    '--max-semi-space-size=4',
+    join(root, 'bench/bare-node.mjs'),
+    String(BARE_PORT),
+    gz,
+    headersFile,
+  ]);
+  const bare = spawn(cmd, rest, { stdio: 'inherit' });
+  await untilAnswers(`http://127.0.0.1:${BARE_PORT}/`);
+  results.push(
+    await measure(
+      '1b plain Node, the same bytes (http + writeHead)',
+      `http://127.0.0.1:${BARE_PORT}/`,
+    ),
+  );
+  await stop(bare);
 }
 
 // --- Warta, cache on -----------------------------------------------------------------------
