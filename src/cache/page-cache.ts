@@ -23,6 +23,7 @@ const NOT_REPLAYED = new Set([
   'content-encoding',
   'transfer-encoding',
   'connection',
+  'keep-alive',
   'date',
   'etag',
   'age',
