@@ -255,6 +255,11 @@ describe('media library: stringers, several files, delete and replace', () => {
         .sort(),
     ).toEqual(['Berita terbit dengan foto utama', 'Draf dengan foto di badan']);
     expect(await row(used)).toBeDefined();
+    // The photo's page lists both, each with its status as the article list words it.
+    const usedIn = (await get(redaktur, `/newsroom/media/${used}`)).body;
+    expect(usedIn).toContain('(Draf, ');
+    expect(usedIn).toContain('(Terbit, ');
+    expect((await get(english, `/newsroom/media/${used}`)).body).toContain('(Published, ');
   });
 
   it('replaces a photo in place: same id, every variant made again, the articles’ cached pages purged', async () => {

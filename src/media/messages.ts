@@ -88,14 +88,6 @@ const id = {
     inUse: (headlines: string[]) =>
       `Foto ini tidak dapat dihapus karena masih dipakai di ${headlines.length} artikel: ${headlines.map((h) => `«${h}»`).join(', ')}. Lepaskan dulu dari artikel itu.`,
   },
-  status: {
-    draft: 'Draf',
-    submitted: 'Diajukan',
-    approved: 'Disetujui',
-    scheduled: 'Terjadwal',
-    published: 'Terbit',
-    unpublished: 'Ditarik',
-  } as Record<string, string>,
 };
 
 type Catalog = typeof id;
@@ -182,14 +174,6 @@ const en: Catalog = {
     deleted: 'The photo was deleted from the library.',
     inUse: (headlines: string[]) =>
       `This photo cannot be deleted because ${headlines.length === 1 ? 'an article still uses' : `${headlines.length} articles still use`} it: ${headlines.map((h) => `“${h}”`).join(', ')}. Remove it from ${headlines.length === 1 ? 'that article' : 'those articles'} first.`,
-  },
-  status: {
-    draft: 'Draft',
-    submitted: 'Submitted',
-    approved: 'Approved',
-    scheduled: 'Scheduled',
-    published: 'Published',
-    unpublished: 'Unpublished',
   },
 };
 

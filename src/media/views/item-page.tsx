@@ -1,4 +1,5 @@
 import { formatLongDate } from '../../lib/time.ts';
+import { articleMessages } from '../../newsroom/articles/messages.ts';
 import { Notice } from '../../newsroom/views/auth-pages.tsx';
 import { CsrfField, type NewsroomContext, NewsroomLayout } from '../../newsroom/views/layout.tsx';
 import { CROP_RATIO_NAMES, CROP_RATIOS, cropHeight, cropUrl } from '../crops.ts';
@@ -129,8 +130,9 @@ function Crops({ ctx, item }: { ctx: NewsroomContext; item: MediaItem }) {
 }
 
 function UsedIn({ ctx, uses }: { ctx: NewsroomContext; uses: MediaUse[] }) {
-  const mAll = mm(ctx);
-  const m = mAll.item;
+  const m = mm(ctx).item;
+  // An article's status reads as it does in the article list.
+  const status: Record<string, string> = articleMessages.t(ctx.lang).status;
   if (uses.length === 0) return <p>{m.notUsed}</p>;
   return (
     <ul class="media-uses">
@@ -138,7 +140,7 @@ function UsedIn({ ctx, uses }: { ctx: NewsroomContext; uses: MediaUse[] }) {
         <li key={u.articleId}>
           <a href={`/newsroom/artikel/${u.articleId}`}>{u.headline}</a>{' '}
           <span class="media-meta">
-            ({mAll.status[u.status] ?? u.status}
+            ({status[u.status] ?? u.status}
             {u.featured && `, ${m.featured}`}
             {u.inBody && `, ${m.inBody}`})
           </span>
