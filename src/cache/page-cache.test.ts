@@ -73,6 +73,30 @@ describe('page cache in memory', () => {
     await store.purgeKeys(['home']);
     expect(store.size).toEqual({ entries: 0, bytes: 0 });
   });
+
+  it('evicts the oldest page not read since it last came round (second chance)', async () => {
+    const store = new MemoryStore(3);
+    for (const key of ['/a', '/b', '/c']) await store.set(key, page(key));
+    // Read: /a gets a second chance, so /b (older than /c, never read) goes first.
+    expect(store.take('/a')).toBeDefined();
+    await store.set('/d', page('/d'));
+    expect(store.size.entries).toBe(3);
+    expect(store.peek('/b')).toBeUndefined();
+    expect(store.peek('/a')).toBeDefined();
+    // /a was just read again; /c was never read.
+    await store.set('/e', page('/e'));
+    expect(store.peek('/c')).toBeUndefined();
+    expect(store.peek('/a')).toBeDefined();
+    expect(store.peek('/d')).toBeDefined();
+    expect(store.peek('/e')).toBeDefined();
+    // When every page was read, each loses its mark once and the oldest of them goes;
+    // the page just stored stays.
+    await store.set('/f', page('/f'));
+    expect(store.size.entries).toBe(3);
+    expect(store.peek('/d')).toBeUndefined();
+    expect(store.peek('/f')).toBeDefined();
+    expect(store.peek('/a')).toBeDefined();
+  });
 });
 
 describe('cache helpers', () => {

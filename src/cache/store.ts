@@ -55,12 +55,19 @@ const pageBytes = (key: string, p: CachedPage) =>
   256;
 
 /**
- * In-process LRU store, bounded in entries and in bytes (the three bodies and
+ * In-process store, bounded in entries and in bytes (the three bodies and
  * the bookkeeping), with an index from surrogate key to pages so a purge
  * touches only the pages that carry the key.
+ *
+ * Eviction is "second chance" (CLOCK), an approximation of least recently
+ * used: a hit only marks its entry, and the order of the entries changes only
+ * when a page is stored. Reordering on every hit (delete and set again) made
+ * V8 rebuild the long-lived map's table every few hits, in the old
+ * generation: measured at about 170 bytes per hit there, a full collection
+ * every two to three seconds under load, each pausing the server 5 to 11 ms.
  */
 export class MemoryStore implements PageCacheStore {
-  private entries = new Map<string, { page: CachedPage; bytes: number }>();
+  private entries = new Map<string, { page: CachedPage; bytes: number; used: boolean }>();
   private byKey = new Map<string, Set<string>>();
   private total = 0;
   constructor(
@@ -73,7 +80,7 @@ export class MemoryStore implements PageCacheStore {
     return { entries: this.entries.size, bytes: this.total };
   }
 
-  /** The page now, synchronously (the hit path calls this), marked as recently used. */
+  /** The page now, synchronously (the hit path calls this), marked as used. */
   take(key: string): CachedPage | undefined {
     const hit = this.entries.get(key);
     if (!hit) return undefined;
@@ -81,8 +88,7 @@ export class MemoryStore implements PageCacheStore {
       this.remove(key);
       return undefined;
     }
-    this.entries.delete(key);
-    this.entries.set(key, hit);
+    hit.used = true;
     return hit.page;
   }
 
@@ -99,17 +105,26 @@ export class MemoryStore implements PageCacheStore {
     this.remove(key);
     // A page larger than the whole budget is not kept (it would evict everything else).
     if (bytes > this.maxBytes) return;
-    this.entries.set(key, { page, bytes });
+    this.entries.set(key, { page, bytes, used: false });
     for (const k of page.keys) {
       const set = this.byKey.get(k) ?? new Set<string>();
       set.add(key);
       this.byKey.set(k, set);
     }
     this.total += bytes;
+    // The oldest entry goes, unless it was used since it last came round: then it
+    // moves to the back, unmarked. The page just stored is passed over too while
+    // others remain. One pass unmarks everything, so the loop ends.
     while (this.entries.size > this.maxEntries || this.total > this.maxBytes) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.remove(oldest);
+      const next = this.entries.entries().next();
+      if (next.done) break;
+      const [oldest, entry] = next.value;
+      const spare = oldest === key ? this.entries.size > 1 : entry.used;
+      if (spare) {
+        entry.used = false;
+        this.entries.delete(oldest);
+        this.entries.set(oldest, entry);
+      } else this.remove(oldest);
     }
   }
 
