@@ -116,7 +116,7 @@ export async function startWarta({ env, core = 0, log }) {
     'serve',
   ]);
   const child = spawn(bin, args, {
-    env: { MALLOC_ARENA_MAX: '2', ...env },
+    env: { MALLOC_MMAP_THRESHOLD_: '131072', ...env },
     stdio: ['ignore', out, out],
   });
   for (;;) {

@@ -30,7 +30,11 @@ describe('the bundled server', () => {
     execFileSync(NODE, [BIN, 'demo'], { cwd: dir, env: { ...process.env, ...env } });
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    server = new ServerProcess(dir, { ...env, PORT: String(port) });
+    server = new ServerProcess(dir, {
+      ...env,
+      PORT: String(port),
+      NODE_OPTIONS: `--import=${join(import.meta.dirname, 'builtins-probe.mjs')}`,
+    });
     await server.start();
   }, 120_000);
 
@@ -92,6 +96,22 @@ describe('the bundled server', () => {
     const openapi = await get('/api/v1/openapi.json');
     expect(openapi.status).toBe(200);
     expect(JSON.parse(openapi.body).openapi).toBe('3.1.0');
+  });
+
+  it("has not loaded Node's fetch implementation after serving every kind of page", async () => {
+    // undici is some 12-15 MiB resident, for a server that fetches nothing unless an
+    // editor imports: neither @fastify/multipart nor node:http may pull it in (build.mjs).
+    const seen = server.output.length;
+    server.signal('SIGUSR2');
+    let report: RegExpExecArray | null = null;
+    for (let i = 0; i < 200 && !report; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      report = /BUILTINS (\[.*\])\n/.exec(server.output.slice(seen));
+    }
+    expect(report, server.output.slice(seen)).not.toBeNull();
+    const loaded = JSON.parse(report?.[1] ?? '[]') as string[];
+    expect(loaded).toContain('http');
+    expect(loaded.filter((name) => name.includes('undici'))).toEqual([]);
   });
 
   it('is ASCII only, so V8 holds its source at one byte per character', () => {

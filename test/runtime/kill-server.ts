@@ -78,6 +78,11 @@ export class ServerProcess {
     await this.exited;
   }
 
+  /** Sends `signal` to the running server (a probe preloaded with NODE_OPTIONS may answer it). */
+  signal(signal: NodeJS.Signals): void {
+    this.child?.kill(signal);
+  }
+
   /** Whether the process is still running (a crash between kills is a failure). */
   get alive(): boolean {
     return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
