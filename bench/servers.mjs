@@ -106,7 +106,7 @@ export function warta(args, env, input) {
 export async function startWarta({ env, core = 0, log }) {
   const out = openSync(log, 'a');
   const started = performance.now();
-  // Node's flags as `npm start` and docs/deploy.md's ExecStart pass them.
+  // Node's flags and malloc settings as bin/warta.js and docs/deploy.md's unit pass them.
   const [bin, ...args] = onCore(core, [
     process.execPath,
     '--max-semi-space-size=4',
@@ -116,7 +116,12 @@ export async function startWarta({ env, core = 0, log }) {
     'serve',
   ]);
   const child = spawn(bin, args, {
-    env: { MALLOC_MMAP_THRESHOLD_: '131072', ...env },
+    env: {
+      MALLOC_ARENA_MAX: '2',
+      MALLOC_MMAP_THRESHOLD_: '131072',
+      MALLOC_TRIM_THRESHOLD_: '1048576',
+      ...env,
+    },
     stdio: ['ignore', out, out],
   });
   for (;;) {
