@@ -1,9 +1,9 @@
 #!/bin/sh
-/* 2>/dev/null; exec env MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=131072 MALLOC_TRIM_THRESHOLD_=1048576 node --max-semi-space-size=4 --heap-growing-percent=30 --no-maglev "$0" "$@"; */
-// (Run as a command, the file is first a shell script: the line above starts
-// Node on this file with the settings below; to Node it is a comment. A shell
-// line, not `#!/usr/bin/env -S …`, which kernels before 5.1 cut at 127
-// characters.
+//bin/true; exec env MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=131072 MALLOC_TRIM_THRESHOLD_=1048576 node --max-semi-space-size=4 --heap-growing-percent=30 --no-maglev "$0" "$@"
+// (Run as a command, the file is first a shell script: the line above runs
+// /bin/true, then starts Node on this file with the settings below; to Node it
+// is a comment. A shell line, not `#!/usr/bin/env -S …`, which kernels before
+// 5.1 cut at 127 characters.
 // A 4 MB young generation instead of V8's 16 MB: a news server keeps little
 // per request, and it saves some 20 MB of memory under load. The old
 // generation may grow by 30% of what survived the last full collection before
