@@ -16,7 +16,7 @@
 // so far, then keeps freed blocks below that size instead of giving the
 // memory back) and a 1 MiB trim threshold (at 128 KiB the heap shrank and
 // grew again on every uncached page, half the pages per second on Node 20):
-// 148 -> 140 MiB on Node 24 and 123 -> 118 MiB on Node 20 after the
+// 145 -> 137 MiB on Node 24 and 121 -> 115 MiB on Node 20 after the
 // uncached load, measured. `npm start` runs this file; docs/deploy.md and the
 // benchmarks pass the same.)
 // The `warta` command: runs the compiled server in dist/. When dist/ is
