@@ -162,6 +162,34 @@ const httpThroughRequire = {
     }));
   },
 };
+// zod's `z` namespace carries `z.locales`: error messages in 64 languages,
+// 290 KB evaluated at every start (about a third of zod). Warta words its own
+// messages and sets no zod locale, so the bundle keeps English (zod's default,
+// which zod registers itself) and Indonesian. If zod moves its locales, the
+// build says so and goes on with all of them.
+const zodLocales = {
+  name: 'zod-locales',
+  setup(b) {
+    let seen = false;
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => {
+      if (!/[\\/]zod[\\/]v4[\\/](classic|core)$/.test(args.resolveDir)) return undefined;
+      seen = true;
+      return { path: join(args.resolveDir, '../locales'), namespace: 'zod-locales' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: ['en', 'id'].map((l) => `export { default as ${l} } from './${l}.js';`).join('\n'),
+      resolveDir: args.path,
+      loader: 'js',
+    }));
+    b.onEnd((result) => {
+      if (!seen && result.errors.length === 0) {
+        console.warn(
+          'zod-locales: zod no longer imports ../locales/index.js; all its locales are bundled',
+        );
+      }
+    });
+  },
+};
 await build({
   entryPoints: [join(dist, 'main.js')],
   outdir: bundleDir,
@@ -175,7 +203,7 @@ await build({
   banner: {
     js: "import { createRequire as __wartaRequire } from 'node:module'; const require = __wartaRequire(import.meta.url);",
   },
-  plugins: [ownModuleUrls, multipartWithoutFormData, httpThroughRequire],
+  plugins: [ownModuleUrls, multipartWithoutFormData, httpThroughRequire, zodLocales],
   // Less source to parse and to keep in memory; names stay, so stack traces still read.
   minifyWhitespace: true,
   minifySyntax: true,

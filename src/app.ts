@@ -1,5 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
@@ -41,7 +40,7 @@ import {
 } from './ingest/wordpress/redirects.ts';
 import { PUBLISH_SCHEDULED, publishScheduledHandler } from './jobs/publish-scheduled.ts';
 import { type JobRunner, startJobRunner, stopJobRunner } from './jobs/runner.ts';
-import { registerRenderedCompression } from './lib/compress-rendered.ts';
+import { registerCompression } from './lib/compression.ts';
 import { AppError, errorForLog, toAppError } from './lib/errors.ts';
 import { EventBus } from './lib/events.ts';
 import { redisWithLocalFallback } from './lib/rate-limit-store.ts';
@@ -209,8 +208,7 @@ export async function buildApp(
   server.addHook('onRequest', (req, reply, done) =>
     securityHeaders(req.raw, reply.raw, (err) => done(err as Error | undefined)),
   );
-  registerRenderedCompression(server);
-  await server.register(compress, { threshold: 1024 });
+  registerCompression(server);
   // Per-route limits for what a stranger can call cheaply but costs us work
   // (`config: { rateLimit: { max, timeWindow } }` on the route). With Redis
   // configured, every process counts against the same limit.

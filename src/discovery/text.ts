@@ -79,7 +79,13 @@ export const DO_NOT_STEM: ReadonlySet<string> = new Set([
   'ketapang',
 ]);
 
-const stemmer = new Stemmer();
+/**
+ * Built on the first word stemmed, not at start: its 30,000-word dictionary
+ * takes some 20 ms to load, and a server only needs it for the first search,
+ * edit or import.
+ */
+let dictionaryStemmer: Stemmer | undefined;
+const stemmer = (): Stemmer => (dictionaryStemmer ??= new Stemmer());
 const memo = new Map<string, string>();
 const MEMO_LIMIT = 50_000;
 
@@ -98,7 +104,7 @@ export function stem(word: string): string {
   } else if (word.includes('-') || word.includes("'")) {
     out = word;
   } else {
-    out = stemmer.stem(word) || word;
+    out = stemmer().stem(word) || word;
     if (out.length < 2) out = word;
   }
   if (memo.size >= MEMO_LIMIT) memo.clear();
@@ -192,7 +198,7 @@ export function boundBase(word: string): string | null {
     if (!word.startsWith(prefix)) continue;
     const rest = word.slice(prefix.length);
     if (rest.length < 4 || STOPWORDS.has(rest)) return null;
-    return stemmer.find(stem(rest)) ? rest : null;
+    return stemmer().find(stem(rest)) ? rest : null;
   }
   return null;
 }

@@ -32,6 +32,11 @@ export const HTTP_ERRORS = {
     id: 'Tanggal arsip tidak valid.',
     en: 'The archive date is not valid.',
   },
+  UNSUPPORTED_ENCODING: {
+    status: 415,
+    id: 'Isi permintaan dikodekan dengan cara yang tidak dikenal. Kirim tanpa kompresi, atau dengan gzip, deflate atau br.',
+    en: 'The request body uses an unknown encoding. Send it uncompressed, or with gzip, deflate or br.',
+  },
   URL_TOO_LONG: {
     status: 414,
     id: 'Alamat halaman terlalu panjang.',

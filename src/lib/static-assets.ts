@@ -147,7 +147,7 @@ export function sendAsset(req: FastifyRequest, reply: FastifyReply, asset: Stati
   return reply.header('content-encoding', encoding).send(asset.encoded(encoding));
 }
 
-/** Registers `GET asset.url` (HEAD too), answered by sendAsset; the response compressor stays out. */
+/** Registers `GET asset.url` (HEAD too), answered by sendAsset with the body compressed at build time. */
 export function registerAsset(app: FastifyInstance, asset: StaticAsset): void {
-  app.get(asset.url, { compress: false }, (req, reply) => sendAsset(req, reply, asset));
+  app.get(asset.url, (req, reply) => sendAsset(req, reply, asset));
 }

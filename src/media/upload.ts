@@ -1,4 +1,3 @@
-import * as exifrModule from 'exifr';
 import type { Metadata } from 'sharp';
 import { AppError } from '../lib/errors.ts';
 import { cleanText as withoutUnsafeChars } from '../lib/plain-text.ts';
@@ -13,10 +12,19 @@ import { sharp } from './sharp.ts';
  * nothing behind; see library.ts.
  */
 
-// exifr ships UMD for Node and ESM for bundlers; take `sidecar` from whichever shape loaded.
-const exifr = (
-  'sidecar' in exifrModule ? exifrModule : (exifrModule as { default: typeof exifrModule }).default
-) as typeof exifrModule;
+type Exifr = Pick<typeof import('exifr'), 'sidecar'>;
+let exifrLoaded: Promise<Exifr> | undefined;
+/**
+ * exifr, loaded on the first upload with metadata rather than at every start
+ * (it is 77 KB of code a reading server never runs). It ships UMD for Node and
+ * ESM for bundlers; `sidecar` is taken from whichever shape loaded.
+ */
+function exifr(): Promise<Exifr> {
+  exifrLoaded ??= import('exifr').then((m) =>
+    'sidecar' in m ? m : (m as unknown as { default: Exifr }).default,
+  );
+  return exifrLoaded;
+}
 
 /** Largest file accepted; enforced by the multipart parser so no more is ever buffered. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -164,11 +172,11 @@ export interface Prefill {
  * "OLYMPUS DIGITAL CAMERA").
  */
 export async function readPrefill(meta: Pick<Metadata, 'xmp' | 'iptc'>): Promise<Prefill> {
-  const xmp = meta.xmp
-    ? await exifr.sidecar(meta.xmp, { xmp: true }, 'xmp').catch(() => null)
-    : null;
+  if (!meta.xmp && !meta.iptc) return { caption: '', credit: '' };
+  const ex = await exifr();
+  const xmp = meta.xmp ? await ex.sidecar(meta.xmp, { xmp: true }, 'xmp').catch(() => null) : null;
   const iptc = meta.iptc
-    ? await exifr.sidecar(meta.iptc, { iptc: true }, 'iptc').catch(() => null)
+    ? await ex.sidecar(meta.iptc, { iptc: true }, 'iptc').catch(() => null)
     : null;
   const x = (xmp ?? {}) as { dc?: Record<string, unknown>; photoshop?: Record<string, unknown> };
   const i = (iptc ?? {}) as Record<string, unknown>;

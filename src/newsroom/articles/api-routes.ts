@@ -38,7 +38,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: ArticleRouteDeps):
 
   r.get(
     '/static/newsroom-editor/:file',
-    { schema: { params: editorFileParams }, compress: false },
+    { schema: { params: editorFileParams } },
     async (req, reply) => {
       const bundle = await editorBundle();
       const { file } = req.params;
