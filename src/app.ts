@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
 import {
@@ -47,7 +46,7 @@ import { redisWithLocalFallback } from './lib/rate-limit-store.ts';
 import { connectRedis } from './lib/redis.ts';
 import { wireListeners } from './listeners.ts';
 import { registerMediaRoutes } from './media/routes.ts';
-import { registerMediaFromStorage } from './media/serve.ts';
+import { registerMediaFiles } from './media/serve.ts';
 import { mediaStorage } from './media/storage.ts';
 import { mediaOrigin, setMediaBaseUrl } from './media/urls.ts';
 import { registerArticleRoutes } from './newsroom/articles/routes.ts';
@@ -228,17 +227,7 @@ export async function buildApp(
     secret: verifyingKeys(config).map((key) => derivedKey(key, 'cookie-signing')),
   });
   const media = mediaStorage(config);
-  if (media.kind === 'local') {
-    await server.register(fastifyStatic, {
-      root: config.mediaDir,
-      prefix: '/media/',
-      decorateReply: false,
-      index: false,
-      dotfiles: 'deny',
-      immutable: true,
-      maxAge: '365d',
-    });
-  } else registerMediaFromStorage(server, media);
+  registerMediaFiles(server, media);
 
   server.addHook('onRequest', async (req) => {
     const q = req.url.indexOf('?');

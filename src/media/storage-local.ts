@@ -1,6 +1,7 @@
 import { constants, createReadStream } from 'node:fs';
 import { access, mkdir, readdir, readFile, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { matchesEtag } from '../lib/http-cache.ts';
 import { assertStorageKey, writeAtomic } from './files.ts';
 import {
   assertMediaKey,
@@ -17,7 +18,7 @@ const isMissing = (err: unknown) => (err as NodeJS.ErrnoException).code === 'ENO
 /**
  * The media folder on this machine (MEDIA_DIR): `<dir>/<storageKey>/<file>`,
  * each file written to a temp name and renamed, as before there was a choice.
- * `/media/` is served from it by @fastify/static (app.ts).
+ * `/media/` is served from it by serve.ts, as from a bucket.
  */
 export class LocalStorage implements MediaStorage {
   readonly kind = 'local';
@@ -47,12 +48,19 @@ export class LocalStorage implements MediaStorage {
     }
   }
 
-  async open(key: string, opts: { headOnly?: boolean } = {}): Promise<MediaObject | null> {
+  async open(
+    key: string,
+    opts: { ifNoneMatch?: string; headOnly?: boolean } = {},
+  ): Promise<MediaObject | null> {
     const file = this.file(key);
     try {
-      const { size } = await stat(file);
+      const { size, mtimeMs } = await stat(file);
+      // A file is written once under its name (a replaced photo gets a new folder): size and time name it.
+      const etag = `"${size.toString(16)}-${Math.floor(mtimeMs).toString(16)}"`;
+      if (opts.ifNoneMatch && matchesEtag(opts.ifNoneMatch, etag))
+        return { notModified: true, etag };
       const body = opts.headOnly ? undefined : createReadStream(file);
-      return { body, contentType: contentTypeOf(key), size };
+      return { body, contentType: contentTypeOf(key), size, etag };
     } catch (err) {
       if (isMissing(err)) return null;
       throw err;
