@@ -126,6 +126,7 @@ export function registerCompression(server: FastifyInstance): void {
   });
 
   server.addHook('preParsing', async (req, _reply, payload) => {
+    if (req.method === 'GET' || req.method === 'HEAD') return payload;
     const encoding = String(req.headers['content-encoding'] ?? 'identity')
       .trim()
       .toLowerCase();

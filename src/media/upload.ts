@@ -1,5 +1,7 @@
+import type * as exifrLib from 'exifr';
 import type { Metadata } from 'sharp';
 import { AppError } from '../lib/errors.ts';
+import { lazyRequire } from '../lib/lazy-require.ts';
 import { cleanText as withoutUnsafeChars } from '../lib/plain-text.ts';
 import { MAX_INPUT_PIXELS } from './files.ts';
 import { sharp } from './sharp.ts';
@@ -12,19 +14,11 @@ import { sharp } from './sharp.ts';
  * nothing behind; see library.ts.
  */
 
-type Exifr = Pick<typeof import('exifr'), 'sidecar'>;
-let exifrLoaded: Promise<Exifr> | undefined;
 /**
- * exifr, loaded on the first upload with metadata rather than at every start
- * (it is 77 KB of code a reading server never runs). It ships UMD for Node and
- * ESM for bundlers; `sidecar` is taken from whichever shape loaded.
+ * exifr, loaded on the first upload with metadata rather than at every start:
+ * 77 KB of code a reading server never runs. Node loads its UMD build.
  */
-function exifr(): Promise<Exifr> {
-  exifrLoaded ??= import('exifr').then((m) =>
-    'sidecar' in m ? m : (m as unknown as { default: Exifr }).default,
-  );
-  return exifrLoaded;
-}
+const exifr = lazyRequire<typeof exifrLib>('exifr');
 
 /** Largest file accepted; enforced by the multipart parser so no more is ever buffered. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -173,7 +167,7 @@ export interface Prefill {
  */
 export async function readPrefill(meta: Pick<Metadata, 'xmp' | 'iptc'>): Promise<Prefill> {
   if (!meta.xmp && !meta.iptc) return { caption: '', credit: '' };
-  const ex = await exifr();
+  const ex = exifr();
   const xmp = meta.xmp ? await ex.sidecar(meta.xmp, { xmp: true }, 'xmp').catch(() => null) : null;
   const iptc = meta.iptc
     ? await ex.sidecar(meta.iptc, { iptc: true }, 'iptc').catch(() => null)

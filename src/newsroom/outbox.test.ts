@@ -15,7 +15,7 @@ describe.each(DIALECTS)('outbox (%s)', (dialect) => {
   it('keeps a message that the SMTP server refuses and sends it on a later retry', async () => {
     let refuse = true;
     const smtp = await startSmtpServer({ reject: () => refuse });
-    const transport = await smtpTransport({ smtpUrl: smtp.url });
+    const transport = smtpTransport({ smtpUrl: smtp.url });
     if (!transport) throw new Error('no transport');
     try {
       const t0 = 1_700_000_000_000;
@@ -69,7 +69,7 @@ describe.each(DIALECTS)('outbox (%s)', (dialect) => {
     const smtp = await startSmtpServer();
     const url = smtp.url;
     await smtp.close();
-    const transport = await smtpTransport({ smtpUrl: url });
+    const transport = smtpTransport({ smtpUrl: url });
     if (!transport) throw new Error('no transport');
     const now = 1_800_000_000_000;
     const id = await enqueueMail(t.db, { to: 'a@warta.test', subject: 'S', text: 'T' }, now);

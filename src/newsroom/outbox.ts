@@ -1,6 +1,8 @@
+import type nodemailer from 'nodemailer';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connection.ts';
 import type { JobRunner } from '../jobs/runner.ts';
+import { lazyRequire } from '../lib/lazy-require.ts';
 import { pageOf } from './paging.ts';
 
 /**
@@ -43,17 +45,13 @@ export interface MailTransport {
   close?(): void;
 }
 
-/**
- * The SMTP transport for SMTP_URL, or null when mail should stay in the
- * outbox. nodemailer (290 KB of code) is loaded here, when there is mail to
- * send, not at every start.
- */
-export async function smtpTransport(
-  config: Pick<Config, 'smtpUrl'>,
-): Promise<MailTransport | null> {
+/** nodemailer (290 KB of code), loaded when there is mail to send, not at every start. */
+const mailer = lazyRequire<typeof nodemailer>('nodemailer');
+
+/** The SMTP transport for SMTP_URL, or null when mail should stay in the outbox. */
+export function smtpTransport(config: Pick<Config, 'smtpUrl'>): MailTransport | null {
   if (!config.smtpUrl) return null;
-  const { default: nodemailer } = await import('nodemailer');
-  const transport: MailTransport = nodemailer.createTransport({
+  const transport: MailTransport = mailer().createTransport({
     url: config.smtpUrl,
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
@@ -147,7 +145,7 @@ export async function registerMailJob(
 ): Promise<void> {
   await jobs.every(MAIL_SEND_DUE, MAIL_SWEEP_MS, async () => {
     // A transport per pass: nodemailer's unpooled SMTP transport holds no connection between messages.
-    const transport = opts.transport ?? (await smtpTransport(config));
+    const transport = opts.transport ?? smtpTransport(config);
     if (!transport) return;
     try {
       const { failed } = await sendDue(db, transport, config.mailFrom);
