@@ -16,7 +16,7 @@
  *
  * Prints req/s, p50, p99, bytes per response, the ratio of each to nginx,
  * Warta's resident memory after the load and the time from process start to
- * the first page served.
+ * the first page served (the median of the run's four starts).
  *
  * Usage: npm run bench [-- --runs 3 --seconds 10]
  * Needs wrk and nginx (apt install wrk nginx-light; installed here when missing
@@ -71,9 +71,18 @@ warta(
   `${EDITOR.password}\n`,
 );
 
+/** ms from spawn to the first 200, for every start of the run (the first on the fresh demo database). */
+const starts = [];
 /** Starts the server on core 0; resolves with the process and ms from spawn to the first 200. */
-const startWarta = (extraEnv) =>
-  startServer({ env: { ...env, ...extraEnv }, core: 0, log: join(work, 'warta.log') });
+const startWarta = async (extraEnv) => {
+  const started = await startServer({
+    env: { ...env, ...extraEnv },
+    core: 0,
+    log: join(work, 'warta.log'),
+  });
+  starts.push(started.startMs);
+  return started;
+};
 const rssMiB = (pid) => {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) / 1024 : Number.NaN;
@@ -96,7 +105,6 @@ const warm = async (url, times = 3) => {
 };
 
 let server = await startWarta({});
-const startMs = server.startMs;
 const home = await (await fetch(`${base}/`)).text();
 const articlePath = /href="(\/[a-z0-9-]+\/\d+\/[a-z0-9-]+)"/.exec(home)?.[1];
 const sectionPath = /<nav[\s\S]*?href="(\/[a-z0-9-]+)"/.exec(home)?.[1];
@@ -227,7 +235,11 @@ for (const r of results) {
     `| ${r.label} | ${Math.round(r.rps)} | ${(r.rps / ref).toFixed(3)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.bytes} |`,
   );
 }
-console.log(`\nStart to first page: ${Math.round(startMs)} ms (the first start, demo database)`);
+// One start is one sample on a machine that may be busy for a moment: the median of the run's
+// four starts, each one shown.
+console.log(
+  `\nStart to first page: median ${Math.round(median(starts))} ms of ${starts.length} starts (${starts.map(Math.round).join(', ')} ms; the first on the fresh demo database)`,
+);
 console.log(
   `Resident memory after the cache-on load: ${rssAfter.toFixed(0)} MiB; after the cache-off load: ${rssUncached.toFixed(0)} MiB`,
 );
