@@ -14,6 +14,9 @@
  *                                                  until readers see each edit
  *   2b the cached article with every hit logged (LOG_HIT_SAMPLE=1): what logging costs
  *
+ * nginx stays up, and every later run follows an nginx run: each row's ratio
+ * is against the nginx runs taken in turns with it.
+ *
  * Prints req/s, p50, p99, bytes per response, the ratio of each to nginx,
  * Warta's resident memory after the load and the time from process start to
  * the first page served (the median of the run's four starts).
@@ -49,12 +52,15 @@ const NGINX_PORT = 4402;
 const BARE_PORT = 4403;
 
 ensureTools();
+/** Once set (nginx's URL), every row is measured in turns with it: see measure in servers.mjs. */
+let reference;
 const measure = (label, url, opts = {}) =>
   measureWith(label, url, {
     runs: RUNS,
     seconds: SECONDS,
     conns: CONNS,
     warmup: args.warmup,
+    reference,
     ...opts,
   });
 
@@ -133,26 +139,21 @@ console.log(`\nArticle ${articlePath}, section ${sectionPath}, search "${searchW
 console.log(
   `${RUNS} runs × ${SECONDS} s, ${CONNS} connections, gzip, ${hasTaskset ? 'servers on core 0, wrk on core 1' : 'no taskset: not pinned'}`,
 );
-{
-  await stop(server.child);
-  const nginx = await startNginx({
-    dir: join(work, 'nginx'),
-    core: 0,
-    port: NGINX_PORT,
-    http: `  server {
+// nginx stays up for the whole run: every later row is measured in turns with it (see measure).
+await stop(server.child);
+const nginx = await startNginx({
+  dir: join(work, 'nginx'),
+  core: 0,
+  port: NGINX_PORT,
+  http: `  server {
     listen 127.0.0.1:${NGINX_PORT};
     root ${docroot};
     location / { default_type text/html; gzip_static on; }
   }`,
-  });
-  results.push(
-    await measure(
-      '1 nginx, saved article page (gzip_static)',
-      `http://127.0.0.1:${NGINX_PORT}/article.html`,
-    ),
-  );
-  await nginx.stop();
-}
+});
+const nginxUrl = `http://127.0.0.1:${NGINX_PORT}/article.html`;
+results.push(await measure('1 nginx, saved article page (gzip_static)', nginxUrl));
+reference = nginxUrl;
 {
   // The second reference: plain Node sending the same gzip bytes with the same headers.
   const gz = join(docroot, 'article.html.gz');
@@ -226,13 +227,15 @@ await stop(server.child);
 
 // --- Report --------------------------------------------------------------------------------
 
-const ref = results[0].rps;
+await nginx.stop();
+// Each row's ratio is against the nginx runs taken in turns with it (row 1: nginx alone, first).
 console.log(`\nNode ${process.version}, medians of ${RUNS}:`);
-console.log('| | req/s | × nginx | p50 ms | p99 ms | bytes/response |');
-console.log('|---|---|---|---|---|---|');
+console.log('| | req/s | nginx alongside | × nginx | p50 ms | p99 ms | bytes/response |');
+console.log('|---|---|---|---|---|---|---|');
 for (const r of results) {
+  const ref = r.refRps ?? r.rps;
   console.log(
-    `| ${r.label} | ${Math.round(r.rps)} | ${(r.rps / ref).toFixed(3)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.bytes} |`,
+    `| ${r.label} | ${Math.round(r.rps)} | ${Math.round(ref)} | ${(r.rps / ref).toFixed(3)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.bytes} |`,
   );
 }
 // One start is one sample on a machine that may be busy for a moment: the median of the run's

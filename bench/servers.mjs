@@ -208,18 +208,29 @@ export function responseBytes(url, headers = {}) {
 }
 
 /**
- * `runs` wrk runs against `url` (wrk on core 1): the medians of req/s, p50
- * and p99, the bytes of one response and every non-2xx/3xx answer; printed as it goes.
- */
-/**
  * Loads `url` for `warmup` seconds, unmeasured (the same for every server, nginx
  * too: what is measured is a server in its steady state, its code compiled by
- * the JIT and its caches filled), then `runs` times for `seconds`: the medians.
+ * the JIT and its caches filled), then `runs` times for `seconds` (wrk on
+ * core 1): the medians of req/s, p50 and p99, the bytes of one response and
+ * every non-2xx/3xx answer; printed as it goes.
+ *
+ * With `reference` (a URL), each run is paired with a run against it just
+ * before, and the row carries the reference's median too (`refRps`): on a
+ * machine whose speed drifts during a run, a ratio of two measurements taken
+ * minutes apart says more about the drift than about the servers.
  */
-export async function measure(label, url, { runs, seconds, conns, headers, warmup = 0 } = {}) {
+export async function measure(
+  label,
+  url,
+  { runs, seconds, conns, headers, warmup = 0, reference } = {},
+) {
   if (warmup > 0) await wrk(url, { conns, seconds: warmup, headers });
   const results = [];
-  for (let i = 0; i < runs; i++) results.push(await wrk(url, { conns, seconds, headers }));
+  const references = [];
+  for (let i = 0; i < runs; i++) {
+    if (reference) references.push(await wrk(reference, { conns, seconds }));
+    results.push(await wrk(url, { conns, seconds, headers }));
+  }
   const row = {
     label,
     rps: median(results.map((r) => r.rps)),
@@ -227,9 +238,10 @@ export async function measure(label, url, { runs, seconds, conns, headers, warmu
     p99: median(results.map((r) => r.p99)),
     bytes: await responseBytes(url, headers),
     errors: results.reduce((n, r) => n + r.errors, 0),
+    refRps: reference ? median(references.map((r) => r.rps)) : undefined,
   };
   console.log(
-    `  ${label}: ${Math.round(row.rps)} req/s, p99 ${row.p99.toFixed(2)} ms${row.errors ? `, ${row.errors} non-2xx/3xx` : ''}`,
+    `  ${label}: ${Math.round(row.rps)} req/s, p99 ${row.p99.toFixed(2)} ms${row.refRps ? ` (reference alongside: ${Math.round(row.refRps)} req/s)` : ''}${row.errors ? `, ${row.errors} non-2xx/3xx` : ''}`,
   );
   return row;
 }
