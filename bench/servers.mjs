@@ -124,16 +124,28 @@ export async function startWarta({ env, core = 0, log }) {
     },
     stdio: ['ignore', out, out],
   });
-  for (;;) {
+  let tries = 0;
+  let last = '';
+  for (; ; tries++) {
     if (child.exitCode !== null) throw new Error(`warta exited; see ${log}`);
     try {
       const res = await fetch(`http://127.0.0.1:${env.PORT}/`);
       await res.arrayBuffer();
       if (res.status === 200) break;
-    } catch {}
+      last = `HTTP ${res.status}`;
+    } catch (err) {
+      last = String(err.cause?.code ?? err.message);
+    }
     await sleep(5);
   }
-  return { child, startMs: performance.now() - started };
+  const startMs = performance.now() - started;
+  // A slow start is reported with what the waiting saw, to tell a busy machine from a fault.
+  if (startMs > 3000) {
+    console.log(
+      `  (a slow start: ${Math.round(startMs)} ms, ${tries} tries, last: ${last}; log ${log})`,
+    );
+  }
+  return { child, startMs };
 }
 
 /** SIGTERM (Warta and redis finish what they do), then waits for the exit. */
