@@ -81,8 +81,8 @@ export const DO_NOT_STEM: ReadonlySet<string> = new Set([
 
 /**
  * Built on the first word stemmed, not at start: its 30,000-word dictionary
- * takes some 20 ms to load, and a server only needs it for the first search,
- * edit or import.
+ * took about 18 ms to load (measured on Node 20), and a server only needs it
+ * for the first search, edit or import.
  */
 let dictionaryStemmer: Stemmer | undefined;
 const stemmer = (): Stemmer => (dictionaryStemmer ??= new Stemmer());
